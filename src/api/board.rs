@@ -1,0 +1,126 @@
+//! The processing board: signals in columns per phase, and moving them.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::TenantHeader;
+use crate::domain::{Phase, SignalSummary};
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub tenant: TenantHeader,
+    pub columns: Vec<Column>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub phase: Phase,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub signal: SignalSummary,
+    /// Where the caller may move it (the UI lists these first).
+    pub targets: Vec<Phase>,
+}
+
+#[server(endpoint = "bord")]
+pub async fn load_board(tenant: String) -> Result<Board, AppError> {
+    use crate::domain::Role;
+    use crate::server::{app_state, auth};
+    use crate::usecases::signals::allowed_targets;
+    let state = app_state()?;
+    let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+    let signals = state.store.read().await?.signal_summaries(caller.tenant.id).await?;
+    let mut columns: Vec<Column> = Phase::ALL.into_iter().map(|phase| Column { phase, cards: vec![] }).collect();
+    for signal in signals.into_iter().filter(|s| caller.membership.processes(&s.scope)) {
+        let targets = allowed_targets(&caller, &signal);
+        let column = Phase::ALL.iter().position(|p| *p == signal.phase).unwrap_or(0);
+        columns[column].cards.push(Card { signal, targets });
+    }
+    Ok(Board { tenant: (&caller.tenant).into(), columns })
+}
+
+/// Move one signal. Flat text fields, so a plain HTML form can post it too.
+#[server(endpoint = "signaal-verplaatsen")]
+#[allow(clippy::too_many_arguments)]
+pub async fn move_signal(
+    tenant: String,
+    signal: i64,
+    version: i64,
+    to: String,
+    reason: Option<String>,
+    outcome: Option<String>,
+    message: Option<String>,
+    note: Option<String>,
+    duplicate_of: Option<String>,
+) -> Result<SignalSummary, AppError> {
+    use crate::domain::{Role, SignalId};
+    use crate::server::{app_state, auth};
+    use crate::usecases::signals::MoveRequest;
+    let state = app_state()?;
+    let caller = auth::in_tenant(&state, &tenant, &Role::TENANT_ROLES).await?;
+    let request = MoveRequest {
+        signal: SignalId(signal),
+        version,
+        to: parse_phase(&to)?,
+        details: parse_details(reason, outcome, message, note, duplicate_of)?,
+    };
+    crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request).await
+}
+
+/// Move every signal of a bundle together.
+#[server(endpoint = "bundel-verplaatsen")]
+pub async fn move_bundle(
+    tenant: String,
+    bundle: i64,
+    to: String,
+    outcome: Option<String>,
+    message: Option<String>,
+    note: Option<String>,
+) -> Result<Vec<SignalSummary>, AppError> {
+    use crate::domain::{BundleId, Role};
+    use crate::server::{app_state, auth};
+    let state = app_state()?;
+    let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+    let details = parse_details(None, outcome, message, note, None)?;
+    crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), parse_phase(&to)?, details)
+        .await
+}
+
+#[cfg(feature = "ssr")]
+fn parse_phase(code: &str) -> Result<Phase, AppError> {
+    Phase::from_code(code).ok_or_else(|| AppError::Invalid("Kies naar welke fase het signaal gaat.".into()))
+}
+
+#[cfg(feature = "ssr")]
+fn parse_details(
+    reason: Option<String>,
+    outcome: Option<String>,
+    message: Option<String>,
+    note: Option<String>,
+    duplicate_of: Option<String>,
+) -> Result<crate::domain::MoveDetails, AppError> {
+    use crate::domain::{NotRetainedReason, Outcome};
+    let filled = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
+    Ok(crate::domain::MoveDetails {
+        reason: filled(reason)
+            .map(|r| NotRetainedReason::from_code(&r).ok_or_else(|| AppError::Invalid("Kies een reden uit de lijst.".into())))
+            .transpose()?,
+        outcome: filled(outcome)
+            .map(|o| Outcome::from_code(&o).ok_or_else(|| AppError::Invalid("Kies een afloop uit de lijst.".into())))
+            .transpose()?,
+        duplicate_of: filled(duplicate_of)
+            .map(|d| {
+                d.trim().trim_start_matches('#').parse().map_err(|_| {
+                    AppError::Invalid("Geef het nummer van het signaal waarvan dit een dubbel is, bijvoorbeeld 12.".into())
+                })
+            })
+            .transpose()?,
+        bundle: None,
+        message: message.unwrap_or_default(),
+        note: note.unwrap_or_default(),
+    })
+}

@@ -1,0 +1,24 @@
+//! Server functions: the public endpoints the pages call. Each is thin: it
+//! authorises the caller, then hands over to a use case or a read.
+//! Types they return sit beside them and are shared with the browser.
+
+pub mod board;
+pub mod session;
+pub mod signal;
+pub mod tenants;
+
+use serde::{Deserialize, Serialize};
+
+/// The tenant a page is about, for its heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantHeader {
+    pub slug: String,
+    pub name: String,
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::domain::Tenant> for TenantHeader {
+    fn from(t: &crate::domain::Tenant) -> Self {
+        TenantHeader { slug: t.slug.clone(), name: t.name.clone() }
+    }
+}

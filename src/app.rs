@@ -1,0 +1,52 @@
+//! The page shell and the routes: one route per thing people do.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::SiteHeader;
+use crate::pages::{board::BoardPage, home::HomePage, login::LoginPage, not_found::NotFound, signal::SignalPage, tenant::TenantPage};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="nl-BE">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="seinhuis" href="/pkg/seinhuis.css"/>
+        <Title formatter=|title| format!("{title} · Seinhuis")/>
+        <Router>
+            <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
+            <SiteHeader/>
+            <main id="inhoud" tabindex="-1">
+                // Async: pages arrive whole, so they work without JavaScript
+                // and error pages get their HTTP status.
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/aanmelden") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant") view=TenantPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,69 @@
+//! Dates as people in Belgium read them: Brussels time, day-month-year.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+
+/// Brussels is UTC+1, and UTC+2 from the last Sunday of March to the last
+/// Sunday of October, switching at 01:00 UTC (EU summer-time rule).
+fn brussels_offset(at: DateTime<Utc>) -> Duration {
+    let last_sunday = |month: u32| {
+        let first_next = if month == 12 {
+            NaiveDate::from_ymd_opt(at.year() + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(at.year(), month + 1, 1)
+        }
+        .expect("valid date");
+        let mut day = first_next.pred_opt().expect("valid date");
+        while day.weekday() != Weekday::Sun {
+            day = day.pred_opt().expect("valid date");
+        }
+        Utc.from_utc_datetime(&day.and_hms_opt(1, 0, 0).expect("valid time"))
+    };
+    if at >= last_sunday(3) && at < last_sunday(10) { Duration::hours(2) } else { Duration::hours(1) }
+}
+
+/// "22-11-2026 14:05"
+pub fn date_time(at: DateTime<Utc>) -> String {
+    (at + brussels_offset(at)).format("%d-%m-%Y %H:%M").to_string()
+}
+
+/// "22-11-2026"
+pub fn date(at: DateTime<Utc>) -> String {
+    (at + brussels_offset(at)).format("%d-%m-%Y").to_string()
+}
+
+/// "vandaag", "1 dag", "12 dagen"
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match (now - since).num_days() {
+        d if d <= 0 => "vandaag".to_string(),
+        1 => "1 dag".to_string(),
+        d => format!("{d} dagen"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summer_and_winter_time_in_brussels() {
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        assert_eq!(date_time(winter), "15-01-2026 13:00");
+        assert_eq!(date_time(summer), "15-07-2026 14:00");
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        let before = Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).unwrap();
+        let after = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+        assert_eq!(date_time(before), "29-03-2026 01:59");
+        assert_eq!(date_time(after), "29-03-2026 03:00");
+        let autumn = Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap();
+        assert_eq!(date_time(autumn), "25-10-2026 02:00");
+    }
+
+    #[test]
+    fn ages_read_naturally() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        assert_eq!(age(now, now), "vandaag");
+        assert_eq!(age(now - Duration::days(1), now), "1 dag");
+        assert_eq!(age(now - Duration::days(30), now), "30 dagen");
+    }
+}

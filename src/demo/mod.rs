@@ -1,0 +1,292 @@
+//! Demo data: two municipalities with invented organisations, people and
+//! about sixty signals whose histories went through the real lifecycle rules.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+
+use crate::domain::lifecycle::{transition, transition_bundle};
+use crate::domain::*;
+use crate::error::AppError;
+use crate::server::auth::hash_password;
+use crate::storage::{Store, Tx};
+use crate::usecases::{self, signals::record};
+
+/// The password of every demo account. Demo accounts exist only in demo data.
+pub const DEMO_PASSWORD: &str = "demo-seinhuis";
+
+const TENANTS: &[(&str, &str)] = &[("gent", "Stad Gent"), ("kortrijk", "Stad Kortrijk")];
+
+#[derive(Deserialize)]
+struct Data {
+    organisation: Vec<OrgData>,
+    person: Vec<PersonData>,
+    bundle: Vec<BundleData>,
+    signal: Vec<SignalData>,
+}
+
+#[derive(Deserialize)]
+struct OrgData {
+    key: String,
+    tenant: String,
+    name: String,
+    kind: String,
+    processes_own_signals: bool,
+}
+
+#[derive(Deserialize)]
+struct PersonData {
+    key: String,
+    name: String,
+    email: String,
+    #[serde(default)]
+    platform_admin: bool,
+    #[serde(default)]
+    membership: Vec<MembershipData>,
+}
+
+#[derive(Deserialize)]
+struct MembershipData {
+    tenant: String,
+    organisation: String,
+    roles: Vec<String>,
+    #[serde(default)]
+    policy_domains: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct BundleData {
+    key: String,
+    tenant: String,
+    title: String,
+    problem: String,
+    analysis: String,
+}
+
+#[derive(Deserialize)]
+struct SignalData {
+    tenant: String,
+    reporter: String,
+    title: String,
+    description: String,
+    target_groups: Vec<String>,
+    life_domains: Vec<String>,
+    policy_domain: String,
+    area: String,
+    frequency: String,
+    since: String,
+    people_estimate: i64,
+    tried: String,
+    idea: Option<String>,
+    may_contact: bool,
+    days_ago: i64,
+    phase: String,
+    bundle: Option<String>,
+    not_retained_reason: Option<String>,
+    feedback: Option<String>,
+    outcome: Option<String>,
+    duplicate_of: Option<String>,
+}
+
+fn data() -> Data {
+    toml::from_str(include_str!("data.toml")).expect("src/demo/data.toml is valid")
+}
+
+/// Load the demo data if the database holds no tenant yet. True if loaded.
+pub async fn load_if_empty(store: &dyn Store) -> Result<bool, AppError> {
+    let mut tx = store.write().await?;
+    if !tx.tenants().await?.is_empty() {
+        return Ok(false);
+    }
+    load(&mut *tx, &data(), Utc::now()).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Print the demo accounts, for `make run`.
+pub fn print_accounts() {
+    let data = data();
+    println!("\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):");
+    for p in &data.person {
+        let roles: Vec<String> = if p.platform_admin {
+            vec!["platformbeheerder".into()]
+        } else {
+            p.membership.iter().map(|m| format!("{}: {}", m.tenant, m.roles.join(", "))).collect()
+        };
+        println!("  {:<46} {:<22} {}", p.email, p.name, roles.join("; "));
+    }
+    println!();
+}
+
+struct Loaded {
+    tenants: HashMap<String, TenantId>,
+    orgs: HashMap<String, OrganisationId>,
+    domains: HashMap<(String, String), PolicyDomainId>,
+    people: HashMap<String, PersonId>,
+    memberships: HashMap<(String, PersonId), Membership>,
+}
+
+async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), AppError> {
+    let mut l = Loaded {
+        tenants: HashMap::new(),
+        orgs: HashMap::new(),
+        domains: HashMap::new(),
+        people: HashMap::new(),
+        memberships: HashMap::new(),
+    };
+    for (slug, name) in TENANTS {
+        let id = usecases::tenants::create(tx, slug, name, "gemeente").await?;
+        l.tenants.insert(slug.to_string(), id);
+        for d in tx.policy_domains(id).await? {
+            l.domains.insert((slug.to_string(), d.code), d.id);
+        }
+    }
+    for o in &data.organisation {
+        let org = NewOrganisation { name: o.name.clone(), kind: o.kind.clone(), processes_own_signals: o.processes_own_signals };
+        l.orgs.insert(o.key.clone(), tx.insert_organisation(l.tenants[&o.tenant], &org).await?);
+    }
+    let hash = hash_password(DEMO_PASSWORD)?;
+    for p in &data.person {
+        let person = tx.insert_person(&p.email, &p.name, Some(&hash), p.platform_admin, now).await?;
+        l.people.insert(p.key.clone(), person);
+        for m in &p.membership {
+            let roles: Vec<Role> = m.roles.iter().map(|r| Role::from_code(r).expect("demo role")).collect();
+            let domains: Vec<PolicyDomainId> =
+                m.policy_domains.iter().map(|d| l.domains[&(m.tenant.clone(), d.clone())]).collect();
+            tx.insert_membership(l.tenants[&m.tenant], person, Some(l.orgs[&m.organisation]), &roles, &domains)
+                .await?;
+        }
+        for m in tx.memberships(person).await? {
+            l.memberships.insert((m.tenant_slug.clone(), person), m);
+        }
+    }
+    let mut bundles = HashMap::new();
+    for b in &data.bundle {
+        let created = now - Duration::days(400);
+        bundles.insert(b.key.clone(), tx.insert_bundle(l.tenants[&b.tenant], &b.title, &b.problem, &b.analysis, created).await?);
+    }
+
+    // Submit every signal first, so "dubbel" can point at any other.
+    let mut submitted = Vec::new();
+    let mut by_title = HashMap::new();
+    for s in &data.signal {
+        let tenant = l.tenants[&s.tenant];
+        let reporter = l.people[&s.reporter];
+        let organisation = l.memberships[&(s.tenant.clone(), reporter)].organisation;
+        let new = NewSignal {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            policy_domain: Some(l.domains[&(s.tenant.clone(), s.policy_domain.clone())]),
+            area: s.area.clone(),
+            frequency: s.frequency.clone(),
+            since: s.since.clone(),
+            people_estimate: Some(s.people_estimate),
+            tried: s.tried.clone(),
+            idea: s.idea.clone().unwrap_or_default(),
+            may_contact: s.may_contact,
+            source: Source::Worker,
+            reporter: Some(reporter),
+            organisation,
+            target_groups: s.target_groups.clone(),
+            life_domains: s.life_domains.clone(),
+        };
+        let at = now - Duration::days(s.days_ago);
+        let id = usecases::signals::submit(tx, tenant, &new, at).await?;
+        by_title.insert((s.tenant.clone(), s.title.clone()), id);
+        submitted.push((id, at));
+    }
+
+    // Walk each signal through the phases on its own up to Weerhouden or
+    // joining its bundle; bundles then move as one.
+    let mut bundle_members: HashMap<String, Vec<SignalId>> = HashMap::new();
+    for (s, (id, at)) in data.signal.iter().zip(&submitted) {
+        let target = Phase::from_code(&s.phase).expect("demo phase");
+        let message = s.feedback.clone().unwrap_or_default();
+        let mut steps = vec![];
+        match target {
+            Phase::Submitted => {}
+            Phase::Withdrawn => steps.push(Change::Withdraw),
+            Phase::InScreening => steps.push(Change::StartScreening),
+            Phase::NotRetained => steps.extend([
+                Change::StartScreening,
+                Change::NotRetain {
+                    reason: NotRetainedReason::from_code(s.not_retained_reason.as_deref().unwrap_or(""))
+                        .expect("demo reason"),
+                    duplicate_of: s.duplicate_of.as_ref().map(|t| by_title[&(s.tenant.clone(), t.clone())]),
+                    message,
+                },
+            ]),
+            _ => steps.extend([Change::StartScreening, Change::Retain]),
+        }
+        if let Some(key) = &s.bundle {
+            steps.push(Change::AddToBundle { bundle: bundles[key] });
+            bundle_members.entry(key.clone()).or_default().push(*id);
+        }
+        let last = *at + (now - *at) / 3;
+        walk(tx, &l, &s.tenant, *id, &steps, *at, last).await?;
+    }
+    for b in &data.bundle {
+        let members = &bundle_members[&b.key];
+        let sample = data.signal.iter().find(|s| s.bundle.as_deref() == Some(&b.key)).expect("bundle has signals");
+        let target = Phase::from_code(&sample.phase).expect("demo phase");
+        let message = sample.feedback.clone().unwrap_or_default();
+        let outcome = sample.outcome.as_deref().and_then(Outcome::from_code);
+        let mut steps = vec![];
+        for phase in [Phase::Analysed, Phase::Scheduled, Phase::InAction, Phase::Closed] {
+            if target < phase {
+                break;
+            }
+            steps.push(match phase {
+                Phase::Analysed => Change::MarkAnalysed,
+                Phase::Scheduled => Change::Schedule,
+                Phase::InAction => Change::StartAction,
+                _ => Change::Close { outcome: outcome.expect("closed demo signal has an outcome"), message: message.clone() },
+            });
+        }
+        let tenant = l.tenants[&b.tenant];
+        let latest = submitted.iter().filter(|(id, _)| members.contains(id)).map(|(_, at)| *at).max().unwrap_or(now);
+        let start = latest + (now - latest) / 3;
+        let mut at = start;
+        let step = (now - start) / (steps.len() as i32 + 1);
+        for change in steps {
+            at += step;
+            let signals = tx.bundle_signals(tenant, bundles[&b.key]).await?;
+            let actor = processor(&l, &b.tenant, &signals[0]);
+            let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
+            let ts = transition_bundle(bundles[&b.key], &states, &change, &actor)?;
+            for (t, s) in ts.iter().zip(&signals) {
+                record(tx, tenant, actor.person, t, s.version, at).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Apply `steps` to one signal, spread evenly between `from` and `until`.
+async fn walk(tx: &mut dyn Tx, l: &Loaded, slug: &str, id: SignalId, steps: &[Change], from: DateTime<Utc>, until: DateTime<Utc>) -> Result<(), AppError> {
+    let tenant = l.tenants[slug];
+    let step = (until - from) / (steps.len() as i32 + 1);
+    let mut at = from;
+    for change in steps {
+        at += step;
+        let signal = tx.signal_summary(tenant, id).await?.ok_or(AppError::NotFound)?;
+        let actor = match change {
+            Change::Withdraw => Actor { person: signal.scope.reporter.expect("reporter"), role: Role::Signaalgever },
+            _ => processor(l, slug, &signal),
+        };
+        let t = transition(&signal.state(), change, &actor)?;
+        record(tx, tenant, actor.person, &t, signal.version, at).await?;
+    }
+    Ok(())
+}
+
+/// A signaalverwerker who processes this signal, or else the coordinator.
+fn processor(l: &Loaded, slug: &str, signal: &SignalSummary) -> Actor {
+    let mut candidates: Vec<&Membership> = l.memberships.values().filter(|m| m.tenant_slug == slug).collect();
+    candidates.sort_by_key(|m| m.person);
+    let verwerker = candidates.iter().find(|m| m.has(Role::Signaalverwerker) && m.processes(&signal.scope));
+    let coordinator = candidates.iter().find(|m| m.has(Role::Hoofdsignaalverwerker));
+    let m = verwerker.or(coordinator).expect("demo tenant has a coordinator");
+    Actor { person: m.person, role: m.acting_role(&signal.scope).expect("processor role") }
+}

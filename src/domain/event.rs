@@ -1,0 +1,86 @@
+//! Events: the history of a signal. Never edited, never deleted.
+
+use serde::{Deserialize, Serialize};
+
+use super::{NotRetainedReason, Outcome, Phase, SignalId};
+
+/// What happened. Stored by code; the signaalgever's timeline shows the public part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Submitted,
+    PhaseChanged,
+    SteppedBack,
+    Reopened,
+    Withdrawn,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Submitted,
+        EventKind::PhaseChanged,
+        EventKind::SteppedBack,
+        EventKind::Reopened,
+        EventKind::Withdrawn,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            EventKind::Submitted => "submitted",
+            EventKind::PhaseChanged => "phase_changed",
+            EventKind::SteppedBack => "stepped_back",
+            EventKind::Reopened => "reopened",
+            EventKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// A short Dutch description for the history.
+    pub fn describe(self, from: Option<Phase>, to: Option<Phase>) -> String {
+        let to = to.map(Phase::label).unwrap_or("?");
+        match self {
+            EventKind::Submitted => "Signaal ingediend".to_string(),
+            EventKind::PhaseChanged => match from {
+                Some(from) => format!("Van {} naar {}", from.label(), to),
+                None => format!("Naar {to}"),
+            },
+            EventKind::SteppedBack => format!("Teruggezet naar {to}"),
+            EventKind::Reopened => format!("Heropend: {to}"),
+            EventKind::Withdrawn => "Ingetrokken door de signaalgever".to_string(),
+        }
+    }
+}
+
+/// An event about to be recorded: what the lifecycle decided, before storage
+/// adds who, when and the id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDraft {
+    pub kind: EventKind,
+    pub from: Option<Phase>,
+    pub to: Option<Phase>,
+    pub reason: Option<NotRetainedReason>,
+    pub duplicate_of: Option<SignalId>,
+    pub outcome: Option<Outcome>,
+    /// Public: shown to the signaalgever in their timeline.
+    pub message: Option<String>,
+    /// Internal: only for processors.
+    pub note: Option<String>,
+}
+
+impl EventDraft {
+    pub fn submitted() -> Self {
+        EventDraft {
+            kind: EventKind::Submitted,
+            from: None,
+            to: Some(Phase::Submitted),
+            reason: None,
+            duplicate_of: None,
+            outcome: None,
+            message: None,
+            note: None,
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! The lifecycle rules: one pure function decides every change of phase.
+//!
+//! `transition` takes the signal, the requested change and the actor, and
+//! returns the new state with its event, or a typed refusal the UI shows in
+//! Dutch. The server applies the result inside one transaction; the browser
+//! uses the same code to offer only sensible moves.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    BundleId, EventDraft, EventKind, NotRetainedReason, Outcome, PersonId, Phase, Role, SignalId,
+};
+
+/// Longest message or note accepted with a change.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// What the lifecycle needs to know about a signal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignalState {
+    pub id: SignalId,
+    pub phase: Phase,
+    pub reporter: Option<PersonId>,
+    pub bundle: Option<BundleId>,
+}
+
+/// Who asks for the change, in the role they act in for this signal. The
+/// server only hands a person the signaalverwerker role for signals they
+/// process (their policy domains or their organisation's staff).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub person: PersonId,
+    pub role: Role,
+}
+
+/// A requested change of phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    StartScreening,
+    Retain,
+    NotRetain { reason: NotRetainedReason, duplicate_of: Option<SignalId>, message: String },
+    AddToBundle { bundle: BundleId },
+    MarkAnalysed,
+    Schedule,
+    StartAction,
+    Close { outcome: Outcome, message: String },
+    /// The coordinator reopens a closed or not-retained signal.
+    Reopen { to: Phase, note: String },
+    /// The signaalgever withdraws an own signal that is still Ingediend.
+    Withdraw,
+    /// A processor corrects a mistake by going back one phase.
+    StepBack { note: String },
+}
+
+/// The kind of a change, without its payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChangeKind {
+    StartScreening,
+    Retain,
+    NotRetain,
+    AddToBundle,
+    MarkAnalysed,
+    Schedule,
+    StartAction,
+    Close,
+    Reopen,
+    Withdraw,
+    StepBack,
+}
+
+impl Change {
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Change::StartScreening => ChangeKind::StartScreening,
+            Change::Retain => ChangeKind::Retain,
+            Change::NotRetain { .. } => ChangeKind::NotRetain,
+            Change::AddToBundle { .. } => ChangeKind::AddToBundle,
+            Change::MarkAnalysed => ChangeKind::MarkAnalysed,
+            Change::Schedule => ChangeKind::Schedule,
+            Change::StartAction => ChangeKind::StartAction,
+            Change::Close { .. } => ChangeKind::Close,
+            Change::Reopen { .. } => ChangeKind::Reopen,
+            Change::Withdraw => ChangeKind::Withdraw,
+            Change::StepBack { .. } => ChangeKind::StepBack,
+        }
+    }
+}
+
+impl ChangeKind {
+    /// Which roles may ever ask for this kind of change.
+    pub const fn allowed_for(self, role: Role) -> bool {
+        match self {
+            ChangeKind::Withdraw => matches!(role, Role::Signaalgever),
+            ChangeKind::Reopen => matches!(role, Role::Hoofdsignaalverwerker),
+            _ => role.processes_signals(),
+        }
+    }
+
+    /// The Dutch verb phrase for refusals: "kan niet {verb}".
+    const fn verb(self) -> &'static str {
+        match self {
+            ChangeKind::StartScreening => "in screening gaan",
+            ChangeKind::Retain => "weerhouden worden",
+            ChangeKind::NotRetain => "niet weerhouden worden",
+            ChangeKind::AddToBundle => "gebundeld worden",
+            ChangeKind::MarkAnalysed => "als geanalyseerd gemarkeerd worden",
+            ChangeKind::Schedule => "geagendeerd worden",
+            ChangeKind::StartAction => "in actie gaan",
+            ChangeKind::Close => "afgerond worden",
+            ChangeKind::Reopen => "heropend worden",
+            ChangeKind::Withdraw => "ingetrokken worden",
+            ChangeKind::StepBack => "een fase teruggezet worden",
+        }
+    }
+}
+
+/// Why a change is refused. `message()` gives the Dutch text for the UI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Refusal {
+    #[error("role may not")]
+    RoleMayNot { role: Role, change: ChangeKind },
+    #[error("not own signal")]
+    NotOwnSignal,
+    #[error("wrong phase")]
+    WrongPhase { from: Phase, change: ChangeKind },
+    #[error("no such move")]
+    NoSuchMove { from: Phase, to: Phase },
+    #[error("moves with bundle")]
+    MovesWithBundle,
+    #[error("not in this bundle")]
+    NotInBundle,
+    #[error("empty bundle")]
+    EmptyBundle,
+    #[error("reason required")]
+    ReasonRequired,
+    #[error("outcome required")]
+    OutcomeRequired,
+    #[error("bundle required")]
+    BundleRequired,
+    #[error("message required")]
+    MessageRequired,
+    #[error("note required")]
+    NoteRequired,
+    #[error("duplicate-of required")]
+    DuplicateOfRequired,
+    #[error("duplicate of itself")]
+    DuplicateOfItself,
+    #[error("text too long")]
+    TextTooLong,
+}
+
+impl Refusal {
+    pub fn message(&self) -> String {
+        match self {
+            Refusal::RoleMayNot { role, .. } => format!(
+                "Als {} mag je deze stap niet zetten.",
+                role.label().to_lowercase()
+            ),
+            Refusal::NotOwnSignal => {
+                "Alleen wie het signaal gaf, kan het intrekken.".to_string()
+            }
+            Refusal::WrongPhase { from, change } => format!(
+                "Een signaal in de fase ‘{}’ kan niet {}.",
+                from.label(),
+                change.verb()
+            ),
+            Refusal::NoSuchMove { from, to } => format!(
+                "Een signaal kan niet van ‘{}’ naar ‘{}’.",
+                from.label(),
+                to.label()
+            ),
+            Refusal::MovesWithBundle => "Dit signaal zit in een bundel en gaat mee met die \
+                bundel. Verplaats de bundel in plaats van het signaal."
+                .to_string(),
+            Refusal::NotInBundle => "Dit signaal hoort niet bij deze bundel.".to_string(),
+            Refusal::EmptyBundle => "Deze bundel bevat geen signalen.".to_string(),
+            Refusal::ReasonRequired => "Kies waarom het signaal niet weerhouden wordt.".to_string(),
+            Refusal::OutcomeRequired => "Kies hoe het signaal afloopt.".to_string(),
+            Refusal::BundleRequired => "Kies in welke bundel het signaal komt.".to_string(),
+            Refusal::MessageRequired => {
+                "Schrijf een bericht voor de signaalgever: wat werd beslist en waarom.".to_string()
+            }
+            Refusal::NoteRequired => "Schrijf kort waarom je deze stap zet.".to_string(),
+            Refusal::DuplicateOfRequired => {
+                "Kies van welk signaal dit een dubbel is.".to_string()
+            }
+            Refusal::DuplicateOfItself => "Een signaal kan geen dubbel van zichzelf zijn.".to_string(),
+            Refusal::TextTooLong => {
+                format!("Je tekst is te lang: maximaal {MAX_NOTE_CHARS} tekens.")
+            }
+        }
+    }
+}
+
+/// The outcome of an accepted change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    pub signal: SignalId,
+    pub to: Phase,
+    pub bundle: Option<BundleId>,
+    pub event: EventDraft,
+}
+
+/// Decide a change for one signal on its own.
+pub fn transition(signal: &SignalState, change: &Change, actor: &Actor) -> Result<Transition, Refusal> {
+    decide(signal, change, actor, Scope::Signal)
+}
+
+/// Decide a change for a whole bundle: it applies to each of its signals, as one
+/// event each, and is refused as a whole if any signal refuses it.
+pub fn transition_bundle(
+    bundle: BundleId,
+    signals: &[SignalState],
+    change: &Change,
+    actor: &Actor,
+) -> Result<Vec<Transition>, Refusal> {
+    if signals.is_empty() {
+        return Err(Refusal::EmptyBundle);
+    }
+    signals
+        .iter()
+        .map(|s| {
+            if s.bundle != Some(bundle) {
+                return Err(Refusal::NotInBundle);
+            }
+            decide(s, change, actor, Scope::Bundle)
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Signal,
+    Bundle,
+}
+
+fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Result<Transition, Refusal> {
+    let kind = change.kind();
+    if !kind.allowed_for(actor.role) {
+        return Err(Refusal::RoleMayNot { role: actor.role, change: kind });
+    }
+    if kind == ChangeKind::Withdraw && s.reporter != Some(actor.person) {
+        return Err(Refusal::NotOwnSignal);
+    }
+    let wrong_phase = || Refusal::WrongPhase { from: s.phase, change: kind };
+    use Phase::*;
+    // Target phase, and the bundle the signal belongs to afterwards.
+    let (to, bundle) = match (change, s.phase) {
+        (Change::StartScreening, Submitted) => (InScreening, None),
+        (Change::Retain, InScreening) => (Retained, None),
+        (Change::NotRetain { .. }, InScreening) => (NotRetained, None),
+        (Change::AddToBundle { bundle }, Retained) => (Bundled, Some(*bundle)),
+        (Change::MarkAnalysed, Bundled) => (Analysed, s.bundle),
+        (Change::Schedule, Analysed) => (Scheduled, s.bundle),
+        (Change::StartAction, Scheduled) => (InAction, s.bundle),
+        (Change::Close { .. }, Scheduled | InAction) => (Closed, s.bundle),
+        (Change::Reopen { to: InScreening, .. }, NotRetained) => (InScreening, None),
+        (Change::Reopen { to: to @ (InAction | Analysed), .. }, Closed) => (*to, s.bundle),
+        (Change::Withdraw, Submitted) => (Withdrawn, None),
+        (Change::StepBack { .. }, from) => match from.previous() {
+            // Going back from Gebundeld takes the signal out of its bundle.
+            Some(Retained) => (Retained, None),
+            Some(prev) => (prev, s.bundle),
+            None => return Err(wrong_phase()),
+        },
+        _ => return Err(wrong_phase()),
+    };
+    // A bundled signal moves with its bundle; only stepping back out of the
+    // bundle is a change of the signal alone.
+    let leaves_bundle = kind == ChangeKind::StepBack && s.phase == Bundled;
+    if scope == Scope::Signal && s.bundle.is_some() && !leaves_bundle {
+        return Err(Refusal::MovesWithBundle);
+    }
+
+    let mut event = EventDraft {
+        kind: match kind {
+            ChangeKind::StepBack => EventKind::SteppedBack,
+            ChangeKind::Reopen => EventKind::Reopened,
+            ChangeKind::Withdraw => EventKind::Withdrawn,
+            _ => EventKind::PhaseChanged,
+        },
+        from: Some(s.phase),
+        to: Some(to),
+        reason: None,
+        duplicate_of: None,
+        outcome: None,
+        message: None,
+        note: None,
+    };
+    match change {
+        Change::NotRetain { reason, duplicate_of, message } => {
+            event.reason = Some(*reason);
+            if *reason == NotRetainedReason::Dubbel {
+                let original = duplicate_of.ok_or(Refusal::DuplicateOfRequired)?;
+                if original == s.id {
+                    return Err(Refusal::DuplicateOfItself);
+                }
+                event.duplicate_of = Some(original);
+            }
+            event.message = Some(required_text(message, Refusal::MessageRequired)?);
+        }
+        Change::Close { outcome, message } => {
+            event.outcome = Some(*outcome);
+            event.message = Some(required_text(message, Refusal::MessageRequired)?);
+        }
+        Change::StepBack { note } => {
+            event.note = Some(required_text(note, Refusal::NoteRequired)?);
+        }
+        Change::Reopen { note, .. } => event.note = optional_text(note)?,
+        _ => {}
+    }
+    Ok(Transition { signal: s.id, to, bundle, event })
+}
+
+fn required_text(text: &str, missing: Refusal) -> Result<String, Refusal> {
+    optional_text(text)?.ok_or(missing)
+}
+
+fn optional_text(text: &str) -> Result<Option<String>, Refusal> {
+    let text = text.trim();
+    if text.chars().count() > MAX_NOTE_CHARS {
+        return Err(Refusal::TextTooLong);
+    }
+    Ok((!text.is_empty()).then(|| text.to_string()))
+}
+
+/// What a person fills in when moving a signal to another column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveDetails {
+    pub reason: Option<NotRetainedReason>,
+    pub duplicate_of: Option<SignalId>,
+    pub outcome: Option<Outcome>,
+    pub bundle: Option<BundleId>,
+    pub message: String,
+    pub note: String,
+}
+
+/// Translate "move from this column to that one" into the change it means.
+pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<Change, Refusal> {
+    use Phase::*;
+    let MoveDetails { reason, duplicate_of, outcome, bundle, message, note } = details;
+    Ok(match (from, to) {
+        (Submitted, InScreening) => Change::StartScreening,
+        (InScreening, Retained) => Change::Retain,
+        (InScreening, NotRetained) => Change::NotRetain {
+            reason: reason.ok_or(Refusal::ReasonRequired)?,
+            duplicate_of,
+            message,
+        },
+        (Retained, Bundled) => Change::AddToBundle { bundle: bundle.ok_or(Refusal::BundleRequired)? },
+        (Bundled, Analysed) => Change::MarkAnalysed,
+        (Analysed, Scheduled) => Change::Schedule,
+        (Scheduled, InAction) => Change::StartAction,
+        (Scheduled | InAction, Closed) => Change::Close {
+            outcome: outcome.ok_or(Refusal::OutcomeRequired)?,
+            message,
+        },
+        (NotRetained, InScreening) | (Closed, InAction | Analysed) => Change::Reopen { to, note },
+        (Submitted, Withdrawn) => Change::Withdraw,
+        (from, to) if from.previous() == Some(to) => Change::StepBack { note },
+        (from, to) => return Err(Refusal::NoSuchMove { from, to }),
+    })
+}
+
+/// The columns this actor may move this signal to on its own (ignoring what
+/// still has to be filled in), so the UI offers sensible targets first.
+pub fn allowed_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {
+    targets_where(signal, |change| transition(signal, change, actor).is_ok())
+}
+
+/// The columns this actor may move the whole bundle of this signal to.
+pub fn allowed_bundle_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {
+    let Some(bundle) = signal.bundle else { return Vec::new() };
+    targets_where(signal, |change| transition_bundle(bundle, std::slice::from_ref(signal), change, actor).is_ok())
+}
+
+fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Vec<Phase> {
+    let filled = MoveDetails {
+        reason: Some(NotRetainedReason::Klacht),
+        duplicate_of: None,
+        outcome: Some(Outcome::Opgelost),
+        bundle: Some(BundleId(0)),
+        message: "-".into(),
+        note: "-".into(),
+    };
+    Phase::ALL
+        .into_iter()
+        .filter(|to| change_for_move(signal.phase, *to, filled.clone()).is_ok_and(|change| accepted(&change)))
+        .collect()
+}

@@ -1,0 +1,24 @@
+//! The domain: pure types and rules, compiled for the browser and the server.
+//! No I/O here; storage and HTTP live elsewhere.
+
+mod event;
+mod ids;
+pub mod lifecycle;
+mod person;
+mod phase;
+mod role;
+mod signal;
+mod tenant;
+pub mod vocabulary;
+
+pub use event::{EventDraft, EventKind};
+pub use ids::*;
+pub use lifecycle::{Actor, Change, ChangeKind, MoveDetails, Refusal, SignalState, Transition};
+pub use person::{Membership, Person};
+pub use phase::Phase;
+pub use role::Role;
+pub use signal::{
+    BundleRef, HistoryEntry, NewSignal, SignalDetails, SignalScope, SignalSummary, Source,
+};
+pub use tenant::{NewOrganisation, Organisation, PolicyDomain, Slug, Tenant};
+pub use vocabulary::{NotRetainedReason, Outcome};

@@ -1,0 +1,66 @@
+//! People, their memberships in tenants, and what a membership lets them do.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    MembershipId, OrganisationId, PersonId, PolicyDomainId, Role, SignalScope, TenantId,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub email: String,
+    pub name: String,
+    pub platform_admin: bool,
+    pub active: bool,
+}
+
+/// A person's place in one tenant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub id: MembershipId,
+    pub person: PersonId,
+    pub tenant: TenantId,
+    pub tenant_slug: String,
+    pub tenant_name: String,
+    pub organisation: Option<OrganisationId>,
+    /// The organisation may process its own staff's signals in this tenant.
+    pub organisation_processes_own: bool,
+    pub roles: Vec<Role>,
+    pub policy_domains: Vec<PolicyDomainId>,
+}
+
+impl Membership {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Does this person process this signal (and so see it on the board)?
+    pub fn processes(&self, scope: &SignalScope) -> bool {
+        if self.has(Role::Hoofdsignaalverwerker) {
+            return true;
+        }
+        if !self.has(Role::Signaalverwerker) {
+            return false;
+        }
+        let by_domain = scope.policy_domain.is_some_and(|d| self.policy_domains.contains(&d));
+        let by_organisation = self.organisation_processes_own
+            && self.organisation.is_some()
+            && scope.organisation == self.organisation;
+        by_domain || by_organisation
+    }
+
+    /// The role this person acts in on this signal, for the lifecycle rules:
+    /// the strongest role that applies to it.
+    pub fn acting_role(&self, scope: &SignalScope) -> Option<Role> {
+        if self.has(Role::Hoofdsignaalverwerker) {
+            Some(Role::Hoofdsignaalverwerker)
+        } else if self.processes(scope) {
+            Some(Role::Signaalverwerker)
+        } else if self.has(Role::Signaalgever) && scope.reporter == Some(self.person) {
+            Some(Role::Signaalgever)
+        } else {
+            self.roles.iter().copied().find(|r| *r != Role::Signaalverwerker)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Seinhuis: social-policy signals from the field to policy.
+//!
+//! The lifecycle rules live in `domain` (compiled for browser and server);
+//! `api` holds the server functions the pages call; `pages` and `components`
+//! are what people see; `usecases`, `storage` and `server` exist only on the
+//! server.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod storage;
+#[cfg(feature = "ssr")]
+pub mod usecases;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,40 @@
+//! Logging in with e-mail and password.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::session::{LogIn, safe_next};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let next = move || safe_next(query.read().get("volgende").as_deref());
+    let logged_out = move || query.read().get("afgemeld").is_some();
+    let action = ServerAction::<LogIn>::new();
+    let error = move || action.value().get().and_then(|r| r.err()).map(|e| e.message());
+    view! {
+        <Title text="Aanmelden"/>
+        <section class="narrow">
+            <h1>"Aanmelden"</h1>
+            <Show when=logged_out>
+                <p class="notice" role="status">"Je bent afgemeld."</p>
+            </Show>
+            <ActionForm action=action attr:class="form" attr:novalidate="">
+                <input type="hidden" name="next" value=next/>
+                <div class="field">
+                    <label for="email">"E-mailadres"</label>
+                    <input id="email" name="email" type="email" autocomplete="username" required
+                        aria-describedby="login-fout"/>
+                </div>
+                <div class="field">
+                    <label for="password">"Wachtwoord"</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required
+                        aria-describedby="login-fout"/>
+                </div>
+                <p id="login-fout" class="field-error" role="alert">{error}</p>
+                <button type="submit" class="button" disabled=move || action.pending().get()>"Aanmelden"</button>
+            </ActionForm>
+        </section>
+    }
+}

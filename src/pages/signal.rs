@@ -1,0 +1,115 @@
+//! One signal: what was reported, and everything that happened to it since.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::param;
+use crate::api::signal::{SignalPage as Page, load_signal};
+use crate::components::dates::{date, date_time};
+use crate::components::notice::ErrorNotice;
+use crate::components::phase::PhaseBadge;
+use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
+use crate::domain::{HistoryEntry, NotRetainedReason, Outcome};
+use crate::error::AppError;
+
+#[component]
+pub fn SignalPage() -> impl IntoView {
+    let tenant = param("tenant");
+    let id = param("id");
+    let page = Resource::new(
+        move || (tenant(), id()),
+        |(tenant, id)| async move {
+            let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+            load_signal(tenant, id).await
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Signaal laden…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <SignalView page/> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignalView(page: Page) -> impl IntoView {
+    let s = page.signal;
+    let summary = s.summary;
+    let fact = |term: &'static str, value: String| {
+        (!value.trim().is_empty()).then(|| view! { <dt>{term}</dt> <dd>{value}</dd> })
+    };
+    let labels = |terms, codes: &[String]| codes.iter().map(|c| label_of(terms, c)).collect::<Vec<_>>().join(", ");
+    let facts = vec![
+        fact("Beleidsdomein", summary.policy_domain.clone().unwrap_or_default()),
+        fact("Doelgroepen", labels(TARGET_GROUPS, &s.target_groups)),
+        fact("Levensdomeinen", labels(LIFE_DOMAINS, &s.life_domains)),
+        fact("Waar", s.area),
+        fact("Hoe vaak", s.frequency),
+        fact("Sinds", s.since),
+        fact("Hoeveel mensen ongeveer", s.people_estimate.map(|n| n.to_string()).unwrap_or_default()),
+        fact("Organisatie", summary.organisation.clone().unwrap_or_default()),
+        fact("Gemeld door", s.reporter_name.unwrap_or_default()),
+        fact("Ingediend op", date(summary.created_at)),
+        fact("Bundel", summary.bundle.as_ref().map(|b| b.title.clone()).unwrap_or_default()),
+        fact("Mag gecontacteerd worden", if s.may_contact { "ja".into() } else { "nee".into() }),
+    ];
+    view! {
+        <Title text=summary.title.clone()/>
+        <p class="breadcrumb">
+            <a href=format!("/{}/bord", page.tenant.slug)>"Bord " {page.tenant.name.clone()}</a>
+        </p>
+        <article class="signal">
+            <header class="signal-header">
+                <h1>{summary.title.clone()}</h1>
+                <p>
+                    <span class="signal-number">"Signaal #" {summary.id.0}</span>
+                    " "
+                    <PhaseBadge phase=summary.phase/>
+                </p>
+            </header>
+            <section aria-labelledby="wat">
+                <h2 id="wat">"Wat de signaalgever ziet"</h2>
+                <p class="prose">{s.description}</p>
+                {(!s.tried.is_empty()).then(|| view! { <h3>"Wat al geprobeerd werd"</h3> <p class="prose">{s.tried.clone()}</p> })}
+                {(!s.idea.is_empty()).then(|| view! { <h3>"Idee voor een oplossing"</h3> <p class="prose">{s.idea.clone()}</p> })}
+            </section>
+            <section aria-labelledby="gegevens">
+                <h2 id="gegevens">"Gegevens"</h2>
+                <dl class="facts">{facts}</dl>
+            </section>
+            <section aria-labelledby="historiek">
+                <h2 id="historiek">"Historiek"</h2>
+                <ol class="history">
+                    {page.history.into_iter().map(|e| view! { <HistoryLine entry=e/> }).collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}
+
+#[component]
+fn HistoryLine(entry: HistoryEntry) -> impl IntoView {
+    let what = entry.kind.describe(entry.from, entry.to);
+    let reason = entry.reason.map(NotRetainedReason::label);
+    let outcome = entry.outcome.map(Outcome::label);
+    view! {
+        <li class="history-entry">
+            <p class="history-what">
+                <strong>{what}</strong>
+                {reason.map(|r| view! { " — reden: " {r} })}
+                {outcome.map(|o| view! { " — afloop: " {o} })}
+                {entry.duplicate_of.map(|d| view! { " (dubbel van #" {d.0} ")" })}
+            </p>
+            <p class="history-meta">
+                <time datetime=entry.at.to_rfc3339()>{date_time(entry.at)}</time>
+                {entry.actor_name.map(|n| view! { " · " {n} })}
+            </p>
+            {entry.message.map(|m| view! { <p class="history-message">"Bericht aan de signaalgever: " {m}</p> })}
+            {entry.note.map(|n| view! { <p class="history-note">"Interne notitie: " {n}</p> })}
+        </li>
+    }
+}

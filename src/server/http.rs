@@ -1,0 +1,90 @@
+//! The HTTP server: pages, server functions, static files, health, sessions
+//! and request logging.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tracing::Level;
+
+use super::state::AppState;
+use crate::app::{App, shell};
+
+/// Largest request body we accept: forms and JSON, never uploads.
+const BODY_LIMIT_BYTES: usize = 256 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let idle = state.config.sessions.idle_minutes;
+    let sessions = SessionManagerLayer::new(state.store.sessions())
+        .with_name("seinhuis_sessie")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.leptos_options.site_addr.port() == 443)
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)));
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(health))
+        .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(sessions)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match tokio::time::timeout(Duration::from_secs(2), state.store.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ok"),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timeout"),
+    }
+}
+
+/// Serve until Ctrl-C or SIGTERM.
+pub async fn serve(state: AppState) -> anyhow::Result<()> {
+    let addr = state.leptos_options.site_addr;
+    let expired = state.store.sessions();
+    tokio::spawn(async move {
+        use tower_sessions::ExpiredDeletion;
+        if let Err(e) = expired.continuously_delete_expired(Duration::from_secs(600)).await {
+            tracing::warn!(error = %e, "stopped deleting expired sessions");
+        }
+    });
+    let app = router(state);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("Seinhuis luistert op http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

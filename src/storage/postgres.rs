@@ -1,0 +1,58 @@
+//! PostgreSQL, for deployments with several server instances.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+
+use super::*;
+
+type Db = sqlx::Postgres;
+
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        let store = PostgresStore { pool };
+        store.sessions().migrate().await?;
+        Ok(store)
+    }
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    async fn read(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx(self.pool.begin().await?)))
+    }
+
+    async fn write(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx(self.pool.begin().await?)))
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    fn sessions(&self) -> SessionBackend {
+        SessionBackend::Postgres(tower_sessions_sqlx_store::PostgresStore::new(self.pool.clone()))
+    }
+}
+
+include!("sql/tx.rs");
+include!("sql/tenants.rs");
+include!("sql/people.rs");
+include!("sql/signals.rs");

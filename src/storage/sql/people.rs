@@ -1,0 +1,154 @@
+// People and memberships. Shared by both backends (see tx.rs).
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: PersonId,
+    email: String,
+    name: String,
+    platform_admin: bool,
+    active: bool,
+    password_hash: Option<String>,
+}
+
+impl PersonRow {
+    fn person(self) -> (Person, Option<String>) {
+        let person = Person {
+            id: self.id,
+            email: self.email,
+            name: self.name,
+            platform_admin: self.platform_admin,
+            active: self.active,
+        };
+        (person, self.password_hash)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    id: MembershipId,
+    tenant_id: TenantId,
+    slug: String,
+    tenant_name: String,
+    organisation_id: Option<OrganisationId>,
+    processes_own: Option<bool>,
+}
+
+const PERSON_COLUMNS: &str = "id, email, name, platform_admin, active, password_hash";
+
+#[async_trait]
+impl People for SqlTx {
+    async fn insert_person(&mut self, email: &str, name: &str, password_hash: Option<&str>, platform_admin: bool, at: DateTime<Utc>) -> StoreResult<PersonId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO people (email, name, password_hash, platform_admin, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(email.trim().to_lowercase())
+        .bind(name)
+        .bind(password_hash)
+        .bind(platform_admin)
+        .bind(at)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(PersonId(id))
+    }
+
+    async fn person(&mut self, id: PersonId) -> StoreResult<Option<Person>> {
+        let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(row.map(|r| r.person().0))
+    }
+
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<Credentials>> {
+        let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE email = $1"))
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(row.map(|r| {
+            let (person, password_hash) = r.person();
+            Credentials { person, password_hash }
+        }))
+    }
+
+    async fn insert_membership(
+        &mut self,
+        tenant: TenantId,
+        person: PersonId,
+        organisation: Option<OrganisationId>,
+        roles: &[Role],
+        policy_domains: &[PolicyDomainId],
+    ) -> StoreResult<MembershipId> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO memberships (tenant_id, person_id, organisation_id) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(person)
+        .bind(organisation)
+        .fetch_one(&mut *self.0)
+        .await?;
+        for role in roles {
+            sqlx::query("INSERT INTO membership_roles (membership_id, role) VALUES ($1, $2)")
+                .bind(id)
+                .bind(role.code())
+                .execute(&mut *self.0)
+                .await?;
+        }
+        for domain in policy_domains {
+            sqlx::query(
+                "INSERT INTO membership_policy_domains (tenant_id, membership_id, policy_domain_id) \
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(tenant)
+            .bind(id)
+            .bind(domain)
+            .execute(&mut *self.0)
+            .await?;
+        }
+        Ok(MembershipId(id))
+    }
+
+    async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
+        let rows: Vec<MembershipRow> = sqlx::query_as(
+            "SELECT m.id, m.tenant_id, t.slug, t.name AS tenant_name, m.organisation_id, \
+                    o.processes_own_signals AS processes_own \
+             FROM memberships m \
+             JOIN tenants t ON t.id = m.tenant_id \
+             LEFT JOIN organisations o ON o.id = m.organisation_id \
+             WHERE m.person_id = $1 ORDER BY t.name",
+        )
+        .bind(person)
+        .fetch_all(&mut *self.0)
+        .await?;
+        let mut memberships = Vec::with_capacity(rows.len());
+        for row in rows {
+            let role_codes: Vec<String> =
+                sqlx::query_scalar("SELECT role FROM membership_roles WHERE membership_id = $1 ORDER BY role")
+                    .bind(row.id)
+                    .fetch_all(&mut *self.0)
+                    .await?;
+            let roles = role_codes
+                .iter()
+                .map(|c| decode("membership_roles.role", c, Role::from_code))
+                .collect::<StoreResult<Vec<_>>>()?;
+            let policy_domains: Vec<PolicyDomainId> = sqlx::query_scalar(
+                "SELECT policy_domain_id FROM membership_policy_domains WHERE membership_id = $1",
+            )
+            .bind(row.id)
+            .fetch_all(&mut *self.0)
+            .await?;
+            memberships.push(Membership {
+                id: row.id,
+                person,
+                tenant: row.tenant_id,
+                tenant_slug: row.slug,
+                tenant_name: row.tenant_name,
+                organisation: row.organisation_id,
+                organisation_processes_own: row.processes_own.unwrap_or(false),
+                roles,
+                policy_domains,
+            });
+        }
+        Ok(memberships)
+    }
+}

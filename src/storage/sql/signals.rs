@@ -1,0 +1,273 @@
+// Signals, their events and bundles. Shared by both backends (see tx.rs).
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: SignalId,
+    title: String,
+    phase: String,
+    version: i64,
+    policy_domain: Option<String>,
+    organisation: Option<String>,
+    bundle_id: Option<BundleId>,
+    bundle_title: Option<String>,
+    source: String,
+    created_at: DateTime<Utc>,
+    policy_domain_id: Option<PolicyDomainId>,
+    organisation_id: Option<OrganisationId>,
+    reporter_id: Option<PersonId>,
+}
+
+impl SummaryRow {
+    fn summary(self) -> StoreResult<SignalSummary> {
+        Ok(SignalSummary {
+            id: self.id,
+            title: self.title,
+            phase: decode("signals.phase", &self.phase, Phase::from_code)?,
+            version: self.version,
+            policy_domain: self.policy_domain,
+            organisation: self.organisation,
+            bundle: self.bundle_id.map(|id| BundleRef { id, title: self.bundle_title.unwrap_or_default() }),
+            source: decode("signals.source", &self.source, Source::from_code)?,
+            created_at: self.created_at,
+            scope: SignalScope {
+                policy_domain: self.policy_domain_id,
+                organisation: self.organisation_id,
+                reporter: self.reporter_id,
+            },
+        })
+    }
+}
+
+const SUMMARY_SELECT: &str = "SELECT s.id, s.title, s.phase, s.version, pd.name AS policy_domain, \
+        o.name AS organisation, s.bundle_id, b.title AS bundle_title, s.source, s.created_at, \
+        s.policy_domain_id, s.organisation_id, s.reporter_id \
+    FROM signals s \
+    LEFT JOIN policy_domains pd ON pd.id = s.policy_domain_id \
+    LEFT JOIN organisations o ON o.id = s.organisation_id \
+    LEFT JOIN bundles b ON b.id = s.bundle_id";
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    description: String,
+    area: String,
+    frequency: String,
+    since: String,
+    people_estimate: Option<i64>,
+    tried: String,
+    idea: String,
+    may_contact: bool,
+    reporter_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: EventId,
+    at: DateTime<Utc>,
+    actor_name: Option<String>,
+    kind: String,
+    from_phase: Option<String>,
+    to_phase: Option<String>,
+    reason: Option<String>,
+    duplicate_of: Option<SignalId>,
+    outcome: Option<String>,
+    message: Option<String>,
+    note: Option<String>,
+}
+
+impl SqlTx {
+    async fn summaries_where(&mut self, condition: &str, tenant: TenantId, id: Option<i64>) -> StoreResult<Vec<SignalSummary>> {
+        let sql = format!("{SUMMARY_SELECT} WHERE s.tenant_id = $1 {condition} ORDER BY s.created_at, s.id");
+        let mut query = sqlx::query_as::<_, SummaryRow>(&sql).bind(tenant);
+        if let Some(id) = id {
+            query = query.bind(id);
+        }
+        query.fetch_all(&mut *self.0).await?.into_iter().map(SummaryRow::summary).collect()
+    }
+
+    async fn codes(&mut self, table: &str, signal: SignalId) -> StoreResult<Vec<String>> {
+        let sql = format!("SELECT code FROM {table} WHERE signal_id = $1 ORDER BY code");
+        Ok(sqlx::query_scalar(&sql).bind(signal).fetch_all(&mut *self.0).await?)
+    }
+}
+
+#[async_trait]
+impl Signals for SqlTx {
+    async fn insert_signal(&mut self, tenant: TenantId, s: &NewSignal, at: DateTime<Utc>) -> StoreResult<SignalId> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO signals (tenant_id, title, description, policy_domain_id, area, frequency, since, \
+                people_estimate, tried, idea, may_contact, source, reporter_id, organisation_id, phase, \
+                created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(&s.title)
+        .bind(&s.description)
+        .bind(s.policy_domain)
+        .bind(&s.area)
+        .bind(&s.frequency)
+        .bind(&s.since)
+        .bind(s.people_estimate)
+        .bind(&s.tried)
+        .bind(&s.idea)
+        .bind(s.may_contact)
+        .bind(s.source.code())
+        .bind(s.reporter)
+        .bind(s.organisation)
+        .bind(Phase::Submitted.code())
+        .bind(at)
+        .fetch_one(&mut *self.0)
+        .await?;
+        for (table, codes) in [("signal_target_groups", &s.target_groups), ("signal_life_domains", &s.life_domains)] {
+            for code in codes {
+                sqlx::query(&format!("INSERT INTO {table} (signal_id, code) VALUES ($1, $2)"))
+                    .bind(id)
+                    .bind(code)
+                    .execute(&mut *self.0)
+                    .await?;
+            }
+        }
+        Ok(SignalId(id))
+    }
+
+    async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>> {
+        self.summaries_where("", tenant, None).await
+    }
+
+    async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>> {
+        Ok(self.summaries_where("AND s.id = $2", tenant, Some(id.0)).await?.pop())
+    }
+
+    async fn signal_details(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalDetails>> {
+        let Some(summary) = self.signal_summary(tenant, id).await? else {
+            return Ok(None);
+        };
+        let row: DetailRow = sqlx::query_as(
+            "SELECT s.description, s.area, s.frequency, s.since, s.people_estimate, s.tried, s.idea, \
+                    s.may_contact, p.name AS reporter_name \
+             FROM signals s LEFT JOIN people p ON p.id = s.reporter_id \
+             WHERE s.tenant_id = $1 AND s.id = $2",
+        )
+        .bind(tenant)
+        .bind(id)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(Some(SignalDetails {
+            summary,
+            description: row.description,
+            area: row.area,
+            frequency: row.frequency,
+            since: row.since,
+            people_estimate: row.people_estimate,
+            tried: row.tried,
+            idea: row.idea,
+            may_contact: row.may_contact,
+            target_groups: self.codes("signal_target_groups", id).await?,
+            life_domains: self.codes("signal_life_domains", id).await?,
+            reporter_name: row.reporter_name,
+        }))
+    }
+
+    async fn bundle_signals(&mut self, tenant: TenantId, bundle: BundleId) -> StoreResult<Vec<SignalSummary>> {
+        self.summaries_where("AND s.bundle_id = $2", tenant, Some(bundle.0)).await
+    }
+
+    async fn update_phase(&mut self, tenant: TenantId, id: SignalId, expected_version: i64, phase: Phase, bundle: Option<BundleId>, at: DateTime<Utc>) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE signals SET phase = $1, bundle_id = $2, version = version + 1, updated_at = $3 \
+             WHERE tenant_id = $4 AND id = $5 AND version = $6",
+        )
+        .bind(phase.code())
+        .bind(bundle)
+        .bind(at)
+        .bind(tenant)
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_event(&mut self, tenant: TenantId, signal: SignalId, actor: Option<PersonId>, at: DateTime<Utc>, e: &EventDraft) -> StoreResult<EventId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO signal_events (tenant_id, signal_id, at, actor_id, kind, from_phase, to_phase, \
+                reason, duplicate_of, outcome, message, note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(signal)
+        .bind(at)
+        .bind(actor)
+        .bind(e.kind.code())
+        .bind(e.from.map(Phase::code))
+        .bind(e.to.map(Phase::code))
+        .bind(e.reason.map(NotRetainedReason::code))
+        .bind(e.duplicate_of)
+        .bind(e.outcome.map(Outcome::code))
+        .bind(&e.message)
+        .bind(&e.note)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(EventId(id))
+    }
+
+    async fn history(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<HistoryEntry>> {
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT e.id, e.at, p.name AS actor_name, e.kind, e.from_phase, e.to_phase, e.reason, \
+                    e.duplicate_of, e.outcome, e.message, e.note \
+             FROM signal_events e LEFT JOIN people p ON p.id = e.actor_id \
+             WHERE e.tenant_id = $1 AND e.signal_id = $2 ORDER BY e.at, e.id",
+        )
+        .bind(tenant)
+        .bind(signal)
+        .fetch_all(&mut *self.0)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(HistoryEntry {
+                    id: r.id,
+                    at: r.at,
+                    actor_name: r.actor_name,
+                    kind: decode("signal_events.kind", &r.kind, EventKind::from_code)?,
+                    from: decode_opt("signal_events.from_phase", r.from_phase, Phase::from_code)?,
+                    to: decode_opt("signal_events.to_phase", r.to_phase, Phase::from_code)?,
+                    reason: decode_opt("signal_events.reason", r.reason, NotRetainedReason::from_code)?,
+                    duplicate_of: r.duplicate_of,
+                    outcome: decode_opt("signal_events.outcome", r.outcome, Outcome::from_code)?,
+                    message: r.message,
+                    note: r.note,
+                })
+            })
+            .collect()
+    }
+
+    async fn bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<BundleRef>> {
+        let title: Option<String> = sqlx::query_scalar("SELECT title FROM bundles WHERE tenant_id = $1 AND id = $2")
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(title.map(|title| BundleRef { id, title }))
+    }
+
+    async fn insert_bundle(&mut self, tenant: TenantId, title: &str, problem: &str, analysis: &str, at: DateTime<Utc>) -> StoreResult<BundleId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO bundles (tenant_id, title, problem, analysis, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(title)
+        .bind(problem)
+        .bind(analysis)
+        .bind(at)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(BundleId(id))
+    }
+
+    async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM signals WHERE tenant_id = $1")
+            .bind(tenant)
+            .fetch_one(&mut *self.0)
+            .await?)
+    }
+}

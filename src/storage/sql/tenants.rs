@@ -1,0 +1,100 @@
+// Tenants, policy domains, organisations. Shared by both backends (see tx.rs).
+
+#[derive(sqlx::FromRow)]
+struct TenantRow {
+    id: TenantId,
+    slug: String,
+    name: String,
+    kind: String,
+    citizen_intake: bool,
+}
+
+impl From<TenantRow> for Tenant {
+    fn from(r: TenantRow) -> Self {
+        Tenant { id: r.id, slug: r.slug, name: r.name, kind: r.kind, citizen_intake: r.citizen_intake }
+    }
+}
+
+#[async_trait]
+impl Tenants for SqlTx {
+    async fn tenants(&mut self) -> StoreResult<Vec<Tenant>> {
+        let rows: Vec<TenantRow> =
+            sqlx::query_as("SELECT id, slug, name, kind, citizen_intake FROM tenants ORDER BY name")
+                .fetch_all(&mut *self.0)
+                .await?;
+        Ok(rows.into_iter().map(Tenant::from).collect())
+    }
+
+    async fn tenant_by_slug(&mut self, slug: &str) -> StoreResult<Option<Tenant>> {
+        let row: Option<TenantRow> = sqlx::query_as(
+            "SELECT id, slug, name, kind, citizen_intake FROM tenants WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&mut *self.0)
+        .await?;
+        Ok(row.map(Tenant::from))
+    }
+
+    async fn insert_tenant(&mut self, slug: &Slug, name: &str, kind: &str, at: DateTime<Utc>) -> StoreResult<TenantId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO tenants (slug, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(slug.as_str())
+        .bind(name)
+        .bind(kind)
+        .bind(at)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(TenantId(id))
+    }
+
+    async fn policy_domains(&mut self, tenant: TenantId) -> StoreResult<Vec<PolicyDomain>> {
+        let rows: Vec<(PolicyDomainId, String, String)> = sqlx::query_as(
+            "SELECT id, code, name FROM policy_domains WHERE tenant_id = $1 ORDER BY name",
+        )
+        .bind(tenant)
+        .fetch_all(&mut *self.0)
+        .await?;
+        Ok(rows.into_iter().map(|(id, code, name)| PolicyDomain { id, code, name }).collect())
+    }
+
+    async fn insert_policy_domain(&mut self, tenant: TenantId, code: &str, name: &str) -> StoreResult<PolicyDomainId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO policy_domains (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(code)
+        .bind(name)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(PolicyDomainId(id))
+    }
+
+    async fn organisations(&mut self, tenant: TenantId) -> StoreResult<Vec<Organisation>> {
+        let rows: Vec<(OrganisationId, String, String, bool)> = sqlx::query_as(
+            "SELECT id, name, kind, processes_own_signals FROM organisations \
+             WHERE tenant_id = $1 ORDER BY name",
+        )
+        .bind(tenant)
+        .fetch_all(&mut *self.0)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, kind, processes_own_signals)| Organisation { id, name, kind, processes_own_signals })
+            .collect())
+    }
+
+    async fn insert_organisation(&mut self, tenant: TenantId, org: &NewOrganisation) -> StoreResult<OrganisationId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO organisations (tenant_id, name, kind, processes_own_signals) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(&org.name)
+        .bind(&org.kind)
+        .bind(org.processes_own_signals)
+        .fetch_one(&mut *self.0)
+        .await?;
+        Ok(OrganisationId(id))
+    }
+}

@@ -1,0 +1,67 @@
+//! SQLite, the embedded default: WAL, foreign keys on, and one writer
+//! connection so write transactions take turns instead of failing as busy.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use super::*;
+
+type Db = sqlx::Sqlite;
+
+pub struct SqliteStore {
+    readers: SqlitePool,
+    writer: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        }
+        let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;
+        sqlx::migrate!("migrations/sqlite").run(&writer).await?;
+        let readers = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let store = SqliteStore { readers, writer };
+        store.sessions().migrate().await?;
+        Ok(store)
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn read(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx(self.readers.begin().await?)))
+    }
+
+    async fn write(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx(self.writer.begin().await?)))
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.readers).await?;
+        Ok(())
+    }
+
+    fn sessions(&self) -> SessionBackend {
+        SessionBackend::Sqlite(tower_sessions_sqlx_store::SqliteStore::new(self.readers.clone()))
+    }
+}
+
+include!("sql/tx.rs");
+include!("sql/tenants.rs");
+include!("sql/people.rs");
+include!("sql/signals.rs");

@@ -1,0 +1,124 @@
+//! Submitting and moving signals.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::lifecycle::{self, change_for_move, transition, transition_bundle};
+use crate::domain::*;
+use crate::error::AppError;
+use crate::server::auth::TenantCaller;
+use crate::storage::{Store, Tx};
+
+/// Store a new signal as Ingediend with its first event.
+pub async fn submit(tx: &mut dyn Tx, tenant: TenantId, signal: &NewSignal, at: DateTime<Utc>) -> Result<SignalId, AppError> {
+    let id = tx.insert_signal(tenant, signal, at).await?;
+    tx.insert_event(tenant, id, signal.reporter, at, &EventDraft::submitted()).await?;
+    Ok(id)
+}
+
+/// Write an accepted transition: the new phase (if nobody changed the signal
+/// since `version`) and its event.
+pub async fn record(
+    tx: &mut dyn Tx,
+    tenant: TenantId,
+    actor: PersonId,
+    t: &Transition,
+    version: i64,
+    at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if !tx.update_phase(tenant, t.signal, version, t.to, t.bundle, at).await? {
+        return Err(AppError::Stale);
+    }
+    tx.insert_event(tenant, t.signal, Some(actor), at, &t.event).await?;
+    Ok(())
+}
+
+/// A move as the board asks for it: this signal, seen at this version, to that column.
+pub struct MoveRequest {
+    pub signal: SignalId,
+    pub version: i64,
+    pub to: Phase,
+    pub details: MoveDetails,
+}
+
+/// Move one signal to another phase.
+pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: MoveRequest) -> Result<SignalSummary, AppError> {
+    let tenant = caller.tenant.id;
+    let mut tx = store.write().await?;
+    let signal = tx.signal_summary(tenant, request.signal).await?.ok_or(AppError::NotFound)?;
+    let actor = actor_for(caller, &signal)?;
+    if signal.version != request.version {
+        return Err(AppError::Stale);
+    }
+    check_references(&mut *tx, tenant, &request.details).await?;
+    let change = change_for_move(signal.phase, request.to, request.details)?;
+    let t = transition(&signal.state(), &change, &actor)?;
+    record(&mut *tx, tenant, actor.person, &t, signal.version, Utc::now()).await?;
+    let moved = tx.signal_summary(tenant, signal.id).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(moved)
+}
+
+/// Move a whole bundle: each of its signals moves, one event each, or none does.
+pub async fn move_bundle(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    bundle: BundleId,
+    to: Phase,
+    details: MoveDetails,
+) -> Result<Vec<SignalSummary>, AppError> {
+    let tenant = caller.tenant.id;
+    let mut tx = store.write().await?;
+    let signals = tx.bundle_signals(tenant, bundle).await?;
+    let first = signals.first().ok_or(AppError::NotFound)?;
+    // The caller must be able to act on every signal of the bundle, in one role.
+    let actor = actor_for(caller, first)?;
+    for s in &signals {
+        if actor_for(caller, s)? != actor {
+            return Err(AppError::NoAccess);
+        }
+    }
+    check_references(&mut *tx, tenant, &details).await?;
+    let change = change_for_move(first.phase, to, details)?;
+    let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
+    let transitions = transition_bundle(bundle, &states, &change, &actor)?;
+    let now = Utc::now();
+    for (t, s) in transitions.iter().zip(&signals) {
+        record(&mut *tx, tenant, actor.person, t, s.version, now).await?;
+    }
+    let moved = tx.bundle_signals(tenant, bundle).await?;
+    tx.commit().await?;
+    Ok(moved)
+}
+
+/// The role the caller acts in on this signal; no role means no access.
+pub fn actor_for(caller: &TenantCaller, signal: &SignalSummary) -> Result<Actor, AppError> {
+    let role = caller.membership.acting_role(&signal.scope).ok_or(AppError::NotFound)?;
+    Ok(Actor { person: caller.person.id, role })
+}
+
+/// Ids typed into a move must exist in the same tenant.
+async fn check_references(tx: &mut dyn Tx, tenant: TenantId, details: &MoveDetails) -> Result<(), AppError> {
+    if let Some(original) = details.duplicate_of {
+        if tx.signal_summary(tenant, original).await?.is_none() {
+            return Err(AppError::Invalid(format!("Signaal {original} bestaat niet in deze gemeente.")));
+        }
+    }
+    if let Some(bundle) = details.bundle {
+        if tx.bundle(tenant, bundle).await?.is_none() {
+            return Err(AppError::Invalid(format!("Bundel {bundle} bestaat niet in deze gemeente.")));
+        }
+    }
+    Ok(())
+}
+
+/// The moves this caller may make on this signal, for the UI: the whole
+/// bundle's moves when it sits in one.
+pub fn allowed_targets(caller: &TenantCaller, signal: &SignalSummary) -> Vec<Phase> {
+    let Ok(actor) = actor_for(caller, signal) else { return Vec::new() };
+    let state = signal.state();
+    if state.bundle.is_some() {
+        lifecycle::allowed_bundle_targets(&state, &actor)
+    } else {
+        lifecycle::allowed_targets(&state, &actor)
+    }
+}
