@@ -96,8 +96,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        // On the server this means the request could not be read (bad or
+        // missing arguments): log the details, tell the browser plainly.
         #[cfg(feature = "ssr")]
-        tracing::warn!(error = %value, "server function failed before it ran");
+        {
+            tracing::warn!(error = %value, "server function request rejected");
+            AppError::Invalid("Dit verzoek is onvolledig of ongeldig. Laad de pagina opnieuw en probeer nog eens.".into())
+        }
+        #[cfg(not(feature = "ssr"))]
         AppError::Transport(value.to_string())
     }
 }

@@ -28,19 +28,22 @@ pub struct Card {
 
 #[server(endpoint = "bord")]
 pub async fn load_board(tenant: String) -> Result<Board, AppError> {
-    use crate::domain::Role;
-    use crate::server::{app_state, auth};
-    use crate::usecases::signals::allowed_targets;
-    let state = app_state()?;
-    let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
-    let signals = state.store.read().await?.signal_summaries(caller.tenant.id).await?;
-    let mut columns: Vec<Column> = Phase::ALL.into_iter().map(|phase| Column { phase, cards: vec![] }).collect();
-    for signal in signals.into_iter().filter(|s| caller.membership.processes(&s.scope)) {
-        let targets = allowed_targets(&caller, &signal);
-        let column = Phase::ALL.iter().position(|p| *p == signal.phase).unwrap_or(0);
-        columns[column].cards.push(Card { signal, targets });
-    }
-    Ok(Board { tenant: (&caller.tenant).into(), columns })
+    crate::server::answer(async move {
+        use crate::domain::Role;
+        use crate::server::{app_state, auth};
+        use crate::usecases::signals::allowed_targets;
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+        let signals = state.store.read().await?.signal_summaries(caller.tenant.id).await?;
+        let mut columns: Vec<Column> = Phase::ALL.into_iter().map(|phase| Column { phase, cards: vec![] }).collect();
+        for signal in signals.into_iter().filter(|s| caller.membership.processes(&s.scope)) {
+            let targets = allowed_targets(&caller, &signal);
+            let column = Phase::ALL.iter().position(|p| *p == signal.phase).unwrap_or(0);
+            columns[column].cards.push(Card { signal, targets });
+        }
+        Ok(Board { tenant: (&caller.tenant).into(), columns })
+    })
+    .await
 }
 
 /// Move one signal. Flat text fields, so a plain HTML form can post it too.
@@ -57,18 +60,21 @@ pub async fn move_signal(
     note: Option<String>,
     duplicate_of: Option<String>,
 ) -> Result<SignalSummary, AppError> {
-    use crate::domain::{Role, SignalId};
-    use crate::server::{app_state, auth};
-    use crate::usecases::signals::MoveRequest;
-    let state = app_state()?;
-    let caller = auth::in_tenant(&state, &tenant, &Role::TENANT_ROLES).await?;
-    let request = MoveRequest {
-        signal: SignalId(signal),
-        version,
-        to: parse_phase(&to)?,
-        details: parse_details(reason, outcome, message, note, duplicate_of)?,
-    };
-    crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request).await
+    crate::server::answer(async move {
+        use crate::domain::{Role, SignalId};
+        use crate::server::{app_state, auth};
+        use crate::usecases::signals::MoveRequest;
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, &tenant, &Role::TENANT_ROLES).await?;
+        let request = MoveRequest {
+            signal: SignalId(signal),
+            version,
+            to: parse_phase(&to)?,
+            details: parse_details(reason, outcome, message, note, duplicate_of)?,
+        };
+        crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request).await
+    })
+    .await
 }
 
 /// Move every signal of a bundle together.
@@ -81,13 +87,16 @@ pub async fn move_bundle(
     message: Option<String>,
     note: Option<String>,
 ) -> Result<Vec<SignalSummary>, AppError> {
-    use crate::domain::{BundleId, Role};
-    use crate::server::{app_state, auth};
-    let state = app_state()?;
-    let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
-    let details = parse_details(None, outcome, message, note, None)?;
-    crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), parse_phase(&to)?, details)
-        .await
+    crate::server::answer(async move {
+        use crate::domain::{BundleId, Role};
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+        let details = parse_details(None, outcome, message, note, None)?;
+        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), parse_phase(&to)?, details)
+            .await
+    })
+    .await
 }
 
 #[cfg(feature = "ssr")]

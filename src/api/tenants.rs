@@ -8,15 +8,21 @@ use crate::error::AppError;
 /// Every tenant on the platform, for the start page. Public by design.
 #[server(endpoint = "gemeenten")]
 pub async fn public_tenants() -> Result<Vec<TenantHeader>, AppError> {
-    let state = crate::server::app_state()?;
-    let tenants = state.store.read().await?.tenants().await?;
-    Ok(tenants.iter().map(TenantHeader::from).collect())
+    crate::server::answer(async move {
+        let state = crate::server::app_state()?;
+        let tenants = state.store.read().await?.tenants().await?;
+        Ok(tenants.iter().map(TenantHeader::from).collect())
+    })
+    .await
 }
 
 /// One tenant by its slug, for its public page. Public by design.
 #[server(endpoint = "gemeente")]
 pub async fn public_tenant(slug: String) -> Result<TenantHeader, AppError> {
-    let state = crate::server::app_state()?;
-    let tenant = state.store.read().await?.tenant_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    Ok((&tenant).into())
+    crate::server::answer(async move {
+        let state = crate::server::app_state()?;
+        let tenant = state.store.read().await?.tenant_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+        Ok((&tenant).into())
+    })
+    .await
 }

@@ -161,12 +161,6 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             l.memberships.insert((m.tenant_slug.clone(), person), m);
         }
     }
-    let mut bundles = HashMap::new();
-    for b in &data.bundle {
-        let created = now - Duration::days(400);
-        bundles.insert(b.key.clone(), tx.insert_bundle(l.tenants[&b.tenant], &b.title, &b.problem, &b.analysis, created).await?);
-    }
-
     // Submit every signal first, so "dubbel" can point at any other.
     let mut submitted = Vec::new();
     let mut by_title = HashMap::new();
@@ -197,9 +191,25 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
         submitted.push((id, at));
     }
 
+    // A bundle is made once its last signal came in.
+    let mut bundles = HashMap::new();
+    let mut bundled_at = HashMap::new();
+    for b in &data.bundle {
+        let latest = data
+            .signal
+            .iter()
+            .zip(&submitted)
+            .filter(|(s, _)| s.bundle.as_deref() == Some(&b.key))
+            .map(|(_, (_, at))| *at)
+            .max()
+            .expect("bundle has signals");
+        let created = latest + (now - latest) / 4;
+        bundles.insert(b.key.clone(), tx.insert_bundle(l.tenants[&b.tenant], &b.title, &b.problem, &b.analysis, created).await?);
+        bundled_at.insert(b.key.clone(), created);
+    }
+
     // Walk each signal through the phases on its own up to Weerhouden or
     // joining its bundle; bundles then move as one.
-    let mut bundle_members: HashMap<String, Vec<SignalId>> = HashMap::new();
     for (s, (id, at)) in data.signal.iter().zip(&submitted) {
         let target = Phase::from_code(&s.phase).expect("demo phase");
         let message = s.feedback.clone().unwrap_or_default();
@@ -219,15 +229,17 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             ]),
             _ => steps.extend([Change::StartScreening, Change::Retain]),
         }
-        if let Some(key) = &s.bundle {
-            steps.push(Change::AddToBundle { bundle: bundles[key] });
-            bundle_members.entry(key.clone()).or_default().push(*id);
-        }
-        let last = *at + (now - *at) / 3;
+        // On its own until the bundle exists; then it joins it.
+        let last = match &s.bundle {
+            Some(key) => {
+                steps.push(Change::AddToBundle { bundle: bundles[key] });
+                bundled_at[key] + Duration::hours(1)
+            }
+            None => *at + (now - *at) / 3,
+        };
         walk(tx, &l, &s.tenant, *id, &steps, *at, last).await?;
     }
     for b in &data.bundle {
-        let members = &bundle_members[&b.key];
         let sample = data.signal.iter().find(|s| s.bundle.as_deref() == Some(&b.key)).expect("bundle has signals");
         let target = Phase::from_code(&sample.phase).expect("demo phase");
         let message = sample.feedback.clone().unwrap_or_default();
@@ -245,8 +257,7 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             });
         }
         let tenant = l.tenants[&b.tenant];
-        let latest = submitted.iter().filter(|(id, _)| members.contains(id)).map(|(_, at)| *at).max().unwrap_or(now);
-        let start = latest + (now - latest) / 3;
+        let start = bundled_at[&b.key] + Duration::hours(1);
         let mut at = start;
         let step = (now - start) / (steps.len() as i32 + 1);
         for change in steps {
@@ -263,10 +274,10 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
     Ok(())
 }
 
-/// Apply `steps` to one signal, spread evenly between `from` and `until`.
+/// Apply `steps` to one signal, spread evenly after `from`, the last at `until`.
 async fn walk(tx: &mut dyn Tx, l: &Loaded, slug: &str, id: SignalId, steps: &[Change], from: DateTime<Utc>, until: DateTime<Utc>) -> Result<(), AppError> {
     let tenant = l.tenants[slug];
-    let step = (until - from) / (steps.len() as i32 + 1);
+    let step = (until - from) / (steps.len().max(1) as i32);
     let mut at = from;
     for change in steps {
         at += step;

@@ -6,3 +6,30 @@ pub mod http;
 pub mod state;
 
 pub use state::{AppState, app_state};
+
+use crate::error::AppError;
+
+/// Run a server function's body and, when it fails, answer with the HTTP
+/// status that fits (403, 409, …) instead of a blanket 500. Plain HTML form
+/// posts keep leptos' redirect back to the form.
+pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        let form_post = leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
+        if !form_post {
+            if let (Some(response), Ok(status)) = (
+                leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+                ::http::StatusCode::from_u16(error.status()),
+            ) {
+                response.set_status(status);
+            }
+        }
+    }
+    result
+}

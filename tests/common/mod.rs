@@ -140,3 +140,60 @@ impl Fixture {
         id
     }
 }
+
+/// The real app on a random loopback port, over a fresh database with demo data.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    use seinhuis::server::{AppState, config::Config, http::router};
+    let db = database(backend).await;
+    seinhuis::demo::load_if_empty(db.store.as_ref()).await.unwrap();
+    let config = Config::load(std::path::Path::new("Leptos.toml"), Some(db.url.clone())).unwrap();
+    let state = AppState { leptos_options: config.leptos.clone(), store: db.store.clone(), config: Arc::new(config) };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    TestApp { base, client: new_client(), db }
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    /// Call a server function the way the browser does (form-encoded POST).
+    pub async fn call(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let response = client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("Origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    pub async fn get(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let response = client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// A new browser session logged in as this demo account.
+    pub async fn logged_in(&self, email: &str) -> reqwest::Client {
+        let client = new_client();
+        let (status, body) = self
+            .call(&client, "aanmelden", &[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD)])
+            .await;
+        assert_eq!(status, 200, "log-in as {email} failed: {body}");
+        client
+    }
+}
