@@ -9,6 +9,15 @@ use crate::components::layout::SiteHeader;
 use crate::pages::{board::BoardPage, home::HomePage, login::LoginPage, not_found::NotFound, signal::SignalPage, tenant::TenantPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Every page carries a Content-Security-Policy with this request's nonce.
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    {
+        if let Ok(policy) = http::HeaderValue::from_str(&crate::server::security::page_policy(&nonce.to_string())) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="nl-BE">

@@ -1,7 +1,6 @@
 //! The `seinhuis` command: serve the app, migrate, load demo data, add tenants.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use seinhuis::server::config::Config;
@@ -34,6 +33,35 @@ enum Command {
         #[command(subcommand)]
         command: TenantCommand,
     },
+    /// Manage people.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a person to a tenant with a role, or make someone platform beheerder.
+    /// Without --password-stdin the person gets a link to choose a password.
+    Add {
+        /// The tenant's short name, e.g. `gent` (not with --platform-admin).
+        #[arg(long, required_unless_present = "platform_admin")]
+        tenant: Option<String>,
+        #[arg(long)]
+        email: String,
+        /// signaalgever, signaalverwerker, hoofdsignaalverwerker, regisseur or mandataris.
+        #[arg(long, required_unless_present = "platform_admin")]
+        role: Option<String>,
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from standard input (one line).
+        #[arg(long)]
+        password_stdin: bool,
+        /// Create the platform beheerder, who creates tenants.
+        #[arg(long, conflicts_with_all = ["tenant", "role"])]
+        platform_admin: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -48,6 +76,12 @@ enum TenantCommand {
         /// gemeente, eerstelijnszone or bovenlokaal.
         #[arg(long, default_value = "gemeente")]
         kind: String,
+        /// Invite this address as the tenant's first hoofdsignaalverwerker.
+        #[arg(long)]
+        coordinator: Option<String>,
+        /// The coordinator's name.
+        #[arg(long, default_value = "")]
+        coordinator_name: String,
     },
 }
 
@@ -83,8 +117,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if config.demo_data {
                 demo::print_accounts();
             }
-            let state = AppState { leptos_options: config.leptos.clone(), store, config: Arc::new(config) };
-            http::serve(state).await
+            http::serve(AppState::new(store, config)).await
         }
         Command::Migrate => {
             println!("Database is bijgewerkt.");
@@ -99,13 +132,49 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("de database is niet leeg: demodata worden alleen in een lege database geladen")
             }
         }
-        Command::Tenant { command: TenantCommand::Add { slug, name, kind } } => {
-            let mut tx = store.write().await?;
-            let id = usecases::tenants::create(&mut *tx, &slug, &name, &kind)
-                .await
-                .map_err(|e| anyhow::anyhow!(e.message()))?;
-            tx.commit().await?;
-            println!("Toegevoegd: {slug} ({name}), id {id}.");
+        Command::Tenant { command: TenantCommand::Add { slug, name, kind, coordinator, coordinator_name } } => {
+            let message = |e: seinhuis::error::AppError| anyhow::anyhow!(e.message());
+            match coordinator {
+                Some(email) => {
+                    let name_for_coordinator = if coordinator_name.is_empty() { email.clone() } else { coordinator_name };
+                    let link = usecases::admin::create_tenant(
+                        store.as_ref(), None, &slug, &name, &kind, &email, &name_for_coordinator,
+                        &config.public_url, "command line", chrono::Utc::now(),
+                    )
+                    .await
+                    .map_err(message)?;
+                    println!("Toegevoegd: {slug} ({name}). Uitnodiging voor {email}:\n{link}");
+                }
+                None => {
+                    let mut tx = store.write().await?;
+                    let id = usecases::tenants::create(&mut *tx, &slug, &name, &kind).await.map_err(message)?;
+                    tx.commit().await?;
+                    println!("Toegevoegd: {slug} ({name}), id {id}.");
+                }
+            }
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { tenant, email, role, name, password_stdin, platform_admin } } => {
+            use usecases::bootstrap::{Added, add_member, add_platform_admin};
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line)?;
+                Some(line.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let now = chrono::Utc::now();
+            let added = if platform_admin {
+                add_platform_admin(store.as_ref(), &email, &name, password.as_deref(), &config.public_url, now).await
+            } else {
+                let (tenant, role) = (tenant.unwrap_or_default(), role.unwrap_or_default());
+                add_member(store.as_ref(), &tenant, &email, &name, &role, password.as_deref(), &config.public_url, now).await
+            }
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+            match added {
+                Added::WithPassword => println!("Toegevoegd: {email} kan zich nu aanmelden."),
+                Added::Link(link) => println!("Toegevoegd: {email} kiest een wachtwoord via\n{link}"),
+            }
             Ok(())
         }
     }

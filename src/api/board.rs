@@ -29,11 +29,10 @@ pub struct Card {
 #[server(endpoint = "bord")]
 pub async fn load_board(tenant: String) -> Result<Board, AppError> {
     crate::server::answer(async move {
-        use crate::domain::Role;
         use crate::server::{app_state, auth};
         use crate::usecases::signals::allowed_targets;
         let state = app_state()?;
-        let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+        let caller = auth::in_tenant(&state, "bord", &tenant).await?;
         let signals = state.store.read().await?.signal_summaries(caller.tenant.id).await?;
         let mut columns: Vec<Column> = Phase::ALL.into_iter().map(|phase| Column { phase, cards: vec![] }).collect();
         for signal in signals.into_iter().filter(|s| caller.membership.processes(&s.scope)) {
@@ -61,11 +60,11 @@ pub async fn move_signal(
     duplicate_of: Option<String>,
 ) -> Result<SignalSummary, AppError> {
     crate::server::answer(async move {
-        use crate::domain::{Role, SignalId};
+        use crate::domain::SignalId;
         use crate::server::{app_state, auth};
         use crate::usecases::signals::MoveRequest;
         let state = app_state()?;
-        let caller = auth::in_tenant(&state, &tenant, &Role::TENANT_ROLES).await?;
+        let caller = auth::in_tenant(&state, "signaal-verplaatsen", &tenant).await?;
         let request = MoveRequest {
             signal: SignalId(signal),
             version,
@@ -88,10 +87,10 @@ pub async fn move_bundle(
     note: Option<String>,
 ) -> Result<Vec<SignalSummary>, AppError> {
     crate::server::answer(async move {
-        use crate::domain::{BundleId, Role};
+        use crate::domain::BundleId;
         use crate::server::{app_state, auth};
         let state = app_state()?;
-        let caller = auth::in_tenant(&state, &tenant, &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker]).await?;
+        let caller = auth::in_tenant(&state, "bundel-verplaatsen", &tenant).await?;
         let details = parse_details(None, outcome, message, note, None)?;
         crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), parse_phase(&to)?, details)
             .await

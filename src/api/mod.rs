@@ -2,7 +2,11 @@
 //! authorises the caller, then hands over to a use case or a read.
 //! Types they return sit beside them and are shared with the browser.
 
+pub mod admin;
 pub mod board;
+pub mod intake;
+pub mod invitation;
+pub mod platform;
 pub mod session;
 pub mod signal;
 pub mod tenants;

@@ -34,6 +34,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 pub async fn who_am_i() -> Result<Option<Me>, AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
+        auth::public("wie-ben-ik")?;
         let state = app_state()?;
         let Some(person) = auth::current_person(&state).await? else {
             return Ok(None);
@@ -55,12 +56,18 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
 #[server(endpoint = "aanmelden")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     crate::server::answer(async move {
+        use crate::server::limits::Door;
         use crate::server::{app_state, auth};
+        auth::public("aanmelden")?;
         let state = app_state()?;
-        if email.trim().is_empty() || password.is_empty() {
+        let ip = auth::client_ip().await;
+        let email = email.trim().to_lowercase();
+        state.limits.check(Door::Login, &[&format!("ip:{ip}"), &format!("e-mail:{email}")])?;
+        if email.is_empty() || password.is_empty() {
             return Err(AppError::Invalid("Vul je e-mailadres en je wachtwoord in.".into()));
         }
-        auth::log_in(&state, &email, &password).await?;
+        let person = crate::usecases::accounts::log_in(state.store.as_ref(), &email, &password, &ip, chrono::Utc::now()).await?;
+        auth::start_session(&person).await?;
         leptos_axum::redirect(&safe_next(next.as_deref()));
         Ok(())
     })
@@ -70,8 +77,41 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
 #[server(endpoint = "afmelden")]
 pub async fn log_out() -> Result<(), AppError> {
     crate::server::answer(async move {
-        crate::server::auth::log_out().await?;
+        crate::server::auth::public("afmelden")?;
+        crate::server::auth::end_session().await?;
         leptos_axum::redirect("/aanmelden?afgemeld=1");
+        Ok(())
+    })
+    .await
+}
+
+/// Ask for a password-reset link. The answer never tells whether the address exists.
+#[server(endpoint = "wachtwoord-vergeten")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::server::limits::Door;
+        use crate::server::{app_state, auth};
+        auth::public("wachtwoord-vergeten")?;
+        let state = app_state()?;
+        let ip = auth::client_ip().await;
+        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}"), &format!("e-mail:{}", email.trim().to_lowercase())])?;
+        crate::usecases::accounts::request_reset(state.store.as_ref(), &email, &state.config.public_url, &ip, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Choose a new password with the link from the mail.
+#[server(endpoint = "wachtwoord-instellen")]
+pub async fn set_password(token: String, password: String, repeat: String) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::server::limits::Door;
+        use crate::server::{app_state, auth};
+        auth::public("wachtwoord-instellen")?;
+        let state = app_state()?;
+        let ip = auth::client_ip().await;
+        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}")])?;
+        crate::usecases::accounts::reset_password(state.store.as_ref(), &token, &password, &repeat, &ip, chrono::Utc::now()).await?;
+        leptos_axum::redirect("/aanmelden?nieuw-wachtwoord=1");
         Ok(())
     })
     .await

@@ -23,7 +23,7 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
         use crate::domain::{Role, SignalId};
         use crate::server::{app_state, auth};
         let state = app_state()?;
-        let caller = auth::in_tenant(&state, &tenant, &Role::TENANT_ROLES).await?;
+        let caller = auth::in_tenant(&state, "signaal", &tenant).await?;
         let mut tx = state.store.read().await?;
         let summary = tx.signal_summary(caller.tenant.id, SignalId(id)).await?.ok_or(AppError::NotFound)?;
         let m = &caller.membership;

@@ -9,6 +9,7 @@ use crate::error::AppError;
 #[server(endpoint = "gemeenten")]
 pub async fn public_tenants() -> Result<Vec<TenantHeader>, AppError> {
     crate::server::answer(async move {
+        crate::server::auth::public("gemeenten")?;
         let state = crate::server::app_state()?;
         let tenants = state.store.read().await?.tenants().await?;
         Ok(tenants.iter().map(TenantHeader::from).collect())
@@ -20,6 +21,7 @@ pub async fn public_tenants() -> Result<Vec<TenantHeader>, AppError> {
 #[server(endpoint = "gemeente")]
 pub async fn public_tenant(slug: String) -> Result<TenantHeader, AppError> {
     crate::server::answer(async move {
+        crate::server::auth::public("gemeente")?;
         let state = crate::server::app_state()?;
         let tenant = state.store.read().await?.tenant_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
         Ok((&tenant).into())

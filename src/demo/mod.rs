@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::domain::lifecycle::{transition, transition_bundle};
 use crate::domain::*;
 use crate::error::AppError;
-use crate::server::auth::hash_password;
+use crate::server::passwords::hash_password;
 use crate::storage::{Store, Tx};
 use crate::usecases::{self, signals::record};
 
@@ -143,7 +143,12 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
         }
     }
     for o in &data.organisation {
-        let org = NewOrganisation { name: o.name.clone(), kind: o.kind.clone(), processes_own_signals: o.processes_own_signals };
+        let org = NewOrganisation {
+            name: o.name.clone(),
+            kind: o.kind.clone(),
+            processes_own_signals: o.processes_own_signals,
+            territory_mandate: false,
+        };
         l.orgs.insert(o.key.clone(), tx.insert_organisation(l.tenants[&o.tenant], &org).await?);
     }
     let hash = hash_password(DEMO_PASSWORD)?;

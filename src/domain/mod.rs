@@ -3,6 +3,8 @@
 
 mod event;
 mod ids;
+pub mod access;
+mod account;
 pub mod lifecycle;
 mod person;
 mod phase;
@@ -11,6 +13,7 @@ mod signal;
 mod tenant;
 pub mod vocabulary;
 
+pub use account::*;
 pub use event::{EventDraft, EventKind};
 pub use ids::*;
 pub use lifecycle::{Actor, Change, ChangeKind, MoveDetails, Refusal, SignalState, Transition};
@@ -20,5 +23,5 @@ pub use role::Role;
 pub use signal::{
     BundleRef, HistoryEntry, NewSignal, SignalDetails, SignalScope, SignalSummary, Source,
 };
-pub use tenant::{NewOrganisation, Organisation, PolicyDomain, Slug, Tenant};
+pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, Tenant};
 pub use vocabulary::{NotRetainedReason, Outcome};

@@ -20,11 +20,14 @@ pub struct PolicyDomain {
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewOrganisation {
     pub name: String,
     pub kind: String,
+    /// May process its own staff's signals in this tenant.
     pub processes_own_signals: bool,
+    /// Rarely: processes signals for the whole territory.
+    pub territory_mandate: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +36,25 @@ pub struct Organisation {
     pub name: String,
     pub kind: String,
     pub processes_own_signals: bool,
+    pub territory_mandate: bool,
 }
+
+/// Kinds of organisation, with their Dutch labels.
+pub const ORGANISATION_KINDS: &[(&str, &str)] = &[
+    ("stad", "Stad of gemeente"),
+    ("ocmw", "OCMW of sociaal huis"),
+    ("caw", "CAW of welzijnsorganisatie"),
+    ("jeugdwerk", "Jeugdwerk"),
+    ("huis-van-het-kind", "Huis van het Kind"),
+    ("wgc", "Wijkgezondheidscentrum"),
+    ("vzw", "Vereniging of vzw"),
+    ("onderwijs", "Onderwijs"),
+    ("zorg", "Zorg"),
+];
+
+/// Words a tenant slug may not be: they are addresses of their own.
+const RESERVED_SLUGS: &[&str] =
+    &["api", "pkg", "aanmelden", "afmelden", "uitnodiging", "wachtwoord-vergeten", "health", "beheer", "platform"];
 
 /// A tenant slug: lower-case letters, digits and single dashes, as in `elz-amalo`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,7 +63,8 @@ pub struct Slug(String);
 impl Slug {
     pub fn parse(input: &str) -> Result<Slug, String> {
         let s = input.trim();
-        let ok = (2..=40).contains(&s.len())
+        let ok = !RESERVED_SLUGS.contains(&s)
+            && (2..=40).contains(&s.len())
             && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !s.starts_with('-')
             && !s.ends_with('-')

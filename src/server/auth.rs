@@ -1,10 +1,12 @@
-//! Who is calling: log-in sessions, passwords, and the caller's membership in
-//! the tenant they address. Every server function starts here.
+//! Who is calling: log-in sessions, and the caller's right to call a server
+//! function, looked up in the one table of `domain::access`. Every server
+//! function starts here, before it reads anything.
 
 use chrono::Utc;
 use tower_sessions::Session;
 
 use super::state::AppState;
+use crate::domain::access::{Audience, audience};
 use crate::domain::{Membership, Person, PersonId, Role, Tenant};
 use crate::error::AppError;
 
@@ -13,6 +15,14 @@ const LOGGED_IN_AT_KEY: &str = "logged_in_at";
 
 async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(AppError::internal)
+}
+
+/// The caller's address, for the audit log and rate limits.
+pub async fn client_ip() -> String {
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default()
 }
 
 /// The logged-in person. Read from the database on every request, so a
@@ -34,23 +44,12 @@ pub async fn current_person(state: &AppState) -> Result<Option<Person>, AppError
     }
 }
 
-/// A logged-in caller with their memberships.
-pub struct Caller {
-    pub person: Person,
-    pub memberships: Vec<Membership>,
-}
-
-pub async fn caller(state: &AppState) -> Result<Caller, AppError> {
-    let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
-    let memberships = state.store.read().await?.memberships(person.id).await?;
-    Ok(Caller { person, memberships })
-}
-
-/// A caller inside one tenant.
+/// A caller inside one tenant, allowed to call the server function at hand.
 pub struct TenantCaller {
     pub person: Person,
     pub tenant: Tenant,
     pub membership: Membership,
+    pub ip: String,
 }
 
 impl TenantCaller {
@@ -59,64 +58,60 @@ impl TenantCaller {
     }
 }
 
-/// The caller's membership in the tenant with this slug; refused unless they
-/// hold one of `roles` there. Checked before anything of the tenant is read.
-pub async fn in_tenant(state: &AppState, slug: &str, roles: &[Role]) -> Result<TenantCaller, AppError> {
-    let Caller { person, memberships } = caller(state).await?;
-    let membership = memberships
+fn audience_of(endpoint: &str) -> Result<Audience, AppError> {
+    // A server function missing from the table is a programming error: deny.
+    audience(endpoint).ok_or_else(|| AppError::internal(format!("server function {endpoint} has no access rule")))
+}
+
+/// Authorise a server function open to everyone (it is still in the table).
+pub fn public(endpoint: &str) -> Result<(), AppError> {
+    match audience_of(endpoint)? {
+        Audience::Public => Ok(()),
+        other => Err(AppError::internal(format!("{endpoint} is {other:?}, not public"))),
+    }
+}
+
+/// Authorise a tenant's server function: the caller must be logged in and hold
+/// one of the roles the table gives this function in the addressed tenant.
+pub async fn in_tenant(state: &AppState, endpoint: &str, slug: &str) -> Result<TenantCaller, AppError> {
+    let Audience::Tenant(roles) = audience_of(endpoint)? else {
+        return Err(AppError::internal(format!("{endpoint} is not a tenant function")));
+    };
+    let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
+    let membership = state
+        .store
+        .read()
+        .await?
+        .memberships(person.id)
+        .await?
         .into_iter()
         .find(|m| m.tenant_slug == slug)
         .ok_or(AppError::NoAccess)?;
+    if !roles.iter().any(|r| membership.has(*r)) {
+        return Err(AppError::NoAccess);
+    }
     let tenant = state.store.read().await?.tenant_by_slug(slug).await?.ok_or(AppError::NotFound)?;
-    let caller = TenantCaller { person, tenant, membership };
-    if caller.has_any(roles) { Ok(caller) } else { Err(AppError::NoAccess) }
+    Ok(TenantCaller { person, tenant, membership, ip: client_ip().await })
 }
 
-/// Check e-mail and password and start a fresh session. The message never
-/// tells whether the address exists.
-pub async fn log_in(state: &AppState, email: &str, password: &str) -> Result<Person, AppError> {
-    let wrong = || AppError::Invalid("Dit e-mailadres en wachtwoord passen niet bij elkaar.".into());
-    let credentials = state.store.read().await?.credentials(email).await?;
-    let (person, hash) = match credentials {
-        Some(c) if c.person.active && c.password_hash.is_some() => (Some(c.person), c.password_hash),
-        // Verify against a throw-away hash anyway, so timing tells nothing.
-        _ => (None, None),
-    };
-    let ok = verify_password(password.to_string(), hash).await?;
-    let person = person.filter(|_| ok).ok_or_else(wrong)?;
+/// Authorise a platform function: only the platform beheerder.
+pub async fn platform(state: &AppState, endpoint: &str) -> Result<Person, AppError> {
+    if audience_of(endpoint)? != Audience::Platform {
+        return Err(AppError::internal(format!("{endpoint} is not a platform function")));
+    }
+    let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
+    if person.platform_admin { Ok(person) } else { Err(AppError::NoAccess) }
+}
+
+/// Start a fresh session for this person (a new session id: no fixation).
+pub async fn start_session(person: &Person) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(PERSON_KEY, person.id).await.map_err(AppError::internal)?;
     session.insert(LOGGED_IN_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
-    Ok(person)
+    Ok(())
 }
 
-pub async fn log_out() -> Result<(), AppError> {
+pub async fn end_session() -> Result<(), AppError> {
     session().await?.flush().await.map_err(AppError::internal)
 }
-
-/// Hash a password with Argon2id (the crate's recommended parameters).
-pub fn hash_password(password: &str) -> Result<String, AppError> {
-    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(AppError::internal)
-}
-
-async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
-        use argon2::password_hash::{PasswordHash, PasswordVerifier};
-        let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_string());
-        let parsed = PasswordHash::new(&hash).map_err(AppError::internal)?;
-        let matches = argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
-        Ok(known && matches)
-    })
-    .await
-    .map_err(AppError::internal)?
-}
-
-/// Argon2id hash of a random string nobody knows, used when the e-mail is unknown.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2Vpbmh1aXNkdW1teQ$Vx0fo0mFP/Yi2Jq1P1DlGjdWcFmm+Y0ZqyZ7QwP5Ws4";

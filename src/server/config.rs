@@ -6,6 +6,8 @@ use std::path::Path;
 use leptos::config::LeptosOptions;
 use serde::Deserialize;
 
+use super::mail::MailConfig;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/seinhuis.db";
 
 #[derive(Clone, Debug)]
@@ -15,6 +17,11 @@ pub struct Config {
     /// Load demo data into an empty database at start.
     pub demo_data: bool,
     pub sessions: SessionConfig,
+    /// The address people use to reach Seinhuis, for links in mails.
+    pub public_url: String,
+    /// Served over HTTPS (by a proxy in front): secure cookies and HSTS.
+    pub https: bool,
+    pub mail: MailConfig,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -33,15 +40,18 @@ impl Default for SessionConfig {
 }
 
 /// The `[seinhuis]` section of Leptos.toml.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 #[serde(rename_all = "kebab-case", default)]
 struct FileSettings {
     database_url: Option<String>,
     demo_data: Option<bool>,
+    public_url: Option<String>,
+    https: Option<bool>,
     sessions: SessionConfig,
+    mail: MailConfig,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 struct File {
     #[serde(default)]
     seinhuis: FileSettings,
@@ -68,11 +78,37 @@ impl Config {
             .or_else(|| std::env::var("SEINHUIS_DATABASE_URL").ok())
             .or(file.database_url)
             .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-        let demo_data = match std::env::var("SEINHUIS_DEMO_DATA") {
-            Ok(v) => matches!(v.as_str(), "1" | "true" | "yes" | "on"),
-            Err(_) => file.demo_data.unwrap_or(false),
-        };
-        Ok(Config { leptos, database_url, demo_data, sessions: file.sessions })
+        let demo_data = env_flag("SEINHUIS_DEMO_DATA").or(file.demo_data).unwrap_or(false);
+        let https = env_flag("SEINHUIS_HTTPS").or(file.https).unwrap_or(false);
+        let public_url = env("SEINHUIS_PUBLIC_URL")
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{}", leptos.site_addr))
+            .trim_end_matches('/')
+            .to_string();
+        let mut mail = file.mail;
+        if let Some(v) = env("SEINHUIS_MAIL_FROM") {
+            mail.from = v;
+        }
+        mail.smtp_host = env("SEINHUIS_SMTP_HOST").or(mail.smtp_host);
+        if let Some(port) = env("SEINHUIS_SMTP_PORT") {
+            mail.smtp_port = Some(port.parse().map_err(|_| anyhow::anyhow!("SEINHUIS_SMTP_PORT is not a port: {port}"))?);
+        }
+        mail.smtp_username = env("SEINHUIS_SMTP_USERNAME").or(mail.smtp_username);
+        mail.smtp_password = env("SEINHUIS_SMTP_PASSWORD").or(mail.smtp_password);
+        if let Some(tls) = env("SEINHUIS_SMTP_TLS") {
+            mail.smtp_tls = toml::Value::String(tls.clone())
+                .try_into()
+                .map_err(|_| anyhow::anyhow!("SEINHUIS_SMTP_TLS must be none, starttls or tls, not {tls}"))?;
+        }
+        Ok(Config { leptos, database_url, demo_data, sessions: file.sessions, public_url, https, mail })
     }
 }
 
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn env_flag(name: &str) -> Option<bool> {
+    env(name).map(|v| matches!(v.as_str(), "1" | "true" | "yes" | "on"))
+}

@@ -9,7 +9,9 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use axum::middleware;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -20,6 +22,8 @@ use crate::app::{App, shell};
 
 /// Largest request body we accept: forms and JSON, never uploads.
 const BODY_LIMIT_BYTES: usize = 256 * 1024;
+/// A request that takes longer than this is cut off (408).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -28,7 +32,7 @@ pub fn router(state: AppState) -> Router {
         .with_name("seinhuis_sessie")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(state.leptos_options.site_addr.port() == 443)
+        .with_secure(state.config.https)
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)));
     let options = state.leptos_options.clone();
     Router::new()
@@ -36,7 +40,10 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(sessions)
+        .layer(middleware::from_fn(super::security::same_origin_writes))
+        .layer(middleware::from_fn_with_state(state.clone(), super::security::security_headers))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -61,6 +68,14 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
 /// Serve until Ctrl-C or SIGTERM.
 pub async fn serve(state: AppState) -> anyhow::Result<()> {
     let addr = state.leptos_options.site_addr;
+    super::mail::spawn_sender(state.store.clone(), state.config.mail.clone());
+    let limits = state.limits.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(300)).await;
+            limits.shrink();
+        }
+    });
     let expired = state.store.sessions();
     tokio::spawn(async move {
         use tower_sessions::ExpiredDeletion;

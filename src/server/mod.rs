@@ -3,6 +3,10 @@
 pub mod auth;
 pub mod config;
 pub mod http;
+pub mod limits;
+pub mod mail;
+pub mod passwords;
+pub mod security;
 pub mod state;
 
 pub use state::{AppState, app_state};

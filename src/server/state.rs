@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use super::config::Config;
+use super::limits::Limits;
 use crate::storage::Store;
 
 #[derive(Clone)]
@@ -13,6 +14,18 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Arc<dyn Store>,
     pub config: Arc<Config>,
+    pub limits: Arc<Limits>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: Config) -> Self {
+        AppState {
+            leptos_options: config.leptos.clone(),
+            store,
+            config: Arc::new(config),
+            limits: Arc::new(Limits::default()),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

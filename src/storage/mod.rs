@@ -52,7 +52,7 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Send {
+pub trait Tx: Tenants + People + Signals + Accounts + Records + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -65,6 +65,8 @@ pub trait Tenants {
     async fn insert_policy_domain(&mut self, tenant: TenantId, code: &str, name: &str) -> StoreResult<PolicyDomainId>;
     async fn organisations(&mut self, tenant: TenantId) -> StoreResult<Vec<Organisation>>;
     async fn insert_organisation(&mut self, tenant: TenantId, org: &NewOrganisation) -> StoreResult<OrganisationId>;
+    async fn update_organisation(&mut self, tenant: TenantId, id: OrganisationId, org: &NewOrganisation) -> StoreResult<bool>;
+    async fn update_tenant(&mut self, tenant: TenantId, name: &str, citizen_intake: bool) -> StoreResult<()>;
 }
 
 /// A person as the log-in needs them.
@@ -107,6 +109,69 @@ pub trait Signals {
     async fn bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<BundleRef>>;
     async fn insert_bundle(&mut self, tenant: TenantId, title: &str, problem: &str, analysis: &str, at: DateTime<Utc>) -> StoreResult<BundleId>;
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64>;
+}
+
+#[async_trait]
+pub trait Accounts {
+    /// Everyone with a membership in the tenant.
+    async fn members(&mut self, tenant: TenantId) -> StoreResult<Vec<Member>>;
+    /// Replace a member's roles and policy domains; false if not a member.
+    async fn set_roles(&mut self, tenant: TenantId, person: PersonId, roles: &[Role], domains: &[PolicyDomainId]) -> StoreResult<bool>;
+    /// (De)activate a person's membership in one tenant; false if not a member.
+    async fn set_member_active(&mut self, tenant: TenantId, person: PersonId, active: bool) -> StoreResult<bool>;
+    /// (De)activate an account everywhere: an inactive person's sessions end.
+    async fn set_person_active(&mut self, person: PersonId, active: bool, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn set_password(&mut self, person: PersonId, hash: &str) -> StoreResult<()>;
+    async fn set_platform_admin(&mut self, person: PersonId) -> StoreResult<()>;
+    async fn insert_invitation(&mut self, invitation: &Invitation, token_hash: &str, invited_by: Option<PersonId>) -> StoreResult<i64>;
+    async fn invitations(&mut self, tenant: TenantId) -> StoreResult<Vec<Invitation>>;
+    async fn invitation(&mut self, tenant: TenantId, id: i64) -> StoreResult<Option<Invitation>>;
+    async fn invitation_by_token(&mut self, token_hash: &str) -> StoreResult<Option<Invitation>>;
+    /// A new link and a new expiry for a pending invitation.
+    async fn renew_invitation(&mut self, tenant: TenantId, id: i64, token_hash: &str, sent_at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<bool>;
+    async fn revoke_invitation(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
+    /// Mark a live invitation used; false if it was used, revoked or expired.
+    async fn accept_invitation(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_invitation_request(&mut self, tenant: TenantId, organisation: OrganisationId, by: PersonId, email: &str, name: &str, role: Role, note: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// Requests not yet handled.
+    async fn invitation_requests(&mut self, tenant: TenantId) -> StoreResult<Vec<InvitationRequest>>;
+    async fn handle_invitation_request(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
+    async fn insert_password_reset(&mut self, person: PersonId, token_hash: &str, at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<()>;
+    /// Use a live reset link once; the person it belongs to.
+    async fn use_password_reset(&mut self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<PersonId>>;
+    async fn login_failures(&mut self, email: &str) -> StoreResult<Option<(i64, DateTime<Utc>)>>;
+    /// Count one more failed log-in for this address; the new count.
+    async fn record_login_failure(&mut self, email: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn clear_login_failures(&mut self, email: &str) -> StoreResult<()>;
+}
+
+/// Which audit entries to show.
+#[derive(Clone, Debug)]
+pub struct AuditFilter {
+    /// An action code, or empty for all.
+    pub action: String,
+    /// Part of a person's name, or empty for all.
+    pub person: String,
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+    pub limit: i64,
+}
+
+#[async_trait]
+pub trait Records {
+    /// Write an audit entry; call it in the transaction of the change it records.
+    async fn audit(&mut self, entry: &NewAudit, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn audit_log(&mut self, tenant: TenantId, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+    /// Put a mail in the outbox, in the transaction of what caused it.
+    async fn queue_mail(&mut self, tenant: Option<TenantId>, to: &str, subject: &str, body: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// The tenant's mails, newest first.
+    async fn outbox(&mut self, tenant: TenantId, limit: i64) -> StoreResult<Vec<Mail>>;
+    /// Take up to `limit` unsent mails for delivery, so another server
+    /// instance does not send them too (a claim lapses after ten minutes).
+    async fn claim_unsent_mail(&mut self, limit: i64, now: DateTime<Utc>) -> StoreResult<Vec<Mail>>;
+    async fn mark_mail_sent(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn mark_mail_failed(&mut self, id: i64, error: &str) -> StoreResult<()>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

@@ -65,3 +65,5 @@ include!("sql/tx.rs");
 include!("sql/tenants.rs");
 include!("sql/people.rs");
 include!("sql/signals.rs");
+include!("sql/accounts.rs");
+include!("sql/records.rs");

@@ -1,6 +1,11 @@
 //! Use cases: each opens one transaction, asks the domain for a decision,
-//! writes the result and commits. Server functions and the command line call
-//! these; they never talk SQL themselves.
+//! writes the result with its audit entry (and mail, if any) and commits.
+//! Server functions and the command line call these; they never talk SQL.
 
+pub mod accounts;
+pub mod admin;
+pub mod bootstrap;
+pub mod invitations;
+pub mod mails;
 pub mod signals;
 pub mod tenants;

@@ -99,7 +99,7 @@ pub async fn fixture(store: &dyn Store, slug: &str) -> Fixture {
     let domains = tx.policy_domains(tenant.id).await.unwrap();
     let code = |c: &str| domains.iter().find(|d| d.code == c).unwrap().id;
     let (welzijn, wonen) = (code("welzijn"), code("wonen"));
-    let org = NewOrganisation { name: format!("Welzijnshuis {slug}"), kind: "caw".into(), processes_own_signals: false };
+    let org = NewOrganisation { name: format!("Welzijnshuis {slug}"), kind: "caw".into(), ..NewOrganisation::default() };
     let organisation = tx.insert_organisation(tenant.id, &org).await.unwrap();
     let mut callers = vec![];
     for (who, role, domains) in [
@@ -153,7 +153,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let db = database(backend).await;
     seinhuis::demo::load_if_empty(db.store.as_ref()).await.unwrap();
     let config = Config::load(std::path::Path::new("Leptos.toml"), Some(db.url.clone())).unwrap();
-    let state = AppState { leptos_options: config.leptos.clone(), store: db.store.clone(), config: Arc::new(config) };
+    let state = AppState::new(db.store.clone(), config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -115,7 +115,7 @@ impl People for SqlTx {
              FROM memberships m \
              JOIN tenants t ON t.id = m.tenant_id \
              LEFT JOIN organisations o ON o.id = m.organisation_id \
-             WHERE m.person_id = $1 ORDER BY t.name",
+             WHERE m.person_id = $1 AND m.active ORDER BY t.name",
         )
         .bind(person)
         .fetch_all(&mut *self.0)

@@ -71,8 +71,8 @@ impl Tenants for SqlTx {
     }
 
     async fn organisations(&mut self, tenant: TenantId) -> StoreResult<Vec<Organisation>> {
-        let rows: Vec<(OrganisationId, String, String, bool)> = sqlx::query_as(
-            "SELECT id, name, kind, processes_own_signals FROM organisations \
+        let rows: Vec<(OrganisationId, String, String, bool, bool)> = sqlx::query_as(
+            "SELECT id, name, kind, processes_own_signals, territory_mandate FROM organisations \
              WHERE tenant_id = $1 ORDER BY name",
         )
         .bind(tenant)
@@ -80,21 +80,54 @@ impl Tenants for SqlTx {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, kind, processes_own_signals)| Organisation { id, name, kind, processes_own_signals })
+            .map(|(id, name, kind, processes_own_signals, territory_mandate)| Organisation {
+                id,
+                name,
+                kind,
+                processes_own_signals,
+                territory_mandate,
+            })
             .collect())
     }
 
     async fn insert_organisation(&mut self, tenant: TenantId, org: &NewOrganisation) -> StoreResult<OrganisationId> {
         let id = sqlx::query_scalar(
-            "INSERT INTO organisations (tenant_id, name, kind, processes_own_signals) \
-             VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO organisations (tenant_id, name, kind, processes_own_signals, territory_mandate) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(tenant)
         .bind(&org.name)
         .bind(&org.kind)
         .bind(org.processes_own_signals)
+        .bind(org.territory_mandate)
         .fetch_one(&mut *self.0)
         .await?;
         Ok(OrganisationId(id))
+    }
+
+    async fn update_organisation(&mut self, tenant: TenantId, id: OrganisationId, org: &NewOrganisation) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE organisations SET name = $1, kind = $2, processes_own_signals = $3, territory_mandate = $4 \
+             WHERE tenant_id = $5 AND id = $6",
+        )
+        .bind(&org.name)
+        .bind(&org.kind)
+        .bind(org.processes_own_signals)
+        .bind(org.territory_mandate)
+        .bind(tenant)
+        .bind(id)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn update_tenant(&mut self, tenant: TenantId, name: &str, citizen_intake: bool) -> StoreResult<()> {
+        sqlx::query("UPDATE tenants SET name = $1, citizen_intake = $2 WHERE id = $3")
+            .bind(name)
+            .bind(citizen_intake)
+            .bind(tenant)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
     }
 }

@@ -1,0 +1,131 @@
+//! Organisations, settings, the audit log and the outbox of a tenant.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::TenantHeader;
+use crate::domain::{AuditEntry, Mail, Organisation, Tenant};
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationsPage {
+    pub tenant: TenantHeader,
+    pub organisations: Vec<Organisation>,
+}
+
+#[server(endpoint = "beheer-organisaties")]
+pub async fn load_organisations(tenant: String) -> Result<OrganisationsPage, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "beheer-organisaties", &tenant).await?;
+        let organisations = state.store.read().await?.organisations(caller.tenant.id).await?;
+        Ok(OrganisationsPage { tenant: (&caller.tenant).into(), organisations })
+    })
+    .await
+}
+
+/// Add (without id) or change an organisation.
+#[server(endpoint = "organisatie-opslaan")]
+pub async fn save_organisation(
+    tenant: String,
+    id: Option<i64>,
+    name: String,
+    kind: String,
+    processes_own_signals: Option<String>,
+    territory_mandate: Option<String>,
+) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::domain::{NewOrganisation, OrganisationId};
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "organisatie-opslaan", &tenant).await?;
+        let org = NewOrganisation {
+            name,
+            kind,
+            processes_own_signals: super::checked(&processes_own_signals),
+            territory_mandate: super::checked(&territory_mandate),
+        };
+        crate::usecases::admin::save_organisation(state.store.as_ref(), &caller, id.map(OrganisationId), org, Utc::now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beheer-instellingen")]
+pub async fn load_settings(tenant: String) -> Result<Tenant, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "beheer-instellingen", &tenant).await?;
+        Ok(caller.tenant)
+    })
+    .await
+}
+
+#[server(endpoint = "instellingen-opslaan")]
+pub async fn save_settings(tenant: String, name: String, citizen_intake: Option<String>) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "instellingen-opslaan", &tenant).await?;
+        crate::usecases::admin::save_settings(state.store.as_ref(), &caller, &name, super::checked(&citizen_intake), Utc::now()).await
+    })
+    .await
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub tenant: TenantHeader,
+    pub entries: Vec<AuditEntry>,
+}
+
+/// The audit log, newest first, filtered by action, person and dates (dd-mm-jjjj or jjjj-mm-dd).
+#[server(endpoint = "auditlog")]
+pub async fn load_audit_log(tenant: String, action: Option<String>, person: Option<String>, from: Option<String>, until: Option<String>) -> Result<AuditPage, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        use crate::storage::AuditFilter;
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "auditlog", &tenant).await?;
+        let filter = AuditFilter {
+            action: action.unwrap_or_default().trim().to_string(),
+            person: person.unwrap_or_default().trim().to_string(),
+            from: parse_day(from.as_deref(), "vanaf")?.unwrap_or(DateTime::<Utc>::MIN_UTC),
+            until: parse_day(until.as_deref(), "tot en met")?.map(|d| d + chrono::Duration::days(1)).unwrap_or(DateTime::<Utc>::MAX_UTC),
+            limit: 500,
+        };
+        let entries = state.store.read().await?.audit_log(caller.tenant.id, &filter).await?;
+        Ok(AuditPage { tenant: (&caller.tenant).into(), entries })
+    })
+    .await
+}
+
+/// A day typed as 22-11-2026 or 2026-11-22; empty is no limit.
+pub fn parse_day(input: Option<&str>, which: &str) -> Result<Option<DateTime<Utc>>, AppError> {
+    let Some(text) = input.map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
+    NaiveDate::parse_from_str(text, "%d-%m-%Y")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .map(|d| Some(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc()))
+        .map_err(|_| AppError::Invalid(format!("Schrijf de datum ‘{which}’ als dag-maand-jaar, bijvoorbeeld 22-11-2026.")))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxPage {
+    pub tenant: TenantHeader,
+    pub mails: Vec<Mail>,
+    pub smtp_configured: bool,
+}
+
+#[server(endpoint = "uitgaande-mail")]
+pub async fn load_outbox(tenant: String) -> Result<OutboxPage, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "uitgaande-mail", &tenant).await?;
+        let mails = state.store.read().await?.outbox(caller.tenant.id, 200).await?;
+        Ok(OutboxPage { tenant: (&caller.tenant).into(), mails, smtp_configured: state.config.mail.smtp_host.is_some() })
+    })
+    .await
+}

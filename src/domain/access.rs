@@ -1,0 +1,67 @@
+//! Who may call which server function: the single table every server
+//! function consults, and that the authorisation test walks in full.
+//! Anything not listed is denied.
+
+use super::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone, logged in or not (log-in itself, public tenant facts).
+    Public,
+    /// Members of the addressed tenant holding one of these roles.
+    Tenant(&'static [Role]),
+    /// The platform beheerder.
+    Platform,
+}
+
+pub const PROCESSORS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker];
+pub const COORDINATOR: &[Role] = &[Role::Hoofdsignaalverwerker];
+pub const GIVERS: &[Role] = &[Role::Signaalgever];
+pub const MEMBERS: &[Role] = &Role::TENANT_ROLES;
+
+/// Every server function by its endpoint (`/api/<endpoint>`).
+pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
+    // Accounts and public facts.
+    ("wie-ben-ik", Audience::Public),
+    ("aanmelden", Audience::Public),
+    ("afmelden", Audience::Public),
+    ("wachtwoord-vergeten", Audience::Public),
+    ("wachtwoord-instellen", Audience::Public),
+    ("uitnodiging", Audience::Public),
+    ("uitnodiging-aanvaarden", Audience::Public),
+    ("gemeenten", Audience::Public),
+    ("gemeente", Audience::Public),
+    // Intake.
+    ("signaleren", Audience::Tenant(GIVERS)),
+    ("signaal-indienen", Audience::Tenant(GIVERS)),
+    // The board and signals.
+    ("bord", Audience::Tenant(PROCESSORS)),
+    ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),
+    ("bundel-verplaatsen", Audience::Tenant(PROCESSORS)),
+    // Reading one signal: members, narrowed per signal (own, processed, domain).
+    ("signaal", Audience::Tenant(MEMBERS)),
+    // Organisations ask for invitations for their staff.
+    ("uitnodiging-vragen", Audience::Tenant(MEMBERS)),
+    // Tenant administration.
+    ("beheer-mensen", Audience::Tenant(COORDINATOR)),
+    ("uitnodigen", Audience::Tenant(COORDINATOR)),
+    ("uitnodiging-opnieuw", Audience::Tenant(COORDINATOR)),
+    ("uitnodiging-intrekken", Audience::Tenant(COORDINATOR)),
+    ("uitnodigingsvraag-afhandelen", Audience::Tenant(COORDINATOR)),
+    ("rollen-wijzigen", Audience::Tenant(COORDINATOR)),
+    ("persoon-activeren", Audience::Tenant(COORDINATOR)),
+    ("beheer-organisaties", Audience::Tenant(COORDINATOR)),
+    ("organisatie-opslaan", Audience::Tenant(COORDINATOR)),
+    ("beheer-instellingen", Audience::Tenant(COORDINATOR)),
+    ("instellingen-opslaan", Audience::Tenant(COORDINATOR)),
+    ("auditlog", Audience::Tenant(COORDINATOR)),
+    ("uitgaande-mail", Audience::Tenant(COORDINATOR)),
+    // Platform administration.
+    ("platform-gemeenten", Audience::Platform),
+    ("gemeente-aanmaken", Audience::Platform),
+];
+
+/// The audience of a server function; `None` means nobody (deny by default).
+pub fn audience(endpoint: &str) -> Option<Audience> {
+    SERVER_FUNCTIONS.iter().find(|(e, _)| *e == endpoint).map(|(_, a)| *a)
+}

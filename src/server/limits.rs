@@ -1,0 +1,62 @@
+//! Rate limits for the doors people knock on without an account: log-in,
+//! password reset, invitation acceptance. In memory, per server instance.
+
+use std::num::NonZeroU32;
+
+use governor::{DefaultKeyedRateLimiter, Quota};
+
+use crate::error::AppError;
+
+pub struct Limits {
+    login: DefaultKeyedRateLimiter<String>,
+    reset: DefaultKeyedRateLimiter<String>,
+    invitation: DefaultKeyedRateLimiter<String>,
+}
+
+/// Ten attempts a minute per client address and per e-mail address.
+const PER_MINUTE: u32 = 10;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Door {
+    Login,
+    PasswordReset,
+    Invitation,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        let quota = || Quota::per_minute(NonZeroU32::new(PER_MINUTE).expect("non-zero"));
+        Limits {
+            login: DefaultKeyedRateLimiter::keyed(quota()),
+            reset: DefaultKeyedRateLimiter::keyed(quota()),
+            invitation: DefaultKeyedRateLimiter::keyed(quota()),
+        }
+    }
+}
+
+impl Limits {
+    /// Count one attempt at `door` for each key; refuse when any is over its limit.
+    pub fn check(&self, door: Door, keys: &[&str]) -> Result<(), AppError> {
+        let limiter = match door {
+            Door::Login => &self.login,
+            Door::PasswordReset => &self.reset,
+            Door::Invitation => &self.invitation,
+        };
+        let mut refused = false;
+        for key in keys.iter().filter(|k| !k.is_empty()) {
+            refused |= limiter.check_key(&key.to_string()).is_err();
+        }
+        if refused {
+            tracing::warn!(?door, "rate limit reached");
+            return Err(AppError::TooManyRequests);
+        }
+        Ok(())
+    }
+
+    /// Forget keys that have been quiet for a while, so memory stays small.
+    pub fn shrink(&self) {
+        self.login.retain_recent();
+        self.reset.retain_recent();
+        self.invitation.retain_recent();
+    }
+}

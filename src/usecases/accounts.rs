@@ -1,0 +1,126 @@
+//! Logging in and resetting a password.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::{NewAudit, Person, RESET_HOURS, check_new_password, parse_email};
+use crate::error::AppError;
+use crate::server::passwords::{hash_password_blocking, new_token, token_hash, verify_password};
+use crate::storage::Store;
+
+/// After this many failed log-ins for one address, each next attempt waits
+/// longer: 2, 4, 8 … seconds, at most a quarter of an hour.
+const FREE_FAILURES: i64 = 5;
+const MAX_DELAY_SECS: i64 = 900;
+
+/// How long an address must wait after `failures` failed log-ins.
+pub fn delay_after(failures: i64) -> Duration {
+    if failures < FREE_FAILURES {
+        return Duration::zero();
+    }
+    let exponent = (failures - FREE_FAILURES + 1).min(20) as u32;
+    Duration::seconds(2_i64.pow(exponent).min(MAX_DELAY_SECS))
+}
+
+/// Check e-mail and password. Unknown addresses, wrong passwords and inactive
+/// accounts get the same answer, after the same work.
+pub async fn log_in(store: &dyn Store, email: &str, password: &str, ip: &str, now: DateTime<Utc>) -> Result<Person, AppError> {
+    let wrong = || AppError::Invalid("Dit e-mailadres en wachtwoord passen niet bij elkaar.".into());
+    let email = email.trim().to_lowercase();
+    let (failures, credentials) = {
+        let mut tx = store.read().await?;
+        (tx.login_failures(&email).await?, tx.credentials(&email).await?)
+    };
+    if let Some((count, last)) = failures {
+        if now < last + delay_after(count) {
+            return Err(AppError::TooManyRequests);
+        }
+    }
+    let (person, hash) = match credentials {
+        Some(c) if c.person.active => (Some(c.person), c.password_hash),
+        _ => (None, None),
+    };
+    let matches = verify_password(password.to_string(), hash).await?;
+    let mut tx = store.write().await?;
+    let audit = |action, person: Option<&Person>| NewAudit {
+        person: person.map(|p| p.id),
+        action,
+        object_type: "account",
+        object_id: email.clone(),
+        ip: ip.to_string(),
+        ..NewAudit::default()
+    };
+    match person.filter(|_| matches) {
+        Some(person) => {
+            tx.clear_login_failures(&email).await?;
+            tx.audit(&audit("aangemeld", Some(&person)), now).await?;
+            tx.commit().await?;
+            Ok(person)
+        }
+        None => {
+            tx.record_login_failure(&email, now).await?;
+            tx.audit(&audit("aanmelden-mislukt", None), now).await?;
+            tx.commit().await?;
+            Err(wrong())
+        }
+    }
+}
+
+/// Send a reset link if the address belongs to an active account. The answer
+/// is the same either way.
+pub async fn request_reset(store: &dyn Store, email: &str, public_url: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    let Ok(email) = parse_email(email) else {
+        return Err(AppError::Invalid("Vul een geldig e-mailadres in, zoals naam@organisatie.be.".into()));
+    };
+    let mut tx = store.write().await?;
+    let Some(credentials) = tx.credentials(&email).await?.filter(|c| c.person.active) else {
+        return Ok(());
+    };
+    let token = new_token();
+    tx.insert_password_reset(credentials.person.id, &token_hash(&token), now, now + Duration::hours(RESET_HOURS)).await?;
+    let link = format!("{public_url}/wachtwoord-vergeten?sleutel={token}");
+    let mail = super::mails::password_reset(&link, RESET_HOURS);
+    tx.queue_mail(None, &email, &mail.subject, &mail.body, now).await?;
+    tx.audit(
+        &NewAudit {
+            person: Some(credentials.person.id),
+            action: "wachtwoord-herstel-gevraagd",
+            object_type: "account",
+            object_id: email,
+            ip: ip.to_string(),
+            ..NewAudit::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Set a new password with a reset link; the link works once.
+pub async fn reset_password(store: &dyn Store, token: &str, password: &str, repeat: &str, ip: &str, now: DateTime<Utc>) -> Result<Person, AppError> {
+    let expired = || AppError::Invalid("Deze link werkt niet meer. Vraag hieronder een nieuwe aan.".into());
+    // Any refusal below rolls the transaction back, so the link stays usable.
+    let mut tx = store.write().await?;
+    let Some(person_id) = tx.use_password_reset(&token_hash(token), now).await? else {
+        return Err(expired());
+    };
+    let person = tx.person(person_id).await?.filter(|p| p.active).ok_or_else(expired)?;
+    check_new_password(password, repeat, &person.email).map_err(AppError::Invalid)?;
+    let hash = hash_password_blocking(password.to_string()).await?;
+    tx.set_password(person.id, &hash).await?;
+    tx.clear_login_failures(&person.email).await?;
+    tx.audit(
+        &NewAudit {
+            person: Some(person.id),
+            action: "wachtwoord-gewijzigd",
+            object_type: "account",
+            object_id: person.email.clone(),
+            ip: ip.to_string(),
+            ..NewAudit::default()
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(person)
+}

@@ -1,0 +1,158 @@
+//! Tenant administration by the hoofdsignaalverwerker, and tenants created by
+//! the platform beheerder.
+
+use chrono::{DateTime, Utc};
+
+use super::invitations::{InviteForm, validate};
+use crate::domain::*;
+use crate::error::AppError;
+use crate::server::auth::TenantCaller;
+use crate::server::passwords::{new_token, token_hash};
+use crate::storage::Store;
+
+fn audit(caller: &TenantCaller, action: &'static str, object_type: &'static str, id: String, detail: String) -> NewAudit {
+    NewAudit {
+        tenant: Some(caller.tenant.id),
+        person: Some(caller.person.id),
+        action,
+        object_type,
+        object_id: id,
+        detail,
+        ip: caller.ip.clone(),
+    }
+}
+
+/// Give a member other roles (and, for processors and regisseurs, domains).
+pub async fn change_roles(store: &dyn Store, caller: &TenantCaller, person: PersonId, roles: &[Role], domains: &[PolicyDomainId], now: DateTime<Utc>) -> Result<(), AppError> {
+    let mut roles: Vec<Role> = roles.iter().copied().filter(|r| Role::TENANT_ROLES.contains(r)).collect();
+    roles.sort();
+    roles.dedup();
+    if roles.is_empty() {
+        return Err(AppError::Invalid("Kies minstens één rol. Wil je iemand weghalen? Zet die persoon dan op inactief.".into()));
+    }
+    let mut tx = store.write().await?;
+    let known = tx.policy_domains(caller.tenant.id).await?;
+    if domains.iter().any(|d| !known.iter().any(|k| k.id == *d)) {
+        return Err(AppError::Invalid("Kies beleidsdomeinen uit de lijst.".into()));
+    }
+    let members = tx.members(caller.tenant.id).await?;
+    let coordinators = members.iter().filter(|m| m.active && m.roles.contains(&Role::Hoofdsignaalverwerker)).count();
+    let target = members.iter().find(|m| m.person == person).ok_or(AppError::NotFound)?;
+    if target.roles.contains(&Role::Hoofdsignaalverwerker) && !roles.contains(&Role::Hoofdsignaalverwerker) && coordinators <= 1 {
+        return Err(AppError::Invalid("Er moet minstens één hoofdsignaalverwerker blijven.".into()));
+    }
+    tx.set_roles(caller.tenant.id, person, &roles, domains).await?;
+    let detail = roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");
+    tx.audit(&audit(caller, "rollen-gewijzigd", "persoon", person.to_string(), detail), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// (De)activate a member in this tenant. Someone left with no active
+/// membership anywhere is deactivated altogether: their sessions end at once.
+pub async fn set_active(store: &dyn Store, caller: &TenantCaller, person: PersonId, active: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+    if person == caller.person.id && !active {
+        return Err(AppError::Invalid("Je kan jezelf niet op inactief zetten.".into()));
+    }
+    let mut tx = store.write().await?;
+    if !tx.set_member_active(caller.tenant.id, person, active).await? {
+        return Err(AppError::NotFound);
+    }
+    let target = tx.person(person).await?.ok_or(AppError::NotFound)?;
+    let still_member = !tx.memberships(person).await?.is_empty();
+    if active || (!still_member && !target.platform_admin) {
+        tx.set_person_active(person, active, now).await?;
+    }
+    let action = if active { "persoon-geactiveerd" } else { "persoon-gedeactiveerd" };
+    tx.audit(&audit(caller, action, "persoon", person.to_string(), target.email), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Add an organisation (no id) or change one.
+pub async fn save_organisation(store: &dyn Store, caller: &TenantCaller, id: Option<OrganisationId>, org: NewOrganisation, now: DateTime<Utc>) -> Result<OrganisationId, AppError> {
+    let name = org.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(AppError::Invalid("Geef de organisatie een naam van hoogstens 120 tekens.".into()));
+    }
+    if !ORGANISATION_KINDS.iter().any(|(code, _)| *code == org.kind) {
+        return Err(AppError::Invalid("Kies een soort organisatie.".into()));
+    }
+    let org = NewOrganisation { name, ..org };
+    let mut tx = store.write().await?;
+    if tx.organisations(caller.tenant.id).await?.iter().any(|o| o.name.eq_ignore_ascii_case(&org.name) && Some(o.id) != id) {
+        return Err(AppError::Invalid(format!("Er bestaat al een organisatie ‘{}’.", org.name)));
+    }
+    let id = match id {
+        Some(id) => {
+            if !tx.update_organisation(caller.tenant.id, id, &org).await? {
+                return Err(AppError::NotFound);
+            }
+            id
+        }
+        None => tx.insert_organisation(caller.tenant.id, &org).await?,
+    };
+    let detail = format!("{} (eigen signalen: {}, mandaat: {})", org.name, org.processes_own_signals, org.territory_mandate);
+    tx.audit(&audit(caller, "organisatie-opgeslagen", "organisatie", id.to_string(), detail), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn save_settings(store: &dyn Store, caller: &TenantCaller, name: &str, citizen_intake: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(AppError::Invalid("Geef een naam van hoogstens 120 tekens.".into()));
+    }
+    let mut tx = store.write().await?;
+    tx.update_tenant(caller.tenant.id, &name, citizen_intake).await?;
+    let detail = format!("naam: {name}; burgermeldingen: {}", if citizen_intake { "aan" } else { "uit" });
+    tx.audit(&audit(caller, "instellingen-gewijzigd", "gemeente", caller.tenant.slug.clone(), detail), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The platform beheerder creates a tenant and invites its first coordinator.
+/// Returns the invitation link (also mailed).
+pub async fn create_tenant(
+    store: &dyn Store,
+    admin: Option<&Person>,
+    slug: &str,
+    name: &str,
+    kind: &str,
+    coordinator_email: &str,
+    coordinator_name: &str,
+    public_url: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let mut tx = store.write().await?;
+    let tenant = super::tenants::create(&mut *tx, slug, name, kind).await?;
+    let form = InviteForm {
+        email: coordinator_email.into(),
+        name: coordinator_name.into(),
+        role: Role::Hoofdsignaalverwerker.code().into(),
+        ..InviteForm::default()
+    };
+    let mut invitation = validate(&mut *tx, tenant, &form, now).await?;
+    let token = new_token();
+    invitation.id = tx.insert_invitation(&invitation, &token_hash(&token), admin.map(|a| a.id)).await?;
+    let link = format!("{public_url}/uitnodiging/{token}");
+    let inviter = admin.map(|a| a.name.as_str()).unwrap_or("De beheerder van Seinhuis");
+    let mail = super::mails::invitation(name.trim(), invitation.role, inviter, &link, INVITATION_DAYS);
+    tx.queue_mail(Some(tenant), &invitation.email, &mail.subject, &mail.body, now).await?;
+    tx.audit(
+        &NewAudit {
+            tenant: Some(tenant),
+            person: admin.map(|a| a.id),
+            action: "gemeente-aangemaakt",
+            object_type: "gemeente",
+            object_id: slug.to_string(),
+            detail: format!("eerste hoofdsignaalverwerker: {}", invitation.email),
+            ip: ip.to_string(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(link)
+}
