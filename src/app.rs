@@ -6,7 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::layout::SiteHeader;
-use crate::pages::{board::BoardPage, home::HomePage, login::LoginPage, not_found::NotFound, signal::SignalPage, tenant::TenantPage};
+use crate::pages::{
+    board::BoardPage, home::HomePage, intake::IntakePage, invitation::InvitationPage, login::LoginPage,
+    not_found::NotFound, password::ForgotPasswordPage, signal::SignalPage, tenant::TenantPage,
+};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Every page carries a Content-Security-Policy with this request's nonce.
@@ -51,7 +54,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/aanmelden") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/uitnodiging/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant") view=TenantPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signaleren") view=IntakePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
                 </Routes>

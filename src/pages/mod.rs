@@ -2,8 +2,11 @@
 
 pub mod board;
 pub mod home;
+pub mod intake;
+pub mod invitation;
 pub mod login;
 pub mod not_found;
+pub mod password;
 pub mod signal;
 pub mod tenant;
 

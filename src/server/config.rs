@@ -22,6 +22,8 @@ pub struct Config {
     /// Served over HTTPS (by a proxy in front): secure cookies and HSTS.
     pub https: bool,
     pub mail: MailConfig,
+    /// Log-in, password-reset and invitation attempts a minute per address.
+    pub rate_limit_per_minute: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -47,6 +49,7 @@ struct FileSettings {
     demo_data: Option<bool>,
     public_url: Option<String>,
     https: Option<bool>,
+    rate_limit_per_minute: Option<u32>,
     sessions: SessionConfig,
     mail: MailConfig,
 }
@@ -100,7 +103,8 @@ impl Config {
                 .try_into()
                 .map_err(|_| anyhow::anyhow!("SEINHUIS_SMTP_TLS must be none, starttls or tls, not {tls}"))?;
         }
-        Ok(Config { leptos, database_url, demo_data, sessions: file.sessions, public_url, https, mail })
+        let rate_limit_per_minute = file.rate_limit_per_minute.unwrap_or(super::limits::DEFAULT_PER_MINUTE);
+        Ok(Config { leptos, database_url, demo_data, sessions: file.sessions, public_url, https, mail, rate_limit_per_minute })
     }
 }
 

@@ -13,8 +13,8 @@ pub struct Limits {
     invitation: DefaultKeyedRateLimiter<String>,
 }
 
-/// Ten attempts a minute per client address and per e-mail address.
-const PER_MINUTE: u32 = 10;
+/// Attempts a minute per client address and per e-mail address, unless configured.
+pub const DEFAULT_PER_MINUTE: u32 = 10;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Door {
@@ -23,18 +23,17 @@ pub enum Door {
     Invitation,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        let quota = || Quota::per_minute(NonZeroU32::new(PER_MINUTE).expect("non-zero"));
+impl Limits {
+    pub fn new(per_minute: u32) -> Self {
+        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+        let quota = || Quota::per_minute(per_minute);
         Limits {
             login: DefaultKeyedRateLimiter::keyed(quota()),
             reset: DefaultKeyedRateLimiter::keyed(quota()),
             invitation: DefaultKeyedRateLimiter::keyed(quota()),
         }
     }
-}
 
-impl Limits {
     /// Count one attempt at `door` for each key; refuse when any is over its limit.
     pub fn check(&self, door: Door, keys: &[&str]) -> Result<(), AppError> {
         let limiter = match door {

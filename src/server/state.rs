@@ -22,8 +22,8 @@ impl AppState {
         AppState {
             leptos_options: config.leptos.clone(),
             store,
+            limits: Arc::new(Limits::new(config.rate_limit_per_minute)),
             config: Arc::new(config),
-            limits: Arc::new(Limits::default()),
         }
     }
 }

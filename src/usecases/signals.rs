@@ -52,7 +52,9 @@ pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: Move
     check_references(&mut *tx, tenant, &request.details).await?;
     let change = change_for_move(signal.phase, request.to, request.details)?;
     let t = transition(&signal.state(), &change, &actor)?;
-    record(&mut *tx, tenant, actor.person, &t, signal.version, Utc::now()).await?;
+    let now = Utc::now();
+    record(&mut *tx, tenant, actor.person, &t, signal.version, now).await?;
+    tx.audit(&moved_audit(caller, "signaal-verplaatst", "signaal", signal.id.to_string(), &t), now).await?;
     let moved = tx.signal_summary(tenant, signal.id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(moved)
@@ -85,9 +87,25 @@ pub async fn move_bundle(
     for (t, s) in transitions.iter().zip(&signals) {
         record(&mut *tx, tenant, actor.person, t, s.version, now).await?;
     }
+    if let Some(t) = transitions.first() {
+        tx.audit(&moved_audit(caller, "bundel-verplaatst", "bundel", bundle.to_string(), t), now).await?;
+    }
     let moved = tx.bundle_signals(tenant, bundle).await?;
     tx.commit().await?;
     Ok(moved)
+}
+
+fn moved_audit(caller: &TenantCaller, action: &'static str, object_type: &'static str, id: String, t: &Transition) -> NewAudit {
+    let from = t.event.from.map(Phase::code).unwrap_or("");
+    NewAudit {
+        tenant: Some(caller.tenant.id),
+        person: Some(caller.person.id),
+        action,
+        object_type,
+        object_id: id,
+        detail: format!("{from} -> {}", t.to.code()),
+        ip: caller.ip.clone(),
+    }
 }
 
 /// The role the caller acts in on this signal; no role means no access.

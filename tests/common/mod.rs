@@ -112,7 +112,7 @@ pub async fn fixture(store: &dyn Store, slug: &str) -> Fixture {
         tx.insert_membership(tenant.id, person, Some(organisation), &[role], &domains).await.unwrap();
         let person = tx.person(person).await.unwrap().unwrap();
         let membership = tx.memberships(person.id).await.unwrap().remove(0);
-        callers.push(TenantCaller { person, tenant: tenant.clone(), membership });
+        callers.push(TenantCaller { person, tenant: tenant.clone(), membership, ip: "127.0.0.1".into() });
     }
     tx.commit().await.unwrap();
     let giver = callers.pop().unwrap();
@@ -149,10 +149,16 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    // Generous limits: tests log in often from one address.
+    spawn_app_with(backend, |config| config.rate_limit_per_minute = 10_000).await
+}
+
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut seinhuis::server::config::Config)) -> TestApp {
     use seinhuis::server::{AppState, config::Config, http::router};
     let db = database(backend).await;
     seinhuis::demo::load_if_empty(db.store.as_ref()).await.unwrap();
-    let config = Config::load(std::path::Path::new("Leptos.toml"), Some(db.url.clone())).unwrap();
+    let mut config = Config::load(std::path::Path::new("Leptos.toml"), Some(db.url.clone())).unwrap();
+    adjust(&mut config);
     let state = AppState::new(db.store.clone(), config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

@@ -92,8 +92,11 @@ pub async fn load_audit_log(tenant: String, action: Option<String>, person: Opti
         let filter = AuditFilter {
             action: action.unwrap_or_default().trim().to_string(),
             person: person.unwrap_or_default().trim().to_string(),
-            from: parse_day(from.as_deref(), "vanaf")?.unwrap_or(DateTime::<Utc>::MIN_UTC),
-            until: parse_day(until.as_deref(), "tot en met")?.map(|d| d + chrono::Duration::days(1)).unwrap_or(DateTime::<Utc>::MAX_UTC),
+            // Open ends as dates both databases can hold.
+            from: parse_day(from.as_deref(), "vanaf")?.unwrap_or(DateTime::UNIX_EPOCH),
+            until: parse_day(until.as_deref(), "tot en met")?
+                .map(|d| d + chrono::Duration::days(1))
+                .unwrap_or_else(|| Utc::now() + chrono::Duration::days(1)),
             limit: 500,
         };
         let entries = state.store.read().await?.audit_log(caller.tenant.id, &filter).await?;
