@@ -1,0 +1,118 @@
+//! The security baseline over HTTP: cross-site writes refused, security
+//! headers on every page, rate limits and growing delays on log-in.
+
+mod common;
+
+use common::{Backend, spawn_app, spawn_app_with};
+
+on_both_backends!(
+    cross_site_writes_are_refused,
+    every_page_carries_the_security_headers,
+    the_eleventh_bad_password_in_a_minute_gets_429,
+    repeated_failures_slow_down_one_address,
+    a_deactivated_person_is_out_at_once,
+);
+
+async fn cross_site_writes_are_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let form = [("email", "ines.claeys@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)];
+    let url = format!("{}/api/aanmelden", app.base);
+    let from_elsewhere = app.client.post(&url).header("Origin", "https://kwaadaardig.example").form(&form).send().await.unwrap();
+    assert_eq!(from_elsewhere.status(), 403);
+    assert!(from_elsewhere.text().await.unwrap().contains("andere website"));
+    let fetch_metadata = app.client.post(&url).header("Sec-Fetch-Site", "cross-site").form(&form).send().await.unwrap();
+    assert_eq!(fetch_metadata.status(), 403);
+    // The same request from our own pages goes through.
+    let same_site = app.client.post(&url).header("Sec-Fetch-Site", "same-origin").form(&form).send().await.unwrap();
+    assert_eq!(same_site.status(), 200);
+    let with_origin = app.client.post(&url).header("Origin", &app.base).form(&form).send().await.unwrap();
+    assert_eq!(with_origin.status(), 200);
+}
+
+async fn every_page_carries_the_security_headers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let coordinator = app.logged_in("ines.claeys@gent.example").await;
+    for path in ["/", "/aanmelden", "/gent", "/gent/bord", "/gent/signalen/1", "/wachtwoord-vergeten", "/bestaat/niet/hier"] {
+        let response = coordinator.get(format!("{}{path}", app.base)).send().await.unwrap();
+        let headers = response.headers().clone();
+        let html = response.text().await.unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{path} is a page");
+        let header = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let csp = header("content-security-policy");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        // Every inline script carries the nonce of this response's policy.
+        let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap_or_else(|| panic!("{path}: no nonce in {csp}"));
+        let scripts = html.matches("<script").count();
+        let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
+        assert!(scripts > 0 && with_nonce >= scripts, "{path}: {with_nonce} of {scripts} scripts carry the nonce");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("referrer-policy"), "same-origin", "{path}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+    }
+    // Not a page: still no framing, no sniffing.
+    let json = app.call(&app.client, "gemeenten", &[]).await;
+    assert_eq!(json.0, 200);
+    let response = app.client.get(format!("{}/health", app.base)).send().await.unwrap();
+    assert_eq!(response.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+}
+
+async fn the_eleventh_bad_password_in_a_minute_gets_429(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await; // the configured limit: 10 a minute
+    for attempt in 1..=10 {
+        let email = format!("persoon{attempt}@gent.example");
+        let (status, _) = app.call(&app.client, "aanmelden", &[("email", &email), ("password", "fout")]).await;
+        assert_eq!(status, 422, "attempt {attempt} is an ordinary wrong password");
+    }
+    let (status, body) = app.call(&app.client, "aanmelden", &[("email", "persoon11@gent.example"), ("password", "fout")]).await;
+    assert_eq!(status, 429);
+    assert!(body.contains("TooManyRequests"), "{body}");
+    assert_eq!(
+        seinhuis::error::AppError::TooManyRequests.message(),
+        "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw."
+    );
+}
+
+async fn repeated_failures_slow_down_one_address(backend: Backend) {
+    use seinhuis::usecases::accounts::delay_after;
+    assert_eq!(delay_after(4), chrono::Duration::zero());
+    assert_eq!(delay_after(5), chrono::Duration::seconds(2));
+    assert_eq!(delay_after(7), chrono::Duration::seconds(8));
+    assert_eq!(delay_after(40), chrono::Duration::seconds(900));
+    let app = spawn_app(backend).await;
+    let email = "ines.claeys@gent.example";
+    for _ in 0..5 {
+        let (status, _) = app.call(&app.client, "aanmelden", &[("email", email), ("password", "fout")]).await;
+        assert_eq!(status, 422);
+    }
+    // Now even the right password has to wait, and an unknown address behaves the same.
+    let (status, _) = app.call(&app.client, "aanmelden", &[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
+    assert_eq!(status, 429);
+    for _ in 0..5 {
+        app.call(&app.client, "aanmelden", &[("email", "onbekend@gent.example"), ("password", "fout")]).await;
+    }
+    let (status, _) = app.call(&app.client, "aanmelden", &[("email", "onbekend@gent.example"), ("password", "fout")]).await;
+    assert_eq!(status, 429);
+}
+
+async fn a_deactivated_person_is_out_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let processor = app.logged_in("bram.verhaeghe@gent.example").await;
+    assert_eq!(app.call(&processor, "bord", &[("tenant", "gent")]).await.0, 200);
+    let coordinator = app.logged_in("ines.claeys@gent.example").await;
+    let (_, body) = app.call(&coordinator, "beheer-mensen", &[("tenant", "gent")]).await;
+    let page: seinhuis::api::admin::people::PeoplePage = serde_json::from_str(&body).unwrap();
+    let bram = page.members.iter().find(|m| m.email == "bram.verhaeghe@gent.example").unwrap().person;
+    let id = bram.to_string();
+    let (status, body) = app.call(&coordinator, "persoon-activeren", &[("tenant", "gent"), ("person", &id), ("active", "false")]).await;
+    assert_eq!(status, 200, "{body}");
+    // The very next request of his open session is refused.
+    assert_eq!(app.call(&processor, "bord", &[("tenant", "gent")]).await.0, 401);
+    let again = app.call(&common::new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
+    assert_eq!(again.0, 422, "a deactivated person cannot log in");
+    // Reactivated, he is back.
+    app.call(&coordinator, "persoon-activeren", &[("tenant", "gent"), ("person", &id), ("active", "true")]).await;
+    let client = app.logged_in("bram.verhaeghe@gent.example").await;
+    assert_eq!(app.call(&client, "bord", &[("tenant", "gent")]).await.0, 200);
+}
