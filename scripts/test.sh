@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 
 scripts/tools.sh test
 
-echo "==> starting PostgreSQL on loopback"
-export SEINHUIS_TEST_POSTGRES_URL
+echo "==> starting PostgreSQL and an SMTP server on loopback"
+export SEINHUIS_TEST_POSTGRES_URL SEINHUIS_TEST_SMTP=127.0.0.1:2525 SEINHUIS_TEST_MAILDIR="$PWD/target/test-maildir"
 SEINHUIS_TEST_POSTGRES_URL=$(scripts/postgres.sh start)
-trap 'scripts/postgres.sh stop' EXIT
+rm -rf "$SEINHUIS_TEST_MAILDIR"
+target/python/bin/python -m aiosmtpd -n -l "$SEINHUIS_TEST_SMTP" -c aiosmtpd.handlers.Mailbox "$SEINHUIS_TEST_MAILDIR" &
+smtp_pid=$!
+trap 'kill $smtp_pid 2>/dev/null; scripts/postgres.sh stop' EXIT
 
 echo "==> building the debug site and server"
 scripts/site.sh debug

@@ -48,4 +48,10 @@ if [ "$mode" = "test" ]; then
         say "installing PostgreSQL"
         apt_install postgresql
     fi
+    # aiosmtpd, a real SMTP server for the mail tests, in a virtual environment.
+    if ! target/python/bin/python -c "import aiosmtpd" >/dev/null 2>&1; then
+        say "installing aiosmtpd (PyPI) into target/python"
+        python3 -m venv target/python || { apt_install python3-venv && python3 -m venv target/python; }
+        target/python/bin/pip install --quiet -r scripts/python/requirements-test.txt
+    fi
 fi
