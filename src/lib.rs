@@ -21,6 +21,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod storage;
 #[cfg(feature = "ssr")]
+pub mod text;
+#[cfg(feature = "ssr")]
 pub mod usecases;
 
 #[cfg(feature = "hydrate")]
