@@ -13,15 +13,21 @@ pub enum EventKind {
     SteppedBack,
     Reopened,
     Withdrawn,
+    /// Another organisation meets the same problem ("ik zie dit ook").
+    Sighted,
+    /// The signaalgever added information before screening.
+    InformationAdded,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 7] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
         EventKind::Reopened,
         EventKind::Withdrawn,
+        EventKind::Sighted,
+        EventKind::InformationAdded,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -31,6 +37,8 @@ impl EventKind {
             EventKind::SteppedBack => "stepped_back",
             EventKind::Reopened => "reopened",
             EventKind::Withdrawn => "withdrawn",
+            EventKind::Sighted => "sighted",
+            EventKind::InformationAdded => "information_added",
         }
     }
 
@@ -50,6 +58,8 @@ impl EventKind {
             EventKind::SteppedBack => format!("Teruggezet naar {to}"),
             EventKind::Reopened => format!("Heropend: {to}"),
             EventKind::Withdrawn => "Ingetrokken door de signaalgever".to_string(),
+            EventKind::Sighted => "Ook gezien door een andere organisatie".to_string(),
+            EventKind::InformationAdded => "Informatie toegevoegd door de signaalgever".to_string(),
         }
     }
 }
@@ -71,6 +81,11 @@ pub struct EventDraft {
 }
 
 impl EventDraft {
+    /// An event that changes no phase (a sighting, added information).
+    pub fn note(kind: EventKind, message: Option<String>, note: Option<String>) -> Self {
+        EventDraft { kind, from: None, to: None, reason: None, duplicate_of: None, outcome: None, message, note }
+    }
+
     pub fn submitted() -> Self {
         EventDraft {
             kind: EventKind::Submitted,

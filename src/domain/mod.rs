@@ -4,6 +4,7 @@
 mod event;
 mod ids;
 pub mod access;
+pub mod privacy;
 mod account;
 pub mod lifecycle;
 mod person;
@@ -21,7 +22,7 @@ pub use person::{Membership, Person};
 pub use phase::Phase;
 pub use role::Role;
 pub use signal::{
-    BundleRef, HistoryEntry, NewSignal, SignalDetails, SignalScope, SignalSummary, Source,
+    BundleRef, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal, Source,
 };
 pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, Tenant};
 pub use vocabulary::{NotRetainedReason, Outcome};

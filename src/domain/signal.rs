@@ -129,3 +129,22 @@ pub struct NewSignal {
     pub target_groups: Vec<String>,
     pub life_domains: Vec<String>,
 }
+
+/// A signal that resembles what someone is typing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarSignal {
+    pub id: SignalId,
+    pub title: String,
+    pub phase: Phase,
+    /// How many organisations met it: the reporter's and those of sightings.
+    pub organisations: u32,
+    pub sightings: u32,
+}
+
+/// "Ik zie dit ook": another organisation meets the same problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sighting {
+    pub organisation: Option<String>,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}

@@ -76,6 +76,19 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
             limits.shrink();
         }
     });
+    // Build the similarity indexes now, not on the first keystroke.
+    let (store, similarity) = (state.store.clone(), state.similarity.clone());
+    tokio::spawn(async move {
+        let tenants = match store.read().await {
+            Ok(mut tx) => tx.tenants().await.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        for tenant in tenants {
+            if let Err(e) = crate::usecases::intake::top_up(store.as_ref(), &similarity, tenant.id).await {
+                tracing::warn!(error = %e.message(), "building the similarity index failed");
+            }
+        }
+    });
     let expired = state.store.sessions();
     tokio::spawn(async move {
         use tower_sessions::ExpiredDeletion;

@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 
 use super::config::Config;
 use super::limits::Limits;
+use crate::text::similarity::SimilarityIndex;
 use crate::storage::Store;
 
 #[derive(Clone)]
@@ -15,6 +16,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<Config>,
     pub limits: Arc<Limits>,
+    /// Per-instance text index for "similar signals".
+    pub similarity: Arc<SimilarityIndex>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
             leptos_options: config.leptos.clone(),
             store,
             limits: Arc::new(Limits::new(config.rate_limit_per_minute)),
+            similarity: Arc::new(SimilarityIndex::default()),
             config: Arc::new(config),
         }
     }

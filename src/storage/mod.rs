@@ -52,7 +52,7 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Accounts + Records + Send {
+pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -172,6 +172,21 @@ pub trait Records {
     async fn claim_unsent_mail(&mut self, limit: i64, now: DateTime<Utc>) -> StoreResult<Vec<Mail>>;
     async fn mark_mail_sent(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn mark_mail_failed(&mut self, id: i64, error: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait Intake {
+    /// Titles and descriptions of signals with an id above `after`, for the similarity index.
+    async fn signal_texts_after(&mut self, tenant: TenantId, after: i64, limit: i64) -> StoreResult<Vec<(SignalId, String, String)>>;
+    /// Cards for these signals, in the given order.
+    async fn similar_cards(&mut self, tenant: TenantId, ids: &[SignalId]) -> StoreResult<Vec<SimilarSignal>>;
+    async fn insert_sighting(&mut self, tenant: TenantId, signal: SignalId, organisation: Option<OrganisationId>, person: Option<PersonId>, note: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn sightings(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<Sighting>>;
+    async fn districts(&mut self, tenant: TenantId) -> StoreResult<Vec<String>>;
+    async fn set_districts(&mut self, tenant: TenantId, districts: &[String]) -> StoreResult<()>;
+    /// (text, policy-domain code) of the tenant's screened signals.
+    async fn training_examples(&mut self, tenant: TenantId) -> StoreResult<Vec<(String, String)>>;
+    async fn count_training_examples(&mut self, tenant: TenantId) -> StoreResult<i64>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

@@ -58,3 +58,4 @@ include!("sql/people.rs");
 include!("sql/signals.rs");
 include!("sql/accounts.rs");
 include!("sql/records.rs");
+include!("sql/intake.rs");

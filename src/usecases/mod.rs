@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
+pub mod intake;
 pub mod invitations;
 pub mod mails;
 pub mod signals;

@@ -1,0 +1,89 @@
+//! Intake: similar signals while typing, "ik zie dit ook", and suggestions.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::*;
+use crate::error::AppError;
+use crate::server::auth::TenantCaller;
+use crate::storage::Store;
+use crate::text::similarity::SimilarityIndex;
+
+/// How many similar signals the form shows.
+pub const SHOWN: usize = 5;
+/// Below this many meaningful words a text says too little to compare.
+const MIN_STEMS: usize = 2;
+/// Matches weaker than this are noise.
+const MIN_SCORE: f32 = 2.0;
+
+/// Bring the tenant's index up to date with the database (signals written
+/// since, also by other server instances).
+pub async fn top_up(store: &dyn Store, index: &SimilarityIndex, tenant: TenantId) -> Result<(), AppError> {
+    let tenant_index = index.tenant(tenant);
+    loop {
+        let after = tenant_index.read().expect("index lock").max_id;
+        let batch = store.read().await?.signal_texts_after(tenant, after, 5000).await?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut writable = tenant_index.write().expect("index lock");
+        for (id, title, description) in batch {
+            // Another request may have added these meanwhile.
+            if id.0 > writable.max_id {
+                writable.add(id, &title, &description);
+            }
+        }
+    }
+}
+
+/// The signals of the tenant most like `text`, best first; withdrawn ones left out.
+pub async fn similar(store: &dyn Store, index: &SimilarityIndex, tenant: TenantId, text: &str) -> Result<Vec<SimilarSignal>, AppError> {
+    if crate::text::stems(text).len() < MIN_STEMS {
+        return Ok(Vec::new());
+    }
+    top_up(store, index, tenant).await?;
+    let hits: Vec<SignalId> = {
+        let tenant_index = index.tenant(tenant);
+        let readable = tenant_index.read().expect("index lock");
+        readable.search(text, SHOWN * 3).into_iter().filter(|(_, score)| *score >= MIN_SCORE).map(|(id, _)| id).collect()
+    };
+    let cards = store.read().await?.similar_cards(tenant, &hits).await?;
+    Ok(cards.into_iter().filter(|c| c.phase != Phase::Withdrawn).take(SHOWN).collect())
+}
+
+/// "Ik zie dit ook": the caller's organisation meets this signal too. It
+/// counts towards how often the signal recurs instead of becoming a duplicate.
+pub async fn record_sighting(store: &dyn Store, caller: &TenantCaller, signal: SignalId, note: &str, now: DateTime<Utc>) -> Result<SimilarSignal, AppError> {
+    let note = note.trim();
+    if note.chars().count() > 1000 {
+        return Err(AppError::Invalid("Je toelichting mag hoogstens 1000 tekens hebben.".into()));
+    }
+    let flagged: Vec<_> = crate::domain::privacy::scan(note);
+    if let Some(f) = flagged.first() {
+        return Err(AppError::Invalid(format!("‘{}’ lijkt een {}. {}", f.text, f.kind.label(), f.kind.advice())));
+    }
+    let tenant = caller.tenant.id;
+    let mut tx = store.write().await?;
+    let summary = tx.signal_summary(tenant, signal).await?.ok_or(AppError::NotFound)?;
+    if summary.phase == Phase::Withdrawn {
+        return Err(AppError::Invalid("Dit signaal werd ingetrokken. Meld je eigen signaal.".into()));
+    }
+    tx.insert_sighting(tenant, signal, caller.membership.organisation, Some(caller.person.id), note, now).await?;
+    let event = EventDraft::note(EventKind::Sighted, None, (!note.is_empty()).then(|| note.to_string()));
+    tx.insert_event(tenant, signal, Some(caller.person.id), now, &event).await?;
+    tx.audit(
+        &NewAudit {
+            tenant: Some(tenant),
+            person: Some(caller.person.id),
+            action: "signaal-ook-gezien",
+            object_type: "signaal",
+            object_id: signal.to_string(),
+            detail: String::new(),
+            ip: caller.ip.clone(),
+        },
+        now,
+    )
+    .await?;
+    let card = tx.similar_cards(tenant, &[signal]).await?.pop().ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(card)
+}
