@@ -5,9 +5,10 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::components::feedback::FormFeedback;
 use crate::components::layout::SiteHeader;
 use crate::pages::{
-    board::BoardPage, home::HomePage, intake::IntakePage, invitation::InvitationPage, login::LoginPage,
+    board::BoardPage, home::HomePage, intake::{IntakePage, SentPage}, invitation::InvitationPage, login::LoginPage,
     not_found::NotFound, password::ForgotPasswordPage, signal::SignalPage, tenant::TenantPage,
 };
 
@@ -29,7 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
             <SiteHeader/>
             <main id="inhoud" tabindex="-1">
+                <FormFeedback/>
                 // Async: pages arrive whole, so they work without JavaScript
                 // and error pages get their HTTP status.
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -58,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/uitnodiging/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant") view=TenantPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signaleren") view=IntakePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signaleren/verstuurd/:id") view=SentPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
                 </Routes>

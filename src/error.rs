@@ -6,6 +6,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Refusal;
+use crate::domain::intake::FieldError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -24,6 +25,9 @@ pub enum AppError {
     /// Bad input, with the Dutch message to show next to it.
     #[error("invalid: {0}")]
     Invalid(String),
+    /// Bad input in a form, field by field.
+    #[error("form: {0:?}")]
+    Form(Vec<FieldError>),
     #[error("too many requests")]
     TooManyRequests,
     /// Something broke on our side; details are in the server log.
@@ -46,6 +50,10 @@ impl AppError {
                 toestand; bekijk die en probeer opnieuw."
                 .into(),
             AppError::Invalid(message) => message.clone(),
+            AppError::Form(errors) => match errors.len() {
+                1 => "Eén veld vraagt nog aandacht: zie de opmerking bij dat veld.".into(),
+                n => format!("{n} velden vragen nog aandacht: zie de opmerkingen bij die velden."),
+            },
             AppError::TooManyRequests => {
                 "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw.".into()
             }
@@ -72,7 +80,7 @@ impl AppError {
             AppError::NoAccess => 403,
             AppError::NotFound => 404,
             AppError::Refused(_) | AppError::Stale => 409,
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::Form(_) => 422,
             AppError::TooManyRequests => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }

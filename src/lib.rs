@@ -29,7 +29,8 @@ pub mod usecases;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Islands: only `#[island]` components come alive in the browser.
+    leptos::mount::hydrate_islands();
     // Tells end-to-end tests (and curious people) that the page is interactive.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

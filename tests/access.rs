@@ -26,7 +26,7 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
     let t = ("tenant", tenant.to_string());
     let s = |k: &'static str, v: &str| (k, v.to_string());
     match endpoint {
-        "wie-ben-ik" | "afmelden" | "gemeenten" | "platform-gemeenten" => vec![],
+        "wie-ben-ik" | "afmelden" | "gemeenten" | "platform-gemeenten" | "terugkoppeling" => vec![],
         "aanmelden" => vec![s("email", &format!("niemand-{}@matrix.example", rand::random::<u32>())), s("password", "fout")],
         "wachtwoord-vergeten" => vec![s("email", "niemand@matrix.example")],
         "wachtwoord-instellen" => vec![s("token", "0"), s("password", "x"), s("repeat", "x")],
@@ -35,6 +35,8 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog"
         | "uitgaande-mail" => vec![t],
         "signaal-indienen" => vec![t, s("title", ""), s("description", "")],
+        "vergelijkbare-signalen" => vec![t, s("text", "wachtlijst budgetbeheer")],
+        "ik-zie-dit-ook" => vec![t, s("signal", "999999")],
         "signaal-verplaatsen" => vec![t, s("signal", "999999"), s("version", "1"), s("to", "in_screening")],
         "bundel-verplaatsen" => vec![t, s("bundle", "999999"), s("to", "analysed")],
         "signaal" => vec![t, s("id", "999999")],

@@ -12,7 +12,7 @@ test("a coordinator moves a signal and finds it in its new column after a reload
   expect(id).toBeTruthy();
   const title = (await card.locator(".card-title").innerText()).trim();
 
-  await card.locator("summary").click();
+  await card.locator("details.move > summary").click();
   await card.getByLabel("Naar fase").selectOption("in_screening");
   await card.getByRole("button", { name: "Verplaats" }).click();
 
@@ -36,7 +36,7 @@ test("an illegal move is refused with a Dutch explanation and changes nothing", 
 
   const card = column(page, "submitted").locator("article.card").last();
   const id = await card.getAttribute("data-signal");
-  await card.locator("summary").click();
+  await card.locator("details.move > summary").click();
   await card.getByLabel("Naar fase").selectOption("closed");
   await card.getByRole("button", { name: "Verplaats" }).click();
 

@@ -1,10 +1,12 @@
-//! Signal intake: what the form needs, and sending a signal.
+//! Signal intake: what the form needs, similar signals while typing,
+//! "ik zie dit ook", and sending a signal.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::{PolicyDomain, SignalId};
+use crate::domain::intake::{FieldError, SignalDraft};
+use crate::domain::{PolicyDomain, SignalId, SimilarSignal};
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,7 +14,13 @@ pub struct IntakeForm {
     pub tenant: TenantHeader,
     pub organisation: Option<String>,
     pub policy_domains: Vec<PolicyDomain>,
+    pub districts: Vec<String>,
+    /// What was sent without JavaScript and refused: shown again with its errors.
+    pub returned: Option<(SignalDraft, Vec<FieldError>)>,
 }
+
+#[cfg(feature = "ssr")]
+const RETURNED_KEY: &str = "intake_returned";
 
 #[server(endpoint = "signaleren")]
 pub async fn load_intake(tenant: String) -> Result<IntakeForm, AppError> {
@@ -27,64 +35,102 @@ pub async fn load_intake(tenant: String) -> Result<IntakeForm, AppError> {
             .into_iter()
             .find(|o| Some(o.id) == caller.membership.organisation)
             .map(|o| o.name);
-        Ok(IntakeForm { tenant: (&caller.tenant).into(), organisation, policy_domains: tx.policy_domains(caller.tenant.id).await? })
+        let returned = auth::take_flash(RETURNED_KEY).await?;
+        Ok(IntakeForm {
+            tenant: (&caller.tenant).into(),
+            organisation,
+            policy_domains: tx.policy_domains(caller.tenant.id).await?,
+            districts: tx.districts(caller.tenant.id).await?,
+            returned,
+        })
     })
     .await
 }
 
+/// Send a signal. Without JavaScript a refused form comes back filled in,
+/// with its errors; with JavaScript the errors return to the form as it is.
 #[server(endpoint = "signaal-indienen")]
-pub async fn submit_signal(tenant: String, title: String, description: String, policy_domain: Option<String>) -> Result<SignalId, AppError> {
+#[allow(clippy::too_many_arguments)]
+pub async fn submit_signal(
+    tenant: String,
+    title: String,
+    description: String,
+    target_groups: Option<Vec<String>>,
+    life_domains: Option<Vec<String>>,
+    policy_domain: Option<String>,
+    area: Option<String>,
+    frequency: Option<String>,
+    since: Option<String>,
+    people_estimate: Option<String>,
+    tried: Option<String>,
+    idea: Option<String>,
+    may_contact: Option<String>,
+    beyond_one_person: Option<String>,
+    recurs: Option<String>,
+    structural: Option<String>,
+    confirmed: Option<Vec<String>>,
+) -> Result<SignalId, AppError> {
     crate::server::answer(async move {
-        use crate::domain::{NewSignal, PolicyDomainId, Source};
-        use crate::server::{app_state, auth};
+        use crate::server::{app_state, auth, is_plain_form_post};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaal-indienen", &tenant).await?;
-        let title = title.trim().to_string();
-        let description = description.trim().to_string();
-        if title.is_empty() || title.chars().count() > 120 {
-            return Err(AppError::Invalid("Geef je signaal een korte titel van hoogstens 120 tekens.".into()));
-        }
-        if description.is_empty() || description.chars().count() > 5000 {
-            return Err(AppError::Invalid("Beschrijf wat je ziet, in hoogstens 5000 tekens.".into()));
-        }
-        let mut tx = state.store.write().await?;
-        let domains = tx.policy_domains(caller.tenant.id).await?;
-        let policy_domain = match policy_domain.filter(|d| !d.is_empty()) {
-            Some(d) => Some(
-                domains
-                    .iter()
-                    .find(|known| known.id.0.to_string() == d)
-                    .map(|known| known.id)
-                    .ok_or_else(|| AppError::Invalid("Kies een beleidsdomein uit de lijst.".into()))?,
-            ),
-            None => None::<PolicyDomainId>,
-        };
-        let signal = NewSignal {
+        let yes = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty() && v != "false");
+        let draft = SignalDraft {
             title,
             description,
-            policy_domain,
-            source: Source::Worker,
-            reporter: Some(caller.person.id),
-            organisation: caller.membership.organisation,
-            ..NewSignal::default()
+            target_groups: target_groups.unwrap_or_default(),
+            life_domains: life_domains.unwrap_or_default(),
+            policy_domain: policy_domain.unwrap_or_default(),
+            area: area.unwrap_or_default(),
+            frequency: frequency.unwrap_or_default(),
+            since: since.unwrap_or_default(),
+            people_estimate: people_estimate.unwrap_or_default(),
+            tried: tried.unwrap_or_default(),
+            idea: idea.unwrap_or_default(),
+            may_contact: may_contact.unwrap_or_default(),
+            beyond_one_person: yes(&beyond_one_person),
+            recurs: yes(&recurs),
+            structural: yes(&structural),
+            confirmed: confirmed.unwrap_or_default(),
         };
-        let now = chrono::Utc::now();
-        let id = crate::usecases::signals::submit(&mut *tx, caller.tenant.id, &signal, now).await?;
-        tx.audit(
-            &crate::domain::NewAudit {
-                tenant: Some(caller.tenant.id),
-                person: Some(caller.person.id),
-                action: "signaal-ingediend",
-                object_type: "signaal",
-                object_id: id.to_string(),
-                detail: signal.title,
-                ip: caller.ip.clone(),
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
+        match crate::usecases::intake::submit(state.store.as_ref(), &caller, &draft, chrono::Utc::now()).await {
+            Ok(id) => {
+                leptos_axum::redirect(&format!("/{tenant}/signaleren/verstuurd/{id}"));
+                Ok(id)
+            }
+            Err(AppError::Form(errors)) if is_plain_form_post() => {
+                auth::set_flash(RETURNED_KEY, &(draft, errors.clone())).await?;
+                leptos_axum::redirect(&format!("/{tenant}/signaleren#fouten"));
+                Err(AppError::Form(errors))
+            }
+            Err(e) => Err(e),
+        }
+    })
+    .await
+}
+
+/// The five signals of the tenant most like what is being typed.
+#[server(endpoint = "vergelijkbare-signalen")]
+pub async fn similar_signals(tenant: String, text: String) -> Result<Vec<SimilarSignal>, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "vergelijkbare-signalen", &tenant).await?;
+        let text: String = text.chars().take(crate::domain::intake::MAX_TEXT_CHARS).collect();
+        crate::usecases::intake::similar(state.store.as_ref(), &state.similarity, caller.tenant.id, &text).await
+    })
+    .await
+}
+
+/// "Ik zie dit ook": record a sighting on an existing signal instead of a duplicate.
+#[server(endpoint = "ik-zie-dit-ook")]
+pub async fn record_sighting(tenant: String, signal: i64, note: Option<String>) -> Result<SimilarSignal, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "ik-zie-dit-ook", &tenant).await?;
+        let note = note.unwrap_or_default();
+        crate::usecases::intake::record_sighting(state.store.as_ref(), &caller, SignalId(signal), &note, chrono::Utc::now()).await
     })
     .await
 }

@@ -9,6 +9,7 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationPage {
     pub tenant_name: String,
+    pub tenant_slug: String,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -32,6 +33,7 @@ pub async fn load_invitation(token: String) -> Result<InvitationPage, AppError> 
         Ok(InvitationPage {
             logged_in_as_invitee: me.is_some_and(|p| p.email == view.email),
             tenant_name: view.tenant_name,
+            tenant_slug: view.tenant_slug,
             email: view.email,
             name: view.name,
             role: view.role,

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod board;
+pub mod feedback;
 pub mod intake;
 pub mod invitation;
 pub mod platform;

@@ -1,6 +1,7 @@
 //! Small pieces shared by several pages.
 
 pub mod dates;
+pub mod feedback;
 pub mod layout;
 pub mod notice;
 pub mod phase;

@@ -31,9 +31,12 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("uitnodiging-aanvaarden", Audience::Public),
     ("gemeenten", Audience::Public),
     ("gemeente", Audience::Public),
+    ("terugkoppeling", Audience::Public),
     // Intake.
     ("signaleren", Audience::Tenant(GIVERS)),
     ("signaal-indienen", Audience::Tenant(GIVERS)),
+    ("vergelijkbare-signalen", Audience::Tenant(GIVERS)),
+    ("ik-zie-dit-ook", Audience::Tenant(GIVERS)),
     // The board and signals.
     ("bord", Audience::Tenant(PROCESSORS)),
     ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),

@@ -4,6 +4,7 @@
 mod event;
 mod ids;
 pub mod access;
+pub mod intake;
 pub mod privacy;
 mod account;
 pub mod lifecycle;

@@ -17,29 +17,17 @@ pub fn BoardPage() -> impl IntoView {
     let tenant = param("tenant");
     let move_signal = ServerAction::<MoveSignal>::new();
     let move_bundle = ServerAction::<MoveBundle>::new();
-    let board = Resource::new(
-        move || (tenant(), move_signal.version().get(), move_bundle.version().get()),
-        |(tenant, _, _)| load_board(tenant),
-    );
-    let outcome = move || {
-        let failed = move_signal
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| move_bundle.value().get().and_then(|r| r.err()));
-        failed.map(|e| view! { <p class="notice notice-error">{e.message()}</p> })
-    };
+    let board = Resource::new(tenant, load_board);
     view! {
         <Title text="Bord"/>
-        <div class="board-status" role="status" aria-live="polite">{outcome}</div>
-        <Transition fallback=|| view! { <p>"Bord laden…"</p> }>
+        <Suspense fallback=|| view! { <p>"Bord laden…"</p> }>
             {move || Suspend::new(async move {
                 match board.await {
                     Ok(board) => view! { <BoardView board move_signal move_bundle/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
@@ -149,62 +137,51 @@ fn MoveForm(label: &'static str, children: Children) -> impl IntoView {
     }
 }
 
-/// The fields of a move: the target phase, and what that move asks for.
+/// The fields of a move: the target phase, and what some moves ask for
+/// (a reason, an outcome, a message, a note). A plain form: the page comes
+/// back with the card moved, or with the refusal on top.
 #[component]
 fn MoveFields(id: String, current: Phase, targets: Vec<Phase>) -> impl IntoView {
-    let first = targets.first().copied();
-    let (to, set_to) = signal(first.map(|p| p.code().to_string()).unwrap_or_default());
-    let chosen = move || Phase::from_code(&to.get());
     let others: Vec<Phase> = Phase::ALL.into_iter().filter(|p| *p != current && !targets.contains(p)).collect();
     let option = |p: Phase| view! { <option value=p.code()>{p.label()}</option> };
-    let needs_reason = move || chosen() == Some(Phase::NotRetained);
-    let needs_outcome = move || chosen() == Some(Phase::Closed) && current != Phase::Closed;
-    let needs_message = move || needs_reason() || needs_outcome();
-    let needs_note = move || chosen().is_some_and(|p| current.previous() == Some(p) || current == Phase::Closed || current == Phase::NotRetained);
-    let id = StoredValue::new(id);
-    let field = move |name: &str| format!("{}-{name}", id.get_value());
+    let field = |name: &str| format!("{id}-{name}");
     view! {
         <div class="field">
             <label for=field("naar")>"Naar fase"</label>
-            <select id=field("naar") name="to" on:change=move |ev| set_to.set(event_target_value(&ev))>
+            <select id=field("naar") name="to">
                 <optgroup label="Mogelijk">{targets.iter().copied().map(option).collect_view()}</optgroup>
                 <optgroup label="Andere fasen">{others.into_iter().map(option).collect_view()}</optgroup>
             </select>
         </div>
-        <Show when=needs_reason>
+        <details class="move-extra">
+            <summary>"Reden, afloop of bericht"</summary>
             <div class="field">
-                <label for=field("reden")>"Reden"</label>
+                <label for=field("reden")>"Reden (bij niet weerhouden)"</label>
                 <select id=field("reden") name="reason">
-                    <option value="">"Kies een reden"</option>
+                    <option value="">"Geen"</option>
                     {NotRetainedReason::ALL.into_iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=field("dubbel")>"Dubbel van signaal nummer (bij een dubbel)"</label>
+                <label for=field("dubbel")>"Dubbel van signaal nummer"</label>
                 <input id=field("dubbel") name="duplicate_of" inputmode="numeric"/>
             </div>
-        </Show>
-        <Show when=needs_outcome>
             <div class="field">
-                <label for=field("afloop")>"Afloop"</label>
+                <label for=field("afloop")>"Afloop (bij afronden)"</label>
                 <select id=field("afloop") name="outcome">
-                    <option value="">"Kies een afloop"</option>
+                    <option value="">"Geen"</option>
                     {Outcome::ALL.into_iter().map(|o| view! { <option value=o.code()>{o.label()}</option> }).collect_view()}
                 </select>
             </div>
-        </Show>
-        <Show when=needs_message>
             <div class="field">
                 <label for=field("bericht")>"Bericht aan de signaalgever"</label>
                 <textarea id=field("bericht") name="message" rows="3"></textarea>
             </div>
-        </Show>
-        <Show when=needs_note>
             <div class="field">
                 <label for=field("notitie")>"Interne notitie: waarom?"</label>
                 <input id=field("notitie") name="note"/>
             </div>
-        </Show>
+        </details>
         <button type="submit" class="button button-small">"Verplaats"</button>
     }
 }

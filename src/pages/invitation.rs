@@ -25,9 +25,17 @@ pub fn InvitationPage() -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: the password rules are checked as you type, and errors come
+/// back without a page load.
+#[island]
 fn AcceptForm(invitation: Invitation, token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
+    let slug = invitation.tenant_slug.clone();
+    Effect::new(move || {
+        if let Some(Ok(())) = action.value().get() {
+            let _ = window().location().set_href(&format!("/{slug}"));
+        }
+    });
     let server_error = move || action.value().get().and_then(|r| r.err()).map(|e| e.message());
     let (password, set_password) = signal(String::new());
     let (repeat, set_repeat) = signal(String::new());

@@ -12,7 +12,6 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || safe_next(query.read().get("volgende").as_deref());
     let logged_out = move || query.read().get("afgemeld").is_some();
     let action = ServerAction::<LogIn>::new();
-    let error = move || action.value().get().and_then(|r| r.err()).map(|e| e.message());
     view! {
         <Title text="Aanmelden"/>
         <section class="narrow">
@@ -25,16 +24,15 @@ pub fn LoginPage() -> impl IntoView {
                 <div class="field">
                     <label for="email">"E-mailadres"</label>
                     <input id="email" name="email" type="email" autocomplete="username" required
-                        aria-describedby="login-fout"/>
+/>
                 </div>
                 <div class="field">
                     <label for="password">"Wachtwoord"</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required
-                        aria-describedby="login-fout"/>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
                 </div>
-                <p id="login-fout" class="field-error" role="alert">{error}</p>
-                <button type="submit" class="button" disabled=move || action.pending().get()>"Aanmelden"</button>
+                <button type="submit" class="button">"Aanmelden"</button>
             </ActionForm>
+            <p><a href="/wachtwoord-vergeten">"Wachtwoord vergeten?"</a></p>
         </section>
     }
 }

@@ -115,3 +115,31 @@ pub async fn start_session(person: &Person) -> Result<(), AppError> {
 pub async fn end_session() -> Result<(), AppError> {
     session().await?.flush().await.map_err(AppError::internal)
 }
+
+/// Keep a value in the session for the next page only (a form returned
+/// without JavaScript, with its errors).
+pub async fn set_flash<T: serde::Serialize>(key: &str, value: &T) -> Result<(), AppError> {
+    session().await?.insert(key, value).await.map_err(AppError::internal)
+}
+
+/// Take (and forget) what `set_flash` kept.
+pub async fn take_flash<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, AppError> {
+    session().await?.remove(key).await.map_err(AppError::internal)
+}
+
+const FEEDBACK_KEY: &str = "form_feedback";
+
+/// What the next page tells about the form just sent (unless a message was
+/// set already, e.g. a specific success text).
+pub async fn set_feedback(feedback: crate::api::feedback::Feedback) -> Result<(), AppError> {
+    let session = session().await?;
+    let existing: Option<crate::api::feedback::Feedback> = session.get(FEEDBACK_KEY).await.map_err(AppError::internal)?;
+    if existing.is_none() || !feedback.ok {
+        session.insert(FEEDBACK_KEY, feedback).await.map_err(AppError::internal)?;
+    }
+    Ok(())
+}
+
+pub async fn take_feedback() -> Result<Option<crate::api::feedback::Feedback>, AppError> {
+    take_flash(FEEDBACK_KEY).await
+}

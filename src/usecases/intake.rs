@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::*;
+use crate::domain::intake;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
 use crate::storage::Store;
@@ -86,4 +87,52 @@ pub async fn record_sighting(store: &dyn Store, caller: &TenantCaller, signal: S
     let card = tx.similar_cards(tenant, &[signal]).await?.pop().ok_or(AppError::NotFound)?;
     tx.commit().await?;
     Ok(card)
+}
+
+/// Send a signal: checked against the same rules the form checks as you type
+/// (limits, required answers, the privacy guard), stored as Ingediend with
+/// its first event and an audit entry.
+pub async fn submit(store: &dyn Store, caller: &TenantCaller, draft: &intake::SignalDraft, now: DateTime<Utc>) -> Result<SignalId, AppError> {
+    let tenant = caller.tenant.id;
+    let mut tx = store.write().await?;
+    let areas = tx.districts(tenant).await?;
+    let domains: Vec<i64> = tx.policy_domains(tenant).await?.iter().map(|d| d.id.0).collect();
+    let errors = draft.check(&areas, &domains);
+    if !errors.is_empty() {
+        return Err(AppError::Form(errors));
+    }
+    let text = |s: &str| s.trim().to_string();
+    let signal = NewSignal {
+        title: text(&draft.title),
+        description: text(&draft.description),
+        policy_domain: draft.policy_domain.parse().ok().map(PolicyDomainId),
+        area: draft.area.clone(),
+        frequency: draft.frequency.clone(),
+        since: text(&draft.since),
+        people_estimate: draft.people_estimate.trim().parse().ok(),
+        tried: text(&draft.tried),
+        idea: text(&draft.idea),
+        may_contact: draft.may_contact == "ja",
+        source: Source::Worker,
+        reporter: Some(caller.person.id),
+        organisation: caller.membership.organisation,
+        target_groups: draft.target_groups.clone(),
+        life_domains: draft.life_domains.clone(),
+    };
+    let id = super::signals::submit(&mut *tx, tenant, &signal, now).await?;
+    tx.audit(
+        &NewAudit {
+            tenant: Some(tenant),
+            person: Some(caller.person.id),
+            action: "signaal-ingediend",
+            object_type: "signaal",
+            object_id: id.to_string(),
+            detail: signal.title,
+            ip: caller.ip.clone(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
+
+test("a coordinator invites a signaalgever who sets a password and gets exactly their rights", async ({ page, browser }) => {
+  const email = `nieuwe.collega.${Date.now()}@voorbeeld.example`;
+
+  // The hoofdsignaalverwerker invites a person as signaalgever.
+  await logIn(page, GENT_COORDINATOR, "/gent/beheer/mensen");
+  await waitForHydration(page);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Naam", { exact: true }).fill("Nieuwe Collega");
+  await page.getByLabel("Rol").selectOption("signaalgever");
+  await page.getByRole("button", { name: "Uitnodigen" }).first().click();
+  await expect(page.getByText(`Uitnodiging verstuurd naar ${email}`)).toBeVisible();
+
+  // The invitation mail is read from the outbox.
+  await page.goto("/gent/beheer/uitgaande-mail");
+  const mail = page.locator("article", { hasText: email }).first();
+  await expect(mail).toBeVisible();
+  const body = await mail.locator("pre").innerText();
+  const link = body.split(/\s+/).find((word) => word.includes("/uitnodiging/"));
+  expect(link).toBeTruthy();
+
+  // The invited person, in a browser of their own, sets a password.
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(new URL(link!).pathname);
+  await waitForHydration(invitee);
+  await expect(invitee.getByText("als signaalgever")).toBeVisible();
+  await invitee.getByLabel("Kies een wachtwoord").fill("een lang wachtwoord van mij");
+  await invitee.getByLabel("Herhaal het wachtwoord").fill("een lang wachtwoord van mij");
+  await invitee.getByRole("button", { name: "Uitnodiging aanvaarden" }).click();
+  await expect(invitee).toHaveURL(/\/gent$/);
+
+  // Log out and in again with the new password.
+  await invitee.getByRole("button", { name: "Afmelden" }).click();
+  await expect(invitee).toHaveURL(/\/aanmelden/);
+  await invitee.goto("/aanmelden?volgende=/gent/signaleren");
+  await waitForHydration(invitee);
+  await invitee.getByLabel("E-mailadres").fill(email);
+  await invitee.getByLabel("Wachtwoord").fill("een lang wachtwoord van mij");
+  await invitee.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(invitee).toHaveURL(/\/gent\/signaleren$/);
+  await expect(invitee.getByRole("heading", { name: /Signaal melden/ })).toBeVisible();
+
+  // No access to the board, nor to Kortrijk.
+  await invitee.goto("/gent/bord");
+  await expect(invitee.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+  await expect(invitee.getByText("geen toegang", { exact: false }).first()).toBeVisible();
+  for (const path of ["/kortrijk/signaleren", "/kortrijk/bord", "/kortrijk/beheer/mensen"]) {
+    await invitee.goto(path);
+    await expect(invitee.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+  }
+  await context.close();
+});

@@ -1,0 +1,62 @@
+//! Reporting a signal: a form a frontline worker finishes in three minutes on
+//! a phone. The page is rendered on the server and works without JavaScript;
+//! the form is an island that checks as you type, keeps a draft, flags
+//! personal data and shows similar signals.
+
+mod draft;
+mod form;
+mod similar;
+mod sent;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+pub use sent::SentPage;
+
+use super::param;
+use crate::api::intake::load_intake;
+use crate::components::notice::ErrorNotice;
+
+#[component]
+pub fn IntakePage() -> impl IntoView {
+    let tenant = param("tenant");
+    let form = Resource::new(tenant, load_intake);
+    view! {
+        <Title text="Signaal melden"/>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match form.await {
+                    Ok(form) => view! {
+                        <section class="intake">
+                            <h1>"Een signaal melden bij " {form.tenant.name.clone()}</h1>
+                            <WhatIsASignal/>
+                            <form::IntakeForm form/>
+                        </section>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The short explanation before the form, in words a worker uses.
+#[component]
+fn WhatIsASignal() -> impl IntoView {
+    view! {
+        <details class="explainer">
+            <summary>"Wat is een signaal, en wat niet?"</summary>
+            <p>
+                "Een signaal is een probleem dat je steeds opnieuw tegenkomt bij de mensen met wie je werkt: "
+                "het gaat verder dan één persoon, het komt terug, en er zit iets structureels achter "
+                "(een regel, een wachtlijst, een drempel)."
+            </p>
+            <p>
+                "Geen signaal: een klacht over één dienst of medewerker (die bespreek je met die dienst), "
+                "of een probleem van één persoon dat je zelf kan oplossen."
+            </p>
+            <p>"Schrijf nooit namen, adressen, telefoonnummers of andere gegevens van cliënten in je signaal."</p>
+        </details>
+    }
+}
