@@ -7,9 +7,14 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::feedback::FormFeedback;
 use crate::components::layout::SiteHeader;
+use crate::pages::admin::{
+    AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage,
+    settings::SettingsPage,
+};
 use crate::pages::{
     board::BoardPage, home::HomePage, intake::{IntakePage, SentPage}, invitation::InvitationPage, login::LoginPage,
-    not_found::NotFound, password::ForgotPasswordPage, signal::SignalPage, tenant::TenantPage,
+    not_found::NotFound, password::ForgotPasswordPage, platform::PlatformTenantsPage, signal::SignalPage,
+    tenant::TenantPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +68,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:tenant/signaleren/verstuurd/:id") view=SentPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer") view=AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/mensen") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/organisaties") view=OrganisationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/instellingen") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/auditlog") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/uitgaande-mail") view=OutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/gemeenten") view=PlatformTenantsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

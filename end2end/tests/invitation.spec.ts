@@ -41,7 +41,7 @@ test("a coordinator invites a signaalgever who sets a password and gets exactly 
   await invitee.getByLabel("Wachtwoord").fill("een lang wachtwoord van mij");
   await invitee.getByRole("button", { name: "Aanmelden" }).click();
   await expect(invitee).toHaveURL(/\/gent\/signaleren$/);
-  await expect(invitee.getByRole("heading", { name: /Signaal melden/ })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: /signaal melden/i })).toBeVisible();
 
   // No access to the board, nor to Kortrijk.
   await invitee.goto("/gent/bord");

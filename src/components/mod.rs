@@ -3,5 +3,6 @@
 pub mod dates;
 pub mod feedback;
 pub mod layout;
+pub mod loaded;
 pub mod notice;
 pub mod phase;

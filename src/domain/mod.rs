@@ -25,5 +25,5 @@ pub use role::Role;
 pub use signal::{
     BundleRef, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal, Source,
 };
-pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, Tenant};
+pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, TENANT_KINDS, Tenant};
 pub use vocabulary::{NotRetainedReason, Outcome};

@@ -39,6 +39,10 @@ pub struct Organisation {
     pub territory_mandate: bool,
 }
 
+/// The kinds of tenant: a municipality, a primary-care zone, a supra-local body.
+pub const TENANT_KINDS: &[(&str, &str)] =
+    &[("gemeente", "Stad of gemeente"), ("eerstelijnszone", "Eerstelijnszone"), ("bovenlokaal", "Bovenlokaal samenwerkingsverband")];
+
 /// Kinds of organisation, with their Dutch labels.
 pub const ORGANISATION_KINDS: &[(&str, &str)] = &[
     ("stad", "Stad of gemeente"),

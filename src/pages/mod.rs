@@ -1,5 +1,6 @@
 //! Pages, named after what people do on them.
 
+pub mod admin;
 pub mod board;
 pub mod home;
 pub mod intake;
@@ -7,6 +8,7 @@ pub mod invitation;
 pub mod login;
 pub mod not_found;
 pub mod password;
+pub mod platform;
 pub mod signal;
 pub mod tenant;
 

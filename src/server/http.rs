@@ -38,7 +38,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            {
+                // The not-found page renders the header, which asks who is logged in.
+                let state = state.clone();
+                move || leptos::prelude::provide_context(state.clone())
+            },
+            shell,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(super::security::same_origin_writes))
         .layer(middleware::from_fn_with_state(state.clone(), super::security::security_headers))

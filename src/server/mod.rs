@@ -21,6 +21,8 @@ pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Resul
     if is_plain_form_post() {
         // The browser is sent back to the form's page: tell it there what happened.
         let feedback = match &result {
+            // A function that sends the browser elsewhere (log-in) says nothing generic.
+            Ok(_) if redirects_elsewhere() => None,
             Ok(_) => crate::api::feedback::Feedback::done(),
             Err(AppError::Form(_)) => None, // the form shows its own errors
             Err(error) => Some(crate::api::feedback::Feedback { ok: false, message: error.message() }),
@@ -42,11 +44,19 @@ pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Resul
     result
 }
 
+/// Did the function already choose where the browser goes next?
+fn redirects_elsewhere() -> bool {
+    leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        .is_some_and(|r| r.0.read().map(|parts| parts.headers.contains_key(::http::header::LOCATION)).unwrap_or(false))
+}
+
 /// Was this request a plain HTML form post (no JavaScript)? Then the browser
 /// expects a page or a redirect, not JSON.
 pub fn is_plain_form_post() -> bool {
     leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| {
-        parts
+        // Server functions also run while a page renders (a GET): not a form post.
+        parts.method == ::http::Method::POST
+            && parts
             .headers
             .get(::http::header::ACCEPT)
             .and_then(|v| v.to_str().ok())

@@ -98,14 +98,28 @@ pub async fn save_organisation(store: &dyn Store, caller: &TenantCaller, id: Opt
     Ok(id)
 }
 
-pub async fn save_settings(store: &dyn Store, caller: &TenantCaller, name: &str, citizen_intake: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Save a tenant's name, its citizen-intake switch and its districts (one per line).
+pub async fn save_settings(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    name: &str,
+    citizen_intake: bool,
+    districts: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > 120 {
         return Err(AppError::Invalid("Geef een naam van hoogstens 120 tekens.".into()));
     }
+    let districts = parse_districts(districts)?;
     let mut tx = store.write().await?;
     tx.update_tenant(caller.tenant.id, &name, citizen_intake).await?;
-    let detail = format!("naam: {name}; burgermeldingen: {}", if citizen_intake { "aan" } else { "uit" });
+    tx.set_districts(caller.tenant.id, &districts).await?;
+    let detail = format!(
+        "naam: {name}; burgermeldingen: {}; wijken: {}",
+        if citizen_intake { "aan" } else { "uit" },
+        districts.join(", ")
+    );
     tx.audit(&audit(caller, "instellingen-gewijzigd", "gemeente", caller.tenant.slug.clone(), detail), now).await?;
     tx.commit().await?;
     Ok(())
@@ -155,4 +169,22 @@ pub async fn create_tenant(
     .await?;
     tx.commit().await?;
     Ok(link)
+}
+
+/// Districts as typed, one per line: trimmed, blank lines and repeats dropped.
+fn parse_districts(text: &str) -> Result<Vec<String>, AppError> {
+    let mut districts: Vec<String> = Vec::new();
+    for line in text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        if line.is_empty() || districts.iter().any(|d| d.eq_ignore_ascii_case(&line)) {
+            continue;
+        }
+        if line.chars().count() > 80 {
+            return Err(AppError::Invalid(format!("De wijk ‘{line}’ heeft een te lange naam: hoogstens 80 tekens.")));
+        }
+        districts.push(line);
+    }
+    if districts.len() > 100 {
+        return Err(AppError::Invalid("Geef hoogstens 100 wijken of deelgemeenten.".into()));
+    }
+    Ok(districts)
 }

@@ -5,10 +5,9 @@ use chrono::Utc;
 use crate::domain::vocabulary::DEFAULT_POLICY_DOMAINS;
 use crate::domain::{Slug, TenantId};
 use crate::error::AppError;
+use crate::domain::TENANT_KINDS;
 use crate::storage::Tx;
 
-/// The kinds of tenant: a municipality, a primary-care zone, a supra-local body.
-pub const TENANT_KINDS: &[&str] = &["gemeente", "eerstelijnszone", "bovenlokaal"];
 
 /// Create a tenant with the default policy domains.
 pub async fn create(tx: &mut dyn Tx, slug: &str, name: &str, kind: &str) -> Result<TenantId, AppError> {
@@ -17,8 +16,9 @@ pub async fn create(tx: &mut dyn Tx, slug: &str, name: &str, kind: &str) -> Resu
     if name.is_empty() {
         return Err(AppError::Invalid("Geef de gemeente of zone een naam.".into()));
     }
-    if !TENANT_KINDS.contains(&kind) {
-        return Err(AppError::Invalid(format!("Soort ‘{kind}’ bestaat niet: kies uit {}.", TENANT_KINDS.join(", "))));
+    if !TENANT_KINDS.iter().any(|(code, _)| *code == kind) {
+        let codes: Vec<&str> = TENANT_KINDS.iter().map(|(code, _)| *code).collect();
+        return Err(AppError::Invalid(format!("Soort ‘{kind}’ bestaat niet: kies uit {}.", codes.join(", "))));
     }
     if tx.tenant_by_slug(slug.as_str()).await?.is_some() {
         return Err(AppError::Invalid(format!("Er bestaat al een gemeente of zone met de korte naam ‘{}’.", slug.as_str())));

@@ -87,8 +87,9 @@ pub async fn invite(
             organisation,
             policy_domains: policy_domains.unwrap_or_default().into_iter().map(PolicyDomainId).collect(),
         };
-        invite(state.store.as_ref(), &caller, &form, &state.config.public_url, Utc::now()).await?;
-        Ok(())
+        let invitation = invite(state.store.as_ref(), &caller, &form, &state.config.public_url, Utc::now()).await?;
+        let message = format!("Uitnodiging verstuurd naar {}.", invitation.email);
+        auth::set_feedback(crate::api::feedback::Feedback::success(message)).await
     })
     .await
 }

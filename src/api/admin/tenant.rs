@@ -53,24 +53,38 @@ pub async fn save_organisation(
     .await
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsPage {
+    pub tenant: Tenant,
+    pub districts: Vec<String>,
+}
+
 #[server(endpoint = "beheer-instellingen")]
-pub async fn load_settings(tenant: String) -> Result<Tenant, AppError> {
+pub async fn load_settings(tenant: String) -> Result<SettingsPage, AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "beheer-instellingen", &tenant).await?;
-        Ok(caller.tenant)
+        let districts = state.store.read().await?.districts(caller.tenant.id).await?;
+        Ok(SettingsPage { tenant: caller.tenant, districts })
     })
     .await
 }
 
 #[server(endpoint = "instellingen-opslaan")]
-pub async fn save_settings(tenant: String, name: String, citizen_intake: Option<String>) -> Result<(), AppError> {
+pub async fn save_settings(
+    tenant: String,
+    name: String,
+    citizen_intake: Option<String>,
+    districts: Option<String>,
+) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "instellingen-opslaan", &tenant).await?;
-        crate::usecases::admin::save_settings(state.store.as_ref(), &caller, &name, super::checked(&citizen_intake), Utc::now()).await
+        let citizen_intake = super::checked(&citizen_intake);
+        let districts = districts.unwrap_or_default();
+        crate::usecases::admin::save_settings(state.store.as_ref(), &caller, &name, citizen_intake, &districts, Utc::now()).await
     })
     .await
 }

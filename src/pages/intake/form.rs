@@ -175,7 +175,6 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                     <FieldErrors field=Field::Check errors=Signal::derive(move || shown(Field::Check))/>
                 </fieldset>
 
-                <ConfirmedPassages draft/>
                 <button type="submit" class="button" on:click=move |_| submitted.set(true)>"Signaal versturen"</button>
             </ActionForm>
             <SimilarSignals tenant=similar_tenant text=text_for_similar/>
@@ -295,13 +294,16 @@ fn CheckBox(name: &'static str, label: &'static str, checked: Signal<bool>, on_t
 }
 
 /// Personal data the guard found in one field, highlighted in context; each
-/// must be rewritten, or confirmed as not personal data.
+/// must be rewritten, or confirmed as not personal data. The confirmation is a
+/// named checkbox, so it travels with the form also without JavaScript.
 #[component]
 fn PrivacyFlags(draft: RwSignal<SignalDraft>, field: Field) -> impl IntoView {
     let findings = move || {
         draft.with(|d| {
-            let text = d.texts().into_iter().find(|(f, _)| *f == field).map(|(_, t)| t.to_string()).unwrap_or_default();
-            scan(&text).into_iter().map(|f| (text.clone(), f, d.confirmed.clone())).collect::<Vec<_>>()
+            let texts = d.texts();
+            let slot = texts.iter().position(|(f, _)| *f == field).unwrap_or_default();
+            let text = texts[slot].1.to_string();
+            scan(&text).into_iter().map(|f| (slot, text.clone(), f, d.confirmed.clone())).collect::<Vec<_>>()
         })
     };
     view! {
@@ -309,17 +311,20 @@ fn PrivacyFlags(draft: RwSignal<SignalDraft>, field: Field) -> impl IntoView {
             <div class="privacy" role="alert">
                 <p><strong>"Let op: persoonsgegevens?"</strong></p>
                 <ul>
-                    {move || findings().into_iter().map(|(text, f, confirmed)| {
+                    {move || findings().into_iter().map(|(slot, text, f, confirmed)| {
                         let before: String = text[..f.start as usize].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
                         let after: String = text[f.end as usize..].chars().take(30).collect();
                         let passage = f.text.clone();
                         let is_confirmed = confirmed.contains(&passage);
+                        // Unique per field and place; the server only needs the passages.
+                        let name = format!("confirmed[{}]", slot * 100_000 + f.start as usize);
+                        let box_id = format!("bevestig-{}-{}", field.id(), f.start);
                         view! {
                             <li>
                                 <p class="context">"…" {before} <mark>{f.text.clone()}</mark> {after} "…"</p>
                                 <p>{format!("Dit lijkt een {}. {}", f.kind.label(), f.kind.advice())}</p>
-                                <label class="choice">
-                                    <input type="checkbox" prop:checked=is_confirmed
+                                <div class="choice">
+                                    <input type="checkbox" id=box_id.clone() name=name value=passage.clone() prop:checked=is_confirmed
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             let passage = passage.clone();
@@ -328,23 +333,13 @@ fn PrivacyFlags(draft: RwSignal<SignalDraft>, field: Field) -> impl IntoView {
                                                 if on { d.confirmed.push(passage) }
                                             })
                                         }/>
-                                    "Dit is geen persoonsgegeven"
-                                </label>
+                                    <label for=box_id>"‘" {f.text.clone()} "’ is geen persoonsgegeven"</label>
+                                </div>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
             </div>
         </Show>
-    }
-}
-
-/// The confirmations travel with the form (also without JavaScript).
-#[component]
-fn ConfirmedPassages(draft: RwSignal<SignalDraft>) -> impl IntoView {
-    view! {
-        {move || draft.with(|d| d.confirmed.iter().enumerate().map(|(i, text)| view! {
-            <input type="hidden" name=format!("confirmed[{i}]") value=text.clone()/>
-        }).collect_view())}
     }
 }
