@@ -12,6 +12,8 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntakeForm {
     pub tenant: TenantHeader,
+    /// Whose draft the browser keeps: drafts of two people on one computer stay apart.
+    pub author: i64,
     pub organisation: Option<String>,
     pub policy_domains: Vec<PolicyDomain>,
     pub districts: Vec<String>,
@@ -38,6 +40,7 @@ pub async fn load_intake(tenant: String) -> Result<IntakeForm, AppError> {
         let returned = auth::take_flash(RETURNED_KEY).await?;
         Ok(IntakeForm {
             tenant: (&caller.tenant).into(),
+            author: caller.person.id.0,
             organisation,
             policy_domains: tx.policy_domains(caller.tenant.id).await?,
             districts: tx.districts(caller.tenant.id).await?,

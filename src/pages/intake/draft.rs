@@ -3,8 +3,8 @@
 
 use crate::domain::intake::SignalDraft;
 
-pub fn key(tenant: &str) -> String {
-    format!("seinhuis-concept-{tenant}")
+pub fn key(tenant: &str, author: i64) -> String {
+    format!("seinhuis-concept-{tenant}-{author}")
 }
 
 #[cfg(feature = "hydrate")]

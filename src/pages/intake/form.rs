@@ -16,7 +16,7 @@ use crate::error::AppError;
 #[island]
 pub fn IntakeForm(form: Form) -> impl IntoView {
     let tenant = form.tenant.slug.clone();
-    let key = draft::key(&tenant);
+    let key = draft::key(&tenant, form.author);
     let (returned, returned_errors) = form.returned.clone().unzip();
     let restored = RwSignal::new(false);
     let draft = RwSignal::new(returned.clone().unwrap_or_else(|| SignalDraft { area: WHOLE_MUNICIPALITY.into(), ..Default::default() }));
@@ -32,17 +32,19 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     };
     let action = ServerAction::<SubmitSignal>::new();
 
-    // Bring back a draft from an earlier visit; keep the draft as it grows.
+    // Bring back a draft from an earlier visit (first run), then keep the
+    // draft as it grows (every later run: the effect tracks the draft).
     {
         let key = key.clone();
         Effect::new(move |first: Option<()>| {
+            let current = draft.get();
             if first.is_none() && returned.is_none() {
-                if let Some(saved) = draft::load(&key) {
+                if let Some(saved) = draft::load(&key).filter(|saved| *saved != current) {
                     draft.set(saved);
                     restored.set(true);
                 }
             } else {
-                draft.with(|d| draft::save(&key, d));
+                draft::save(&key, &current);
             }
         });
     }
@@ -112,14 +114,21 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                     <select id="beleidsdomein" name="policy_domain" prop:value=move || draft.with(|d| d.policy_domain.clone())
                         on:change=set(|d, v| d.policy_domain = v)>
                         <option value="">"Weet ik niet"</option>
-                        {form.policy_domains.iter().map(|p| view! { <option value=p.id.0.to_string()>{p.name.clone()}</option> }).collect_view()}
+                        {form.policy_domains.iter().map(|p| {
+                            let id = p.id.0.to_string();
+                            let selected = draft.with_untracked(|d| d.policy_domain == id);
+                            view! { <option value=id selected=selected>{p.name.clone()}</option> }
+                        }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="waar">"Waar speelt het?"</label>
                     <select id="waar" name="area" prop:value=move || draft.with(|d| d.area.clone()) on:change=set(|d, v| d.area = v)>
                         <option value=WHOLE_MUNICIPALITY>{WHOLE_MUNICIPALITY}</option>
-                        {form.districts.iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view()}
+                        {form.districts.iter().map(|a| {
+                            let selected = draft.with_untracked(|d| d.area == *a);
+                            view! { <option value=a.clone() selected=selected>{a.clone()}</option> }
+                        }).collect_view()}
                     </select>
                     <FieldErrors field=Field::Area errors=Signal::derive(move || shown(Field::Area))/>
                 </div>
@@ -129,7 +138,10 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                         on:change=set(|d, v| d.frequency = v) on:blur=move |_| touch(Field::Frequency)
                         aria-describedby="hoe-vaak-fout" aria-invalid=move || (!shown(Field::Frequency).is_empty()).to_string()>
                         <option value="">"Kies"</option>
-                        {FREQUENCIES.iter().map(|(c, l)| view! { <option value=*c>{*l}</option> }).collect_view()}
+                        {FREQUENCIES.iter().map(|(c, l)| {
+                            let selected = draft.with_untracked(|d| d.frequency == *c);
+                            view! { <option value=*c selected=selected>{*l}</option> }
+                        }).collect_view()}
                     </select>
                     <FieldErrors field=Field::Frequency errors=Signal::derive(move || shown(Field::Frequency))/>
                 </div>
@@ -153,6 +165,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                     {["ja", "nee"].map(|answer| view! {
                         <label class="choice">
                             <input type="radio" name="may_contact" value=answer
+                                checked=draft.with_untracked(|d| d.may_contact == answer)
                                 prop:checked=move || draft.with(|d| d.may_contact == answer)
                                 on:change=move |_| draft.update(|d| d.may_contact = answer.into())/>
                             {if answer == "ja" { "Ja" } else { "Nee" }}
@@ -235,7 +248,7 @@ fn TextField(
     let count = move || format!("{} / {max} tekens", value.with(|v| v.chars().count()));
     let input = if rows == 0 {
         view! {
-            <input id=id name=name prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur()
+            <input id=id name=name value=value.get_untracked() prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur()
                 aria-describedby=described aria-invalid=invalid/>
         }
         .into_any()
@@ -272,6 +285,7 @@ fn Choices(
             {terms.iter().enumerate().map(|(i, (code, label))| view! {
                 <label class="choice">
                     <input type="checkbox" name=format!("{name}[{i}]") value=*code
+                        checked=selected.with_untracked(|s| s.iter().any(|c| c == code))
                         prop:checked=move || selected.with(|s| s.iter().any(|c| c == code))
                         on:change=move |_| on_toggle(code.to_string())/>
                     {*label}
@@ -286,7 +300,7 @@ fn Choices(
 fn CheckBox(name: &'static str, label: &'static str, checked: Signal<bool>, on_toggle: impl Fn(bool) + 'static) -> impl IntoView {
     view! {
         <label class="choice">
-            <input type="checkbox" name=name value="ja" prop:checked=move || checked.get()
+            <input type="checkbox" name=name value="ja" checked=checked.get_untracked() prop:checked=move || checked.get()
                 on:change=move |ev| on_toggle(event_target_checked(&ev))/>
             {label}
         </label>
@@ -324,7 +338,7 @@ fn PrivacyFlags(draft: RwSignal<SignalDraft>, field: Field) -> impl IntoView {
                                 <p class="context">"…" {before} <mark>{f.text.clone()}</mark> {after} "…"</p>
                                 <p>{format!("Dit lijkt een {}. {}", f.kind.label(), f.kind.advice())}</p>
                                 <div class="choice">
-                                    <input type="checkbox" id=box_id.clone() name=name value=passage.clone() prop:checked=is_confirmed
+                                    <input type="checkbox" id=box_id.clone() name=name value=passage.clone() checked=is_confirmed
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             let passage = passage.clone();

@@ -1,0 +1,118 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
+
+const WORKER = "sofie.mertens@deschakel.example";
+
+async function noAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
+/** Everything the form asks besides the texts. */
+async function fillTheRest(page: Page) {
+  await page.getByLabel("Mensen in armoede").check();
+  await page.getByLabel("Financiële situatie").check();
+  await page.getByLabel("Hoe vaak kom je het tegen?").selectOption("wekelijks");
+  await page.getByLabel("Sinds wanneer?").fill("voorjaar 2026");
+  await page.getByLabel("Hoeveel mensen ongeveer?").fill("12");
+  await page.getByLabel("Wat werd al geprobeerd?").fill("We verwezen door naar de schuldbemiddeling, maar daar is een wachtlijst.");
+  await page.getByLabel("Ja", { exact: true }).check();
+  await page.getByLabel("Het gaat verder dan één persoon.").check();
+  await page.getByLabel("Ik kom het steeds opnieuw tegen.").check();
+  await page.getByLabel(/Er zit iets structureels achter/).check();
+}
+
+/** A coordinator, in a browser of their own, finds the signal on the board as Ingediend. */
+async function onTheBoardAsSubmitted(browser: Browser, title: string) {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  await logIn(page, GENT_COORDINATOR, "/gent/bord");
+  const card = page.locator('section.column[data-phase="submitted"] article.card', { hasText: title });
+  await expect(card).toBeVisible();
+  await context.close();
+}
+
+test("a signaalgever is warned about a national register number, sees a similar signal and sends a new one", async ({ page, browser }) => {
+  await logIn(page, WORKER, "/gent/signaleren");
+  await waitForHydration(page);
+  await noAxeViolations(page);
+
+  // A national register number is flagged at once, and blocks sending until rewritten.
+  const title = `Wachtlijst schuldbemiddeling ${Date.now()}`;
+  await page.getByLabel("Korte titel").fill(title);
+  const description = page.getByLabel("Wat zie je?");
+  await description.fill(
+    "Een jonge moeder (85.07.30-033.28) en veel andere gezinnen wachten maanden op schuldbemiddeling terwijl de schulden oplopen.",
+  );
+  const warning = page.locator(".privacy", { hasText: "85.07.30-033.28" });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText("rijksregisternummer");
+  await fillTheRest(page);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByText("Je signaal is nog niet verstuurd.")).toBeVisible();
+  await expect(page).toHaveURL(/\/gent\/signaleren$/);
+  await noAxeViolations(page);
+  await description.fill("Jonge gezinnen wachten maanden op schuldbemiddeling en intussen lopen hun energieschulden verder op.");
+  await expect(page.locator(".privacy")).toHaveCount(0);
+
+  // A similar demo signal shows up; "ik zie dit ook" records a sighting on it.
+  const similar = page.locator(".similar-card", { hasText: "energieschulden" }).first();
+  await expect(similar).toBeVisible();
+  const seenBefore = (await similar.locator(".card-meta").innerText()).match(/gezien door (\d+)/)![1];
+  await similar.getByRole("button", { name: "Ik zie dit ook" }).click();
+  await similar.getByLabel("Wat zie jij? (niet verplicht)").fill("Ook bij ons, vooral bij jonge gezinnen.");
+  await similar.getByRole("button", { name: "Bevestig: ik zie dit ook" }).click();
+  await expect(similar.getByText("Genoteerd: je organisatie ziet dit ook.")).toBeVisible();
+  await expect(similar.locator(".card-meta")).not.toContainText(`gezien door ${seenBefore} `);
+
+  // The new signal is sent, and is on the board as Ingediend.
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page).toHaveURL(/\/gent\/signaleren\/verstuurd\/\d+$/);
+  await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
+  await noAxeViolations(page);
+  await onTheBoardAsSubmitted(browser, title);
+});
+
+test("a draft survives a closed tab", async ({ page }) => {
+  await logIn(page, WORKER, "/gent/signaleren");
+  await waitForHydration(page);
+  await page.getByLabel("Korte titel").fill("Concept dat niet verloren mag gaan");
+  await page.goto("/gent");
+  await page.goto("/gent/signaleren");
+  await waitForHydration(page);
+  await expect(page.getByLabel("Korte titel")).toHaveValue("Concept dat niet verloren mag gaan");
+  await expect(page.getByText("We zetten je concept van daarnet terug.")).toBeVisible();
+  await page.getByRole("button", { name: "Begin opnieuw" }).click();
+  await expect(page.getByLabel("Korte titel")).toHaveValue("");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form validates on the server, keeps what was typed, and sends", async ({ page, browser }) => {
+    await page.goto("/aanmelden?volgende=/gent/signaleren");
+    await page.getByLabel("E-mailadres").fill(WORKER);
+    await page.getByLabel("Wachtwoord").fill("demo-seinhuis");
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await expect(page).toHaveURL(/\/gent\/signaleren$/);
+
+    const title = `Geen kinderopvang bij opleiding ${Date.now()}`;
+    await page.getByLabel("Korte titel").fill(title);
+    await page.getByLabel("Wat zie je?").fill("Ouders die een opleiding volgen vinden geen plaats in de kinderopvang en haken af.");
+    await page.getByRole("button", { name: "Signaal versturen" }).click();
+
+    // Errors next to their fields; what was typed is still there.
+    await expect(page.getByText("Je signaal is nog niet verstuurd.")).toBeVisible();
+    await expect(page.getByText("Kies hoe vaak je het tegenkomt.").first()).toBeVisible();
+    await expect(page.getByLabel("Korte titel")).toHaveValue(title);
+    await expect(page.getByLabel("Wat zie je?")).toHaveValue(/geen plaats in de kinderopvang/);
+    await expect(page.getByLabel("Hoe vaak kom je het tegen?")).toHaveAttribute("aria-invalid", "true");
+
+    await fillTheRest(page);
+    await page.getByRole("button", { name: "Signaal versturen" }).click();
+    await expect(page).toHaveURL(/\/gent\/signaleren\/verstuurd\/\d+$/);
+    await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
+    await onTheBoardAsSubmitted(browser, title);
+  });
+});
