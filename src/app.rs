@@ -11,6 +11,8 @@ use crate::pages::admin::{
     AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage,
     settings::SettingsPage,
 };
+use crate::pages::citizen::{AlmostDonePage, CitizenFollowPage, ConfirmPage, ConfirmedPage};
+use crate::pages::follow::MySignalsPage;
 use crate::pages::{
     board::BoardPage, home::HomePage, intake::{IntakePage, SentPage}, invitation::InvitationPage, login::LoginPage,
     not_found::NotFound, password::ForgotPasswordPage, platform::PlatformTenantsPage, signal::SignalPage,
@@ -66,6 +68,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:tenant") view=TenantPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signaleren") view=IntakePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signaleren/verstuurd/:id") view=SentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signaleren/bijna-klaar") view=AlmostDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signaleren/bevestigen/:token") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signaleren/bevestigd") view=ConfirmedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/volgen/:token") view=CitizenFollowPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/mijn-signalen") view=MySignalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer") view=AdminHomePage ssr=SsrMode::Async/>

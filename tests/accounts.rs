@@ -114,7 +114,6 @@ async fn a_forgotten_password_is_reset_with_a_single_use_link(backend: Backend) 
     assert_eq!(known.0, 200);
     // Reset mails have no tenant; read the outbox table directly.
     let mails = {
-        use seinhuis::storage::Records;
         let mut tx = app.db.store.write().await.unwrap();
         let mails = tx.claim_unsent_mail(100, chrono::Utc::now()).await.unwrap();
         drop(tx); // roll back: only looking

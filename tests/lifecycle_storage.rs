@@ -7,6 +7,9 @@ use seinhuis::domain::*;
 use seinhuis::error::AppError;
 use seinhuis::usecases::signals::{MoveRequest, move_bundle, move_signal};
 
+/// Where mails to reporters link to.
+const URL: &str = "http://seinhuis.test";
+
 on_both_backends!(
     a_move_persists_with_its_event,
     a_stale_move_is_refused_and_changes_nothing,
@@ -28,7 +31,7 @@ async fn a_move_persists_with_its_event(backend: Backend) {
     let f = fixture(db.store.as_ref(), "gent").await;
     let id = f.submit(db.store.as_ref(), "Geen GGZ voor mensen in armoede", f.welzijn).await;
 
-    let moved = move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1)).await.unwrap();
+    let moved = move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1), URL).await.unwrap();
     assert_eq!((moved.phase, moved.version), (Phase::InScreening, 2));
 
     let mut tx = db.store.read().await.unwrap();
@@ -47,8 +50,8 @@ async fn a_stale_move_is_refused_and_changes_nothing(backend: Backend) {
     let f = fixture(db.store.as_ref(), "gent").await;
     let id = f.submit(db.store.as_ref(), "Wachtlijst budgetbeheer", f.welzijn).await;
     // Two people saw version 1; the first one moves it.
-    move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1)).await.unwrap();
-    let second = move_signal(db.store.as_ref(), &f.coordinator, to(Phase::InScreening, id, 1)).await;
+    move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1), URL).await.unwrap();
+    let second = move_signal(db.store.as_ref(), &f.coordinator, to(Phase::InScreening, id, 1), URL).await;
     assert_eq!(second.unwrap_err(), AppError::Stale);
     let history = db.store.read().await.unwrap().history(f.tenant.id, id).await.unwrap();
     assert_eq!(history.len(), 2, "only the first move was recorded");
@@ -58,11 +61,11 @@ async fn an_illegal_move_is_refused_in_dutch_and_changes_nothing(backend: Backen
     let db = database(backend).await;
     let f = fixture(db.store.as_ref(), "gent").await;
     let id = f.submit(db.store.as_ref(), "Schoolkosten stijgen", f.welzijn).await;
-    let err = move_signal(db.store.as_ref(), &f.processor, to(Phase::Closed, id, 1)).await.unwrap_err();
+    let err = move_signal(db.store.as_ref(), &f.processor, to(Phase::Closed, id, 1), URL).await.unwrap_err();
     assert_eq!(err, AppError::Refused(Refusal::NoSuchMove { from: Phase::Submitted, to: Phase::Closed }));
     assert_eq!(err.message(), "Een signaal kan niet van ‘Ingediend’ naar ‘Afgerond’.");
     // A signaalgever may not screen.
-    let err = move_signal(db.store.as_ref(), &f.giver, to(Phase::InScreening, id, 1)).await.unwrap_err();
+    let err = move_signal(db.store.as_ref(), &f.giver, to(Phase::InScreening, id, 1), URL).await.unwrap_err();
     assert!(matches!(err, AppError::Refused(Refusal::RoleMayNot { role: Role::Signaalgever, .. })), "{err:?}");
     let mut tx = db.store.read().await.unwrap();
     assert_eq!(tx.signal_summary(f.tenant.id, id).await.unwrap().unwrap().version, 1);
@@ -88,16 +91,16 @@ async fn a_bundle_moves_with_all_its_signals(backend: Backend) {
             (Phase::Retained, MoveDetails::default()),
             (Phase::Bundled, MoveDetails { bundle: Some(bundle), ..MoveDetails::default() }),
         ] {
-            let s = move_signal(store, &f.processor, MoveRequest { signal: id, version, to: phase, details }).await.unwrap();
+            let s = move_signal(store, &f.processor, MoveRequest { signal: id, version, to: phase, details }, URL).await.unwrap();
             version = s.version;
         }
         ids.push(id);
     }
     // One signal of a bundle cannot move alone.
-    let alone = move_signal(store, &f.processor, to(Phase::Analysed, ids[0], 4)).await.unwrap_err();
+    let alone = move_signal(store, &f.processor, to(Phase::Analysed, ids[0], 4), URL).await.unwrap_err();
     assert_eq!(alone, AppError::Refused(Refusal::MovesWithBundle));
 
-    let moved = move_bundle(store, &f.processor, bundle, Phase::Analysed, MoveDetails::default()).await.unwrap();
+    let moved = move_bundle(store, &f.processor, bundle, Phase::Analysed, MoveDetails::default(), URL).await.unwrap();
     assert_eq!(moved.len(), 2);
     assert!(moved.iter().all(|s| s.phase == Phase::Analysed && s.bundle.as_ref().map(|b| b.id) == Some(bundle)));
     let mut tx = store.read().await.unwrap();
@@ -113,10 +116,10 @@ async fn a_processor_only_moves_signals_it_processes(backend: Backend) {
     let f = fixture(db.store.as_ref(), "gent").await;
     // The processor handles "welzijn"; this one is about "wonen".
     let id = f.submit(db.store.as_ref(), "Huurwaarborg onbetaalbaar", f.wonen).await;
-    let err = move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1)).await.unwrap_err();
+    let err = move_signal(db.store.as_ref(), &f.processor, to(Phase::InScreening, id, 1), URL).await.unwrap_err();
     assert_eq!(err, AppError::NotFound);
     // The coordinator processes everything in the tenant.
-    move_signal(db.store.as_ref(), &f.coordinator, to(Phase::InScreening, id, 1)).await.unwrap();
+    move_signal(db.store.as_ref(), &f.coordinator, to(Phase::InScreening, id, 1), URL).await.unwrap();
 }
 
 async fn an_unfinished_transaction_leaves_nothing(backend: Backend) {
@@ -148,7 +151,7 @@ async fn tenants_never_see_each_others_rows(backend: Backend) {
     drop(tx);
 
     // Kortrijk's coordinator cannot move Gent's signal, even knowing its id.
-    let err = move_signal(store, &kortrijk.coordinator, to(Phase::InScreening, a, 1)).await.unwrap_err();
+    let err = move_signal(store, &kortrijk.coordinator, to(Phase::InScreening, a, 1), URL).await.unwrap_err();
     assert_eq!(err, AppError::NotFound);
 
     // And the schema refuses a signal pointing into another tenant's policy domain.

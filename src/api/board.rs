@@ -71,7 +71,7 @@ pub async fn move_signal(
             to: parse_phase(&to)?,
             details: parse_details(reason, outcome, message, note, duplicate_of)?,
         };
-        crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request).await
+        crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request, &state.config.public_url).await
     })
     .await
 }
@@ -92,7 +92,8 @@ pub async fn move_bundle(
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bundel-verplaatsen", &tenant).await?;
         let details = parse_details(None, outcome, message, note, None)?;
-        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), parse_phase(&to)?, details)
+        let to = parse_phase(&to)?;
+        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), to, details, &state.config.public_url)
             .await
     })
     .await

@@ -4,7 +4,9 @@
 
 pub mod admin;
 pub mod board;
+pub mod citizen;
 pub mod feedback;
+pub mod follow;
 pub mod intake;
 pub mod invitation;
 pub mod platform;

@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod feedback;
+pub mod history;
 pub mod layout;
 pub mod loaded;
 pub mod notice;

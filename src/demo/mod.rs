@@ -18,6 +18,21 @@ pub const DEMO_PASSWORD: &str = "demo-seinhuis";
 
 const TENANTS: &[(&str, &str)] = &[("gent", "Stad Gent"), ("kortrijk", "Stad Kortrijk")];
 
+/// Districts (wijken and deelgemeenten) the intake form offers.
+const DISTRICTS: &[(&str, &[&str])] = &[
+    (
+        "gent",
+        &[
+            "Binnenstad", "Brugse Poort", "Dampoort", "Drongen", "Gentbrugge", "Ledeberg", "Mariakerke", "Nieuw Gent",
+            "Oostakker", "Rabot", "Sint-Amandsberg", "Sluizeken-Tolhuis-Ham", "Wondelgem", "Zwijnaarde",
+        ],
+    ),
+    ("kortrijk", &["Aalbeke", "Bellegem", "Bissegem", "Heule", "Kooigem", "Marke", "Overleie", "Rollegem", "Sint-Jan", "Walle"]),
+];
+
+/// Kortrijk takes citizens' reports in the demo; Gent does not.
+const CITIZEN_INTAKE: &[&str] = &["kortrijk"];
+
 #[derive(Deserialize)]
 struct Data {
     organisation: Vec<OrgData>,
@@ -138,6 +153,10 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
     for (slug, name) in TENANTS {
         let id = usecases::tenants::create(tx, slug, name, "gemeente").await?;
         l.tenants.insert(slug.to_string(), id);
+        if let Some((_, districts)) = DISTRICTS.iter().find(|(s, _)| s == slug) {
+            tx.set_districts(id, &districts.iter().map(|d| d.to_string()).collect::<Vec<_>>()).await?;
+        }
+        tx.update_tenant(id, name, CITIZEN_INTAKE.contains(slug)).await?;
         for d in tx.policy_domains(id).await? {
             l.domains.insert((slug.to_string(), d.code), d.id);
         }

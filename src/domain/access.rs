@@ -37,6 +37,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("signaal-indienen", Audience::Tenant(GIVERS)),
     ("vergelijkbare-signalen", Audience::Tenant(GIVERS)),
     ("ik-zie-dit-ook", Audience::Tenant(GIVERS)),
+    ("mijn-signalen", Audience::Tenant(GIVERS)),
+    ("signaal-aanvullen", Audience::Tenant(GIVERS)),
+    ("signaal-intrekken", Audience::Tenant(GIVERS)),
+    ("meldingen-instellen", Audience::Tenant(GIVERS)),
+    // Citizens: public, guarded by the tenant's switch, a honeypot and a rate limit.
+    ("burgerformulier", Audience::Public),
+    ("burgermelding", Audience::Public),
+    ("burgermelding-bevestigen", Audience::Public),
+    ("burgermelding-volgen", Audience::Public),
     // The board and signals.
     ("bord", Audience::Tenant(PROCESSORS)),
     ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),

@@ -58,6 +58,8 @@ pub enum Field {
     Tried,
     Idea,
     MayContact,
+    /// Only on the citizens' form: where the confirmation link goes.
+    Email,
     Check,
 }
 
@@ -77,6 +79,7 @@ impl Field {
             Field::Tried => "geprobeerd",
             Field::Idea => "idee",
             Field::MayContact => "contact",
+            Field::Email => "e-mail",
             Field::Check => "controle",
         }
     }

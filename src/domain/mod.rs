@@ -4,6 +4,7 @@
 mod event;
 mod ids;
 pub mod access;
+pub mod citizen;
 pub mod intake;
 pub mod privacy;
 mod account;
@@ -16,6 +17,7 @@ mod tenant;
 pub mod vocabulary;
 
 pub use account::*;
+pub use citizen::CitizenReport;
 pub use event::{EventDraft, EventKind};
 pub use ids::*;
 pub use lifecycle::{Actor, Change, ChangeKind, MoveDetails, Refusal, SignalState, Transition};
@@ -23,7 +25,7 @@ pub use person::{Membership, Person};
 pub use phase::Phase;
 pub use role::Role;
 pub use signal::{
-    BundleRef, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal, Source,
+    BundleRef, CitizenFollow, FollowedSignal, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal, Source,
 };
 pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, TENANT_KINDS, Tenant};
 pub use vocabulary::{NotRetainedReason, Outcome};

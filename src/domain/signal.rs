@@ -148,3 +148,22 @@ pub struct Sighting {
     pub note: String,
     pub at: DateTime<Utc>,
 }
+
+/// A signal as its reporter follows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowedSignal {
+    pub signal: SignalSummary,
+    /// Phase changes and messages to the reporter; never internal notes.
+    pub timeline: Vec<HistoryEntry>,
+    pub may_add_information: bool,
+    pub may_withdraw: bool,
+}
+
+/// What a citizen sees with their private link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenFollow {
+    pub tenant: String,
+    /// None while the report waits for its confirmation.
+    pub signal: Option<(SignalSummary, Vec<HistoryEntry>)>,
+}
+

@@ -2,6 +2,8 @@
 
 pub mod admin;
 pub mod board;
+pub mod citizen;
+pub mod follow;
 pub mod home;
 pub mod intake;
 pub mod invitation;

@@ -5,11 +5,11 @@ use leptos_meta::Title;
 
 use super::param;
 use crate::api::signal::{SignalPage as Page, load_signal};
-use crate::components::dates::{date, date_time};
+use crate::components::dates::date;
 use crate::components::notice::ErrorNotice;
 use crate::components::phase::PhaseBadge;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
-use crate::domain::{HistoryEntry, NotRetainedReason, Outcome};
+use crate::components::history::HistoryLine;
 use crate::error::AppError;
 
 #[component]
@@ -88,28 +88,5 @@ fn SignalView(page: Page) -> impl IntoView {
                 </ol>
             </section>
         </article>
-    }
-}
-
-#[component]
-fn HistoryLine(entry: HistoryEntry) -> impl IntoView {
-    let what = entry.kind.describe(entry.from, entry.to);
-    let reason = entry.reason.map(NotRetainedReason::label);
-    let outcome = entry.outcome.map(Outcome::label);
-    view! {
-        <li class="history-entry">
-            <p class="history-what">
-                <strong>{what}</strong>
-                {reason.map(|r| view! { " — reden: " {r} })}
-                {outcome.map(|o| view! { " — afloop: " {o} })}
-                {entry.duplicate_of.map(|d| view! { " (dubbel van #" {d.0} ")" })}
-            </p>
-            <p class="history-meta">
-                <time datetime=entry.at.to_rfc3339()>{date_time(entry.at)}</time>
-                {entry.actor_name.map(|n| view! { " · " {n} })}
-            </p>
-            {entry.message.map(|m| view! { <p class="history-message">"Bericht aan de signaalgever: " {m}</p> })}
-            {entry.note.map(|n| view! { <p class="history-note">"Interne notitie: " {n}</p> })}
-        </li>
     }
 }

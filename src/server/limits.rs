@@ -11,7 +11,11 @@ pub struct Limits {
     login: DefaultKeyedRateLimiter<String>,
     reset: DefaultKeyedRateLimiter<String>,
     invitation: DefaultKeyedRateLimiter<String>,
+    citizen: DefaultKeyedRateLimiter<String>,
 }
+
+/// Citizens' reports an hour per client address: enough for a person, too few for a script.
+pub const CITIZEN_REPORTS_PER_HOUR: u32 = 5;
 
 /// Attempts a minute per client address and per e-mail address, unless configured.
 pub const DEFAULT_PER_MINUTE: u32 = 10;
@@ -21,6 +25,7 @@ pub enum Door {
     Login,
     PasswordReset,
     Invitation,
+    CitizenReport,
 }
 
 impl Limits {
@@ -31,6 +36,9 @@ impl Limits {
             login: DefaultKeyedRateLimiter::keyed(quota()),
             reset: DefaultKeyedRateLimiter::keyed(quota()),
             invitation: DefaultKeyedRateLimiter::keyed(quota()),
+            citizen: DefaultKeyedRateLimiter::keyed(Quota::per_hour(
+                NonZeroU32::new(CITIZEN_REPORTS_PER_HOUR).unwrap_or(NonZeroU32::MIN),
+            )),
         }
     }
 
@@ -40,6 +48,7 @@ impl Limits {
             Door::Login => &self.login,
             Door::PasswordReset => &self.reset,
             Door::Invitation => &self.invitation,
+            Door::CitizenReport => &self.citizen,
         };
         let mut refused = false;
         for key in keys.iter().filter(|k| !k.is_empty()) {
@@ -57,5 +66,6 @@ impl Limits {
         self.login.retain_recent();
         self.reset.retain_recent();
         self.invitation.retain_recent();
+        self.citizen.retain_recent();
     }
 }

@@ -32,7 +32,9 @@ pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Resul
         }
     }
     if let Err(error) = &result {
-        if !is_plain_form_post() {
+        // Called over HTTP, the status tells the caller; while a page renders,
+        // the page decides (it may recover, e.g. the citizens' form).
+        if !is_plain_form_post() && called_over_http() {
             if let (Some(response), Ok(status)) = (
                 leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
                 ::http::StatusCode::from_u16(error.status()),
@@ -42,6 +44,11 @@ pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Resul
         }
     }
     result
+}
+
+/// Is this request a call of the server function itself (not a page render)?
+fn called_over_http() -> bool {
+    leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| parts.uri.path().starts_with("/api/"))
 }
 
 /// Did the function already choose where the browser goes next?

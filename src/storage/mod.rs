@@ -52,7 +52,7 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Send {
+pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Follow + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -187,6 +187,24 @@ pub trait Intake {
     /// (text, policy-domain code) of the tenant's screened signals.
     async fn training_examples(&mut self, tenant: TenantId) -> StoreResult<Vec<(String, String)>>;
     async fn count_training_examples(&mut self, tenant: TenantId) -> StoreResult<i64>;
+}
+
+/// Following up one's own signals, and citizens' reports.
+#[async_trait]
+pub trait Follow {
+    /// The signals this person reported in this tenant, oldest first.
+    async fn reported_by(&mut self, tenant: TenantId, person: PersonId) -> StoreResult<Vec<SignalSummary>>;
+    /// Where to tell the reporter about a change: e-mail and whether they want it.
+    async fn reporter_contact(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Option<(String, bool)>>;
+    async fn notify_phase_changes(&mut self, person: PersonId) -> StoreResult<bool>;
+    async fn set_notify_phase_changes(&mut self, person: PersonId, on: bool) -> StoreResult<()>;
+    /// A citizen's report, waiting for its e-mail confirmation.
+    async fn insert_citizen_report(&mut self, tenant: TenantId, report: &CitizenReport, confirm_hash: &str, follow_hash: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// Mark a report confirmed and return it, once: None if unknown or confirmed before.
+    async fn confirm_citizen_report(&mut self, confirm_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<(TenantId, i64, CitizenReport)>>;
+    async fn link_citizen_report(&mut self, report: i64, signal: SignalId) -> StoreResult<()>;
+    /// The signal a citizen follows with their private link.
+    async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

@@ -59,3 +59,4 @@ include!("sql/signals.rs");
 include!("sql/accounts.rs");
 include!("sql/records.rs");
 include!("sql/intake.rs");
+include!("sql/follow.rs");

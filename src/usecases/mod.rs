@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
+pub mod citizen;
+pub mod follow;
 pub mod intake;
 pub mod invitations;
 pub mod mails;

@@ -41,7 +41,8 @@ pub struct MoveRequest {
 }
 
 /// Move one signal to another phase.
-pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: MoveRequest) -> Result<SignalSummary, AppError> {
+/// `public_url` is for the link in the mail to the reporter.
+pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: MoveRequest, public_url: &str) -> Result<SignalSummary, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
     let signal = tx.signal_summary(tenant, request.signal).await?.ok_or(AppError::NotFound)?;
@@ -54,6 +55,7 @@ pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: Move
     let t = transition(&signal.state(), &change, &actor)?;
     let now = Utc::now();
     record(&mut *tx, tenant, actor.person, &t, signal.version, now).await?;
+    super::follow::tell_reporter(&mut *tx, &caller.tenant, &t, actor.person, public_url, now).await?;
     tx.audit(&moved_audit(caller, "signaal-verplaatst", "signaal", signal.id.to_string(), &t), now).await?;
     let moved = tx.signal_summary(tenant, signal.id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -67,6 +69,7 @@ pub async fn move_bundle(
     bundle: BundleId,
     to: Phase,
     details: MoveDetails,
+    public_url: &str,
 ) -> Result<Vec<SignalSummary>, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
@@ -86,6 +89,7 @@ pub async fn move_bundle(
     let now = Utc::now();
     for (t, s) in transitions.iter().zip(&signals) {
         record(&mut *tx, tenant, actor.person, t, s.version, now).await?;
+        super::follow::tell_reporter(&mut *tx, &caller.tenant, t, actor.person, public_url, now).await?;
     }
     if let Some(t) = transitions.first() {
         tx.audit(&moved_audit(caller, "bundel-verplaatst", "bundel", bundle.to_string(), t), now).await?;

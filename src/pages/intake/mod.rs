@@ -14,19 +14,32 @@ use leptos_meta::Title;
 pub use sent::SentPage;
 
 use super::param;
+use crate::api::citizen::load_citizen_form;
 use crate::api::intake::load_intake;
+use crate::error::AppError;
+use crate::pages::citizen::CitizenIntake;
 use crate::components::notice::ErrorNotice;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
     let tenant = param("tenant");
-    let form = Resource::new(tenant, load_intake);
+    // A visitor without an account gets the citizens' form, where the tenant has one.
+    let form = Resource::new(tenant, |tenant| async move {
+        match load_intake(tenant.clone()).await {
+            Err(AppError::NotLoggedIn) => match load_citizen_form(tenant).await {
+                Ok(citizen) => Ok(Err(citizen)),
+                Err(_) => Err(AppError::NotLoggedIn),
+            },
+            other => other.map(Ok),
+        }
+    });
     view! {
         <Title text="Signaal melden"/>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match form.await {
-                    Ok(form) => view! {
+                    Ok(Err(citizen)) => view! { <CitizenIntake form=citizen/> }.into_any(),
+                    Ok(Ok(form)) => view! {
                         <section class="intake">
                             <h1>"Een signaal melden bij " {form.tenant.name.clone()}</h1>
                             <WhatIsASignal/>
