@@ -35,7 +35,7 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog"
         | "uitgaande-mail" => vec![t],
         "signaal-indienen" => vec![t, s("title", ""), s("description", "")],
-        "vergelijkbare-signalen" => vec![t, s("text", "wachtlijst budgetbeheer")],
+        "vergelijkbare-signalen" | "beleidsdomein-voorstel" => vec![t, s("text", "wachtlijst budgetbeheer")],
         "ik-zie-dit-ook" => vec![t, s("signal", "999999")],
         "mijn-signalen" | "burgerformulier" | "meldingen-instellen" => vec![t],
         "signaal-aanvullen" => vec![t, s("signal", "999999"), s("text", "aanvulling")],

@@ -112,7 +112,7 @@ async fn a_signaalgever_follows_adds_and_withdraws(backend: Backend) {
     // Withdrawing: only one's own signal, only while Ingediend.
     let third = submit(&app, &giver, "Geen tandzorg in de winter").await;
     let id = third.to_string();
-    let other = app.logged_in("samira.ouali@geheugenenzorg.example").await;
+    let other = app.logged_in("youssef.benali@deoverstap.example").await;
     let (status, _) = app.call(&other, "signaal-intrekken", &[("tenant", "gent"), ("signal", &id)]).await;
     assert_eq!(status, 404, "someone else's signal is not found");
     let (status, body) = app.call(&giver, "signaal-intrekken", &[("tenant", "gent"), ("signal", &id)]).await;

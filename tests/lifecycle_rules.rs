@@ -207,6 +207,26 @@ fn decisions_carry_their_reason_message_and_note() {
 }
 
 #[test]
+fn any_move_keeps_an_optional_message_and_note() {
+    let processor = Actor { person: OTHER, role: Role::Signaalverwerker };
+    let t = transition(&signal(Submitted, 1), &Change::StartScreening, &processor).unwrap();
+    let t = t.with_remarks(" We bekijken dit deze week. ", "eerst budget nakijken").unwrap();
+    assert_eq!(t.event.message.as_deref(), Some("We bekijken dit deze week."));
+    assert_eq!(t.event.note.as_deref(), Some("eerst budget nakijken"));
+    // Empty remarks stay absent; a required message is not overwritten.
+    let t = transition(&signal(Submitted, 1), &Change::StartScreening, &processor).unwrap().with_remarks(" ", "").unwrap();
+    assert_eq!((t.event.message, t.event.note), (None, None));
+    let close = Change::Close { outcome: Outcome::Opgelost, message: "Opgelost.".into() };
+    let mut in_action = signal(InAction, 2);
+    in_action.bundle = None;
+    let t = transition(&in_action, &close, &processor).unwrap().with_remarks("Iets anders", "").unwrap();
+    assert_eq!(t.event.message.as_deref(), Some("Opgelost."));
+    let long = "x".repeat(MAX_NOTE_CHARS + 1);
+    let t = transition(&signal(Submitted, 1), &Change::StartScreening, &processor).unwrap();
+    assert_eq!(t.with_remarks(&long, ""), Err(Refusal::TextTooLong));
+}
+
+#[test]
 fn every_column_to_column_move_means_one_change() {
     let details = MoveDetails {
         reason: Some(NotRetainedReason::Klacht),

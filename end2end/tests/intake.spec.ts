@@ -1,26 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
+import { GENT_COORDINATOR, fillTheRest, logIn, waitForHydration } from "./helpers";
 
 const WORKER = "sofie.mertens@deschakel.example";
 
 async function noAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
-
-/** Everything the form asks besides the texts. */
-async function fillTheRest(page: Page) {
-  await page.getByLabel("Mensen in armoede").check();
-  await page.getByLabel("Financiële situatie").check();
-  await page.getByLabel("Hoe vaak kom je het tegen?").selectOption("wekelijks");
-  await page.getByLabel("Sinds wanneer?").fill("voorjaar 2026");
-  await page.getByLabel("Hoeveel mensen ongeveer?").fill("12");
-  await page.getByLabel("Wat werd al geprobeerd?").fill("We verwezen door naar de schuldbemiddeling, maar daar is een wachtlijst.");
-  await page.getByLabel("Ja", { exact: true }).check();
-  await page.getByLabel("Het gaat verder dan één persoon.").check();
-  await page.getByLabel("Ik kom het steeds opnieuw tegen.").check();
-  await page.getByLabel(/Er zit iets structureels achter/).check();
 }
 
 /** A coordinator, in a browser of their own, finds the signal on the board as Ingediend. */
@@ -37,6 +23,7 @@ test("a signaalgever is warned about a national register number, sees a similar 
   await logIn(page, WORKER, "/gent/signaleren");
   await waitForHydration(page);
   await noAxeViolations(page);
+  expect((await page.request.get("/favicon.svg")).ok(), "the page icon is served, not taken for a tenant").toBe(true);
 
   // A national register number is flagged at once, and blocks sending until rewritten.
   const title = `Wachtlijst schuldbemiddeling ${Date.now()}`;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::intake::{FieldError, SignalDraft};
+use crate::domain::intake::{DomainSuggestion, FieldError, SignalDraft};
 use crate::domain::{PolicyDomain, SignalId, SimilarSignal};
 use crate::error::AppError;
 
@@ -134,6 +134,19 @@ pub async fn record_sighting(tenant: String, signal: i64, note: Option<String>) 
         let caller = auth::in_tenant(&state, "ik-zie-dit-ook", &tenant).await?;
         let note = note.unwrap_or_default();
         crate::usecases::intake::record_sighting(state.store.as_ref(), &caller, SignalId(signal), &note, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// A policy domain for what is being typed: a suggestion, never forced.
+#[server(endpoint = "beleidsdomein-voorstel")]
+pub async fn suggest_policy_domain(tenant: String, text: String) -> Result<Option<DomainSuggestion>, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "beleidsdomein-voorstel", &tenant).await?;
+        let text: String = text.chars().take(crate::domain::intake::MAX_TEXT_CHARS).collect();
+        crate::usecases::suggest::suggest_domain(state.store.as_ref(), &state.classifiers, caller.tenant.id, &text).await
     })
     .await
 }

@@ -325,3 +325,27 @@ fn processor(l: &Loaded, slug: &str, signal: &SignalSummary) -> Actor {
     let m = verwerker.or(coordinator).expect("demo tenant has a coordinator");
     Actor { person: m.person, role: m.acting_role(&signal.scope).expect("processor role") }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::privacy::scan;
+
+    /// Demo signals are written as a careful worker writes them: the privacy
+    /// guard must find nothing in them, or it would flag honest text.
+    #[test]
+    fn demo_texts_hold_no_personal_data() {
+        let data = super::data();
+        let mut flagged = Vec::new();
+        for s in &data.signal {
+            for text in [&s.title, &s.description, &s.tried].into_iter().chain(s.idea.as_ref()).chain(s.feedback.as_ref()) {
+                flagged.extend(scan(text).into_iter().map(|f| format!("{}: {:?} {:?}", s.title, f.kind, f.text)));
+            }
+        }
+        for b in &data.bundle {
+            for text in [&b.title, &b.problem, &b.analysis] {
+                flagged.extend(scan(text).into_iter().map(|f| format!("{}: {:?} {:?}", b.title, f.kind, f.text)));
+            }
+        }
+        assert!(flagged.is_empty(), "{flagged:#?}");
+    }
+}

@@ -37,6 +37,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("signaal-indienen", Audience::Tenant(GIVERS)),
     ("vergelijkbare-signalen", Audience::Tenant(GIVERS)),
     ("ik-zie-dit-ook", Audience::Tenant(GIVERS)),
+    ("beleidsdomein-voorstel", Audience::Tenant(GIVERS)),
     ("mijn-signalen", Audience::Tenant(GIVERS)),
     ("signaal-aanvullen", Audience::Tenant(GIVERS)),
     ("signaal-intrekken", Audience::Tenant(GIVERS)),

@@ -191,3 +191,14 @@ impl SignalDraft {
 fn known(terms: &[Term], code: &str) -> bool {
     terms.iter().any(|(c, _)| *c == code)
 }
+
+/// A suggested policy domain for what is being typed, with how sure it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainSuggestion {
+    pub policy_domain: i64,
+    pub name: String,
+    /// 0 to 100.
+    pub confidence: u8,
+    /// Learned from the tenant's screened signals (else from keywords).
+    pub learned: bool,
+}

@@ -311,6 +311,21 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
     Ok(Transition { signal: s.id, to, bundle, event })
 }
 
+impl Transition {
+    /// Any move may carry a message to the reporter and an internal note. Changes
+    /// that require one have set it already; the others take them as given, so
+    /// nothing a person typed is dropped.
+    pub fn with_remarks(mut self, message: &str, note: &str) -> Result<Self, Refusal> {
+        if self.event.message.is_none() {
+            self.event.message = optional_text(message)?;
+        }
+        if self.event.note.is_none() {
+            self.event.note = optional_text(note)?;
+        }
+        Ok(self)
+    }
+}
+
 fn required_text(text: &str, missing: Refusal) -> Result<String, Refusal> {
     optional_text(text)?.ok_or(missing)
 }

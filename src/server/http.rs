@@ -11,6 +11,8 @@ use axum::routing::get;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use axum::middleware;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeFile;
+use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::SameSite;
@@ -35,8 +37,11 @@ pub fn router(state: AppState) -> Router {
         .with_secure(state.config.https)
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)));
     let options = state.leptos_options.clone();
+    // The icon needs its own route: `/{tenant}` would take it for a tenant.
+    let icon = ServeFile::new(std::path::Path::new(options.site_root.as_ref()).join("favicon.svg"));
     Router::new()
         .route("/health", get(health))
+        .route_service("/favicon.svg", icon)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             {
@@ -49,6 +54,8 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(super::security::same_origin_writes))
         .layer(middleware::from_fn_with_state(state.clone(), super::security::security_headers))
+        // Brotli (or gzip) for pages, WASM, JS and CSS: phones on slow networks.
+        .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(

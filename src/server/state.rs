@@ -18,6 +18,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Per-instance text index for "similar signals".
     pub similarity: Arc<SimilarityIndex>,
+    /// Per-instance policy-domain classifiers, one per tenant.
+    pub classifiers: Arc<crate::usecases::suggest::Classifiers>,
 }
 
 impl AppState {
@@ -27,6 +29,7 @@ impl AppState {
             store,
             limits: Arc::new(Limits::new(config.rate_limit_per_minute)),
             similarity: Arc::new(SimilarityIndex::default()),
+            classifiers: Arc::default(),
             config: Arc::new(config),
         }
     }

@@ -2,6 +2,8 @@
 //! them (similar signals, policy-domain suggestions). Server-only: the
 //! stemmer would only add weight to the browser's download.
 
+pub mod classifier;
+pub mod keywords;
 pub mod similarity;
 
 use rust_stemmers::{Algorithm, Stemmer};

@@ -11,4 +11,5 @@ pub mod intake;
 pub mod invitations;
 pub mod mails;
 pub mod signals;
+pub mod suggest;
 pub mod tenants;

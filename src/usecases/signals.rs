@@ -51,8 +51,9 @@ pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: Move
         return Err(AppError::Stale);
     }
     check_references(&mut *tx, tenant, &request.details).await?;
+    let (message, note) = (request.details.message.clone(), request.details.note.clone());
     let change = change_for_move(signal.phase, request.to, request.details)?;
-    let t = transition(&signal.state(), &change, &actor)?;
+    let t = transition(&signal.state(), &change, &actor)?.with_remarks(&message, &note)?;
     let now = Utc::now();
     record(&mut *tx, tenant, actor.person, &t, signal.version, now).await?;
     super::follow::tell_reporter(&mut *tx, &caller.tenant, &t, actor.person, public_url, now).await?;
@@ -83,9 +84,13 @@ pub async fn move_bundle(
         }
     }
     check_references(&mut *tx, tenant, &details).await?;
+    let (message, note) = (details.message.clone(), details.note.clone());
     let change = change_for_move(first.phase, to, details)?;
     let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
-    let transitions = transition_bundle(bundle, &states, &change, &actor)?;
+    let transitions = transition_bundle(bundle, &states, &change, &actor)?
+        .into_iter()
+        .map(|t| t.with_remarks(&message, &note))
+        .collect::<Result<Vec<_>, _>>()?;
     let now = Utc::now();
     for (t, s) in transitions.iter().zip(&signals) {
         record(&mut *tx, tenant, actor.person, t, s.version, now).await?;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::draft;
 use super::similar::SimilarSignals;
+use super::suggestion::DomainSuggestionHint;
 use crate::api::intake::{IntakeForm as Form, SubmitSignal};
 use crate::domain::intake::{FREQUENCIES, Field, FieldError, SignalDraft, WHOLE_MUNICIPALITY};
 use crate::domain::privacy::scan;
@@ -20,7 +21,9 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     let (returned, returned_errors) = form.returned.clone().unzip();
     let restored = RwSignal::new(false);
     let draft = RwSignal::new(returned.clone().unwrap_or_else(|| SignalDraft { area: WHOLE_MUNICIPALITY.into(), ..Default::default() }));
-    // Errors show once a field was left or the form was sent.
+    // A field's errors show once the person typed in it, or sent the form:
+    // never on leaving a field, because a message appearing on blur shifts
+    // the layout under the pointer and the next click misses its target.
     let touched = RwSignal::new(Vec::<Field>::new());
     let submitted = RwSignal::new(returned_errors.is_some());
     let districts = form.districts.clone();
@@ -73,6 +76,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     };
     let text_for_similar = Signal::derive(move || draft.with(|d| format!("{}\n{}", d.title, d.description)));
     let similar_tenant = tenant.clone();
+    let suggestion_tenant = tenant.clone();
     let touch = move |field: Field| touched.update(|t| if !t.contains(&field) { t.push(field) });
     let set = move |apply: fn(&mut SignalDraft, String)| move |ev| draft.update(|d| apply(d, event_target_value(&ev)));
 
@@ -92,11 +96,11 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
 
                 <TextField field=Field::Title label="Korte titel" name="title" hint="Hoogstens 120 tekens, bv. ‘Geen psycholoog voor jongeren zonder inkomen’."
                     value=Signal::derive(move || draft.with(|d| d.title.clone())) on_input=set(|d, v| d.title = v)
-                    errors=Signal::derive(move || shown(Field::Title)) on_blur=move || touch(Field::Title) max=120 rows=0/>
+                    errors=Signal::derive(move || shown(Field::Title)) on_touch=move || touch(Field::Title) max=120 rows=0/>
                 <TextField field=Field::Description label="Wat zie je?" name="description"
                     hint="Beschrijf het probleem zonder namen of andere gegevens van cliënten."
                     value=Signal::derive(move || draft.with(|d| d.description.clone())) on_input=set(|d, v| d.description = v)
-                    errors=Signal::derive(move || shown(Field::Description)) on_blur=move || touch(Field::Description) max=5000 rows=6/>
+                    errors=Signal::derive(move || shown(Field::Description)) on_touch=move || touch(Field::Description) max=5000 rows=6/>
                 <PrivacyFlags draft field=Field::Description/>
                 <PrivacyFlags draft field=Field::Title/>
 
@@ -111,7 +115,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
 
                 <div class="field">
                     <label for="beleidsdomein">"Beleidsdomein"</label>
-                    <select id="beleidsdomein" name="policy_domain" prop:value=move || draft.with(|d| d.policy_domain.clone())
+                    <select id="beleidsdomein" name="policy_domain" aria-describedby="beleidsdomein-voorstel" prop:value=move || draft.with(|d| d.policy_domain.clone())
                         on:change=set(|d, v| d.policy_domain = v)>
                         <option value="">"Weet ik niet"</option>
                         {form.policy_domains.iter().map(|p| {
@@ -120,6 +124,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                             view! { <option value=id selected=selected>{p.name.clone()}</option> }
                         }).collect_view()}
                     </select>
+                    <DomainSuggestionHint tenant=suggestion_tenant text=text_for_similar draft/>
                 </div>
                 <div class="field">
                     <label for="waar">"Waar speelt het?"</label>
@@ -135,7 +140,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                 <div class="field">
                     <label for="hoe-vaak">"Hoe vaak kom je het tegen?"</label>
                     <select id="hoe-vaak" name="frequency" prop:value=move || draft.with(|d| d.frequency.clone())
-                        on:change=set(|d, v| d.frequency = v) on:blur=move |_| touch(Field::Frequency)
+                        on:change=move |ev| { draft.update(|d| d.frequency = event_target_value(&ev)); touch(Field::Frequency) }
                         aria-describedby="hoe-vaak-fout" aria-invalid=move || (!shown(Field::Frequency).is_empty()).to_string()>
                         <option value="">"Kies"</option>
                         {FREQUENCIES.iter().map(|(c, l)| {
@@ -147,17 +152,17 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                 </div>
                 <TextField field=Field::Since label="Sinds wanneer?" name="since" hint="Bv. ‘voorjaar 2024’ of ‘al jaren’."
                     value=Signal::derive(move || draft.with(|d| d.since.clone())) on_input=set(|d, v| d.since = v)
-                    errors=Signal::derive(move || shown(Field::Since)) on_blur=move || touch(Field::Since) max=100 rows=0/>
+                    errors=Signal::derive(move || shown(Field::Since)) on_touch=move || touch(Field::Since) max=100 rows=0/>
                 <TextField field=Field::PeopleEstimate label="Hoeveel mensen ongeveer?" name="people_estimate" hint="Een schatting is genoeg."
                     value=Signal::derive(move || draft.with(|d| d.people_estimate.clone())) on_input=set(|d, v| d.people_estimate = v)
-                    errors=Signal::derive(move || shown(Field::PeopleEstimate)) on_blur=move || touch(Field::PeopleEstimate) max=10 rows=0/>
+                    errors=Signal::derive(move || shown(Field::PeopleEstimate)) on_touch=move || touch(Field::PeopleEstimate) max=10 rows=0/>
                 <TextField field=Field::Tried label="Wat werd al geprobeerd?" name="tried" hint="Door jou, je organisatie of anderen."
                     value=Signal::derive(move || draft.with(|d| d.tried.clone())) on_input=set(|d, v| d.tried = v)
-                    errors=Signal::derive(move || shown(Field::Tried)) on_blur=move || touch(Field::Tried) max=5000 rows=3/>
+                    errors=Signal::derive(move || shown(Field::Tried)) on_touch=move || touch(Field::Tried) max=5000 rows=3/>
                 <PrivacyFlags draft field=Field::Tried/>
                 <TextField field=Field::Idea label="Heb je een idee voor een oplossing? (niet verplicht)" name="idea" hint=""
                     value=Signal::derive(move || draft.with(|d| d.idea.clone())) on_input=set(|d, v| d.idea = v)
-                    errors=Signal::derive(move || shown(Field::Idea)) on_blur=move || touch(Field::Idea) max=5000 rows=3/>
+                    errors=Signal::derive(move || shown(Field::Idea)) on_touch=move || touch(Field::Idea) max=5000 rows=3/>
                 <PrivacyFlags draft field=Field::Idea/>
 
                 <fieldset class="field" id="contact" aria-describedby="contact-fout">
@@ -237,7 +242,7 @@ fn TextField(
     hint: &'static str,
     value: Signal<String>,
     on_input: impl Fn(leptos::ev::Event) + 'static,
-    on_blur: impl Fn() + 'static,
+    on_touch: impl Fn() + Copy + 'static,
     errors: Signal<Vec<String>>,
     max: u32,
     rows: u32,
@@ -248,13 +253,13 @@ fn TextField(
     let count = move || format!("{} / {max} tekens", value.with(|v| v.chars().count()));
     let input = if rows == 0 {
         view! {
-            <input id=id name=name value=value.get_untracked() prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur()
+            <input id=id name=name value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| { on_input(ev); on_touch() }
                 aria-describedby=described aria-invalid=invalid/>
         }
         .into_any()
     } else {
         view! {
-            <textarea id=id name=name rows=rows prop:value=move || value.get() on:input=on_input on:blur=move |_| on_blur()
+            <textarea id=id name=name rows=rows prop:value=move || value.get() on:input=move |ev| { on_input(ev); on_touch() }
                 aria-describedby=described aria-invalid=invalid>{value.get_untracked()}</textarea>
         }
         .into_any()

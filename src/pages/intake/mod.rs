@@ -5,8 +5,10 @@
 
 mod draft;
 mod form;
-mod similar;
 mod sent;
+mod similar;
+mod suggestion;
+mod typing;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

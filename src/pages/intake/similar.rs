@@ -10,26 +10,8 @@ use crate::domain::SimilarSignal;
 pub fn SimilarSignals(tenant: String, text: Signal<String>) -> impl IntoView {
     let results = RwSignal::new(Vec::<SimilarSignal>::new());
     let noted = RwSignal::new(Vec::<i64>::new());
-    let pending = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
     let tenant = StoredValue::new(tenant);
-    Effect::new(move |_| {
-        let text = text.get();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                leptos::task::spawn_local(async move {
-                    if let Ok(found) = similar_signals(tenant.get_value(), text).await {
-                        results.set(found);
-                    }
-                });
-            },
-            std::time::Duration::from_millis(500),
-        )
-        .ok();
-        pending.set_value(handle);
-    });
+    super::typing::after_typing(text, results, move |text| similar_signals(tenant.get_value(), text));
     view! {
         <aside class="similar" aria-labelledby="lijkt-op">
             <h2 id="lijkt-op">"Lijkt op"</h2>
