@@ -84,7 +84,7 @@ fn People(page: PeoplePage) -> impl IntoView {
 #[component]
 fn InviteForm(page: PeoplePage) -> impl IntoView {
     let invite = ServerAction::<Invite>::new();
-    let roles = Role::TENANT_ROLES.map(|r| view! { <option value=r.code()>{r.label()}</option> }).to_vec();
+    let roles = Role::TENANT_ROLES.map(|r| view! { <option value=r.code()>{r.label()}</option> }).into_iter().collect_view();
     let organisations = page
         .organisations
         .iter()
