@@ -3,7 +3,8 @@
 //! are written out here from the product rules (domain README), independently
 //! of how `transition` is built.
 
-use seinhuis::domain::lifecycle::{MAX_NOTE_CHARS, allowed_targets, change_for_move, transition, transition_bundle};
+use seinhuis::domain::lifecycle::{MAX_NOTE_CHARS, transition, transition_bundle};
+use seinhuis::domain::moves::{allowed_targets, change_for_move};
 use seinhuis::domain::*;
 
 const GIVER: PersonId = PersonId(7);

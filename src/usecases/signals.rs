@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::lifecycle::{self, change_for_move, transition, transition_bundle};
+use crate::domain::lifecycle::{transition, transition_bundle};
+use crate::domain::moves::{self, change_for_move};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
@@ -144,8 +145,8 @@ pub fn allowed_targets(caller: &TenantCaller, signal: &SignalSummary) -> Vec<Pha
     let Ok(actor) = actor_for(caller, signal) else { return Vec::new() };
     let state = signal.state();
     if state.bundle.is_some() {
-        lifecycle::allowed_bundle_targets(&state, &actor)
+        moves::allowed_bundle_targets(&state, &actor)
     } else {
-        lifecycle::allowed_targets(&state, &actor)
+        moves::allowed_targets(&state, &actor)
     }
 }

@@ -1,0 +1,73 @@
+//! What a move on the board means: "from this column to that one", with what
+//! the person filled in, becomes one lifecycle change; and which columns to
+//! offer a person for a signal.
+
+use serde::{Deserialize, Serialize};
+
+use super::lifecycle::{Actor, Change, Refusal, SignalState, transition, transition_bundle};
+use super::{BundleId, NotRetainedReason, Outcome, Phase, SignalId};
+
+/// What a person fills in when moving a signal to another column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveDetails {
+    pub reason: Option<NotRetainedReason>,
+    pub duplicate_of: Option<SignalId>,
+    pub outcome: Option<Outcome>,
+    pub bundle: Option<BundleId>,
+    pub message: String,
+    pub note: String,
+}
+
+/// Translate "move from this column to that one" into the change it means.
+pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<Change, Refusal> {
+    use Phase::*;
+    let MoveDetails { reason, duplicate_of, outcome, bundle, message, note } = details;
+    Ok(match (from, to) {
+        (Submitted, InScreening) => Change::StartScreening,
+        (InScreening, Retained) => Change::Retain,
+        (InScreening, NotRetained) => Change::NotRetain {
+            reason: reason.ok_or(Refusal::ReasonRequired)?,
+            duplicate_of,
+            message,
+        },
+        (Retained, Bundled) => Change::AddToBundle { bundle: bundle.ok_or(Refusal::BundleRequired)? },
+        (Bundled, Analysed) => Change::MarkAnalysed,
+        (Analysed, Scheduled) => Change::Schedule,
+        (Scheduled, InAction) => Change::StartAction,
+        (Scheduled | InAction, Closed) => Change::Close {
+            outcome: outcome.ok_or(Refusal::OutcomeRequired)?,
+            message,
+        },
+        (NotRetained, InScreening) | (Closed, InAction | Analysed) => Change::Reopen { to, note },
+        (Submitted, Withdrawn) => Change::Withdraw,
+        (from, to) if from.previous() == Some(to) => Change::StepBack { note },
+        (from, to) => return Err(Refusal::NoSuchMove { from, to }),
+    })
+}
+
+/// The columns this actor may move this signal to on its own (ignoring what
+/// still has to be filled in), so the UI offers sensible targets first.
+pub fn allowed_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {
+    targets_where(signal, |change| transition(signal, change, actor).is_ok())
+}
+
+/// The columns this actor may move the whole bundle of this signal to.
+pub fn allowed_bundle_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {
+    let Some(bundle) = signal.bundle else { return Vec::new() };
+    targets_where(signal, |change| transition_bundle(bundle, std::slice::from_ref(signal), change, actor).is_ok())
+}
+
+fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Vec<Phase> {
+    let filled = MoveDetails {
+        reason: Some(NotRetainedReason::Klacht),
+        duplicate_of: None,
+        outcome: Some(Outcome::Opgelost),
+        bundle: Some(BundleId(0)),
+        message: "-".into(),
+        note: "-".into(),
+    };
+    Phase::ALL
+        .into_iter()
+        .filter(|to| change_for_move(signal.phase, *to, filled.clone()).is_ok_and(|change| accepted(&change)))
+        .collect()
+}
