@@ -23,8 +23,8 @@ struct Signal {
 }
 
 fn main() {
-    let data: Data = toml::from_str(&std::fs::read_to_string("src/demo/data.toml").expect("run from the repository root"))
-        .expect("demo data parses");
+    let data: Data =
+        toml::from_str(&std::fs::read_to_string("src/demo/data.toml").expect("run from the repository root")).expect("demo data parses");
     let texts: Vec<(String, &str, &str)> =
         data.signal.iter().map(|s| (format!("{}\n{}", s.title, s.description), s.policy_domain.as_str(), s.tenant.as_str())).collect();
     let all: Vec<&str> = KEYWORDS.iter().map(|(code, _)| *code).collect();
@@ -32,11 +32,8 @@ fn main() {
     let (mut shown, mut shown_right) = (0, 0);
     for (i, (text, code, tenant)) in texts.iter().enumerate() {
         // Only the same tenant's other signals: a tenant learns from its own.
-        let rest = texts
-            .iter()
-            .enumerate()
-            .filter(|(j, (_, _, t))| *j != i && t == tenant)
-            .map(|(_, (text, code, _))| (text.as_str(), *code));
+        let rest =
+            texts.iter().enumerate().filter(|(j, (_, _, t))| *j != i && t == tenant).map(|(_, (text, code, _))| (text.as_str(), *code));
         let classifier = Classifier::train(rest);
         let ranking = classifier.ranking(text);
         learned += usize::from(ranking.first().is_some_and(|(c, _)| c == code));

@@ -32,13 +32,8 @@ async fn main() -> anyhow::Result<()> {
     let signals: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(100_000);
     let lookups: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(1_000);
     let demo: Demo = toml::from_str(include_str!("../src/demo/data.toml"))?;
-    let sentences: Vec<&str> = demo
-        .signal
-        .iter()
-        .flat_map(|s| s.description.split_inclusive(['.', '?', '!']))
-        .map(str::trim)
-        .filter(|s| s.len() > 20)
-        .collect();
+    let sentences: Vec<&str> =
+        demo.signal.iter().flat_map(|s| s.description.split_inclusive(['.', '?', '!'])).map(str::trim).filter(|s| s.len() > 20).collect();
     let mut rng = StdRng::seed_from_u64(7);
 
     let dir = tempfile::tempdir()?;
@@ -46,7 +41,9 @@ async fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     let tenant = {
         let mut tx = store.write().await?;
-        let tenant = seinhuis::usecases::tenants::create(&mut *tx, "bench", "Benchgemeente", "gemeente").await.map_err(|e| anyhow::anyhow!(e.message()))?;
+        let tenant = seinhuis::usecases::tenants::create(&mut *tx, "bench", "Benchgemeente", "gemeente")
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
         for _ in 0..signals {
             let title = &demo.signal.choose(&mut rng).expect("demo signals").title;
             let count = rng.gen_range(3..=7);

@@ -8,26 +8,30 @@ use leptos_router::{SsrMode, path};
 use crate::components::feedback::FormFeedback;
 use crate::components::layout::SiteHeader;
 use crate::pages::admin::{
-    AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage,
-    settings::SettingsPage,
+    AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage, settings::SettingsPage,
 };
 use crate::pages::citizen::{AlmostDonePage, CitizenFollowPage, ConfirmPage, ConfirmedPage};
 use crate::pages::follow::MySignalsPage;
 use crate::pages::{
-    board::BoardPage, home::HomePage, intake::{IntakePage, SentPage}, invitation::InvitationPage, login::LoginPage,
-    not_found::NotFound, password::ForgotPasswordPage, platform::PlatformTenantsPage, signal::SignalPage,
+    board::BoardPage,
+    home::HomePage,
+    intake::{IntakePage, SentPage},
+    invitation::InvitationPage,
+    login::LoginPage,
+    not_found::NotFound,
+    password::ForgotPasswordPage,
+    platform::PlatformTenantsPage,
+    signal::SignalPage,
     tenant::TenantPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Every page carries a Content-Security-Policy with this request's nonce.
     #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(policy) = http::HeaderValue::from_str(&crate::server::security::page_policy(&nonce.to_string()))
     {
-        if let Ok(policy) = http::HeaderValue::from_str(&crate::server::security::page_policy(&nonce.to_string())) {
-            response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
-        }
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
     }
     view! {
         <!DOCTYPE html>

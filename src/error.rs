@@ -54,15 +54,9 @@ impl AppError {
                 1 => "Eén veld vraagt nog aandacht: zie de opmerking bij dat veld.".into(),
                 n => format!("{n} velden vragen nog aandacht: zie de opmerkingen bij die velden."),
             },
-            AppError::TooManyRequests => {
-                "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw.".into()
-            }
-            AppError::Internal => {
-                "Er ging iets mis aan onze kant. Probeer het later opnieuw.".into()
-            }
-            AppError::Transport(_) => {
-                "De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.".into()
-            }
+            AppError::TooManyRequests => "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw.".into(),
+            AppError::Internal => "Er ging iets mis aan onze kant. Probeer het later opnieuw.".into(),
+            AppError::Transport(_) => "De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.".into(),
         }
     }
 

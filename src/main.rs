@@ -89,8 +89,7 @@ enum TenantCommand {
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
         )
         .with_target(false)
         .with_writer(std::io::stderr)
@@ -138,8 +137,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(email) => {
                     let name_for_coordinator = if coordinator_name.is_empty() { email.clone() } else { coordinator_name };
                     let link = usecases::admin::create_tenant(
-                        store.as_ref(), None, &slug, &name, &kind, &email, &name_for_coordinator,
-                        &config.public_url, "command line", chrono::Utc::now(),
+                        store.as_ref(),
+                        None,
+                        &slug,
+                        &name,
+                        &kind,
+                        &email,
+                        &name_for_coordinator,
+                        &config.public_url,
+                        "command line",
+                        chrono::Utc::now(),
                     )
                     .await
                     .map_err(message)?;

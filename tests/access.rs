@@ -32,8 +32,7 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "wachtwoord-instellen" => vec![s("token", "0"), s("password", "x"), s("repeat", "x")],
         "uitnodiging" | "uitnodiging-aanvaarden" => vec![s("token", "0")],
         "gemeente" => vec![s("slug", tenant)],
-        "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog"
-        | "uitgaande-mail" => vec![t],
+        "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog" | "uitgaande-mail" => vec![t],
         "signaal-indienen" => vec![t, s("title", ""), s("description", "")],
         "vergelijkbare-signalen" | "beleidsdomein-voorstel" => vec![t, s("text", "wachtlijst budgetbeheer")],
         "ik-zie-dit-ook" => vec![t, s("signal", "999999")],
@@ -52,13 +51,9 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "persoon-activeren" => vec![t, s("person", "999999"), s("active", "true")],
         "organisatie-opslaan" => vec![t, s("name", ""), s("kind", "vzw")],
         "instellingen-opslaan" => vec![t, s("name", "")],
-        "gemeente-aanmaken" => vec![
-            s("slug", ""),
-            s("name", ""),
-            s("kind", "gemeente"),
-            s("coordinator_email", ""),
-            s("coordinator_name", ""),
-        ],
+        "gemeente-aanmaken" => {
+            vec![s("slug", ""), s("name", ""), s("kind", "gemeente"), s("coordinator_email", ""), s("coordinator_name", "")]
+        }
         other => panic!("add sample arguments for the new server function `{other}` to tests/access.rs"),
     }
 }
@@ -78,9 +73,8 @@ fn expected_allowed(audience: Audience, role: Option<Role>, own_tenant: bool) ->
 
 async fn every_server_function_authorises_every_caller(backend: Backend) {
     // Every registered server function has a rule, and every rule a function.
-    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
-        .collect();
+    let registered: Vec<String> =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.trim_start_matches("/api/").to_string()).collect();
     for endpoint in &registered {
         assert!(audience(endpoint).is_some(), "server function `{endpoint}` has no entry in domain::access::SERVER_FUNCTIONS");
     }

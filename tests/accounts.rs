@@ -63,7 +63,12 @@ async fn an_invited_person_sets_a_password_once_and_gets_their_role(backend: Bac
     let (status, body) = app.call(&newcomer, "uitnodiging-aanvaarden", &weak).await;
     assert_eq!(status, 422);
     assert!(body.contains("minstens 10 tekens"), "{body}");
-    let good = [("token", token.as_str()), ("name", "Nieuw Persoon"), ("password", "een lange zin als wachtwoord"), ("repeat", "een lange zin als wachtwoord")];
+    let good = [
+        ("token", token.as_str()),
+        ("name", "Nieuw Persoon"),
+        ("password", "een lange zin als wachtwoord"),
+        ("repeat", "een lange zin als wachtwoord"),
+    ];
     let (status, body) = app.call(&newcomer, "uitnodiging-aanvaarden", &good).await;
     assert_eq!(status, 200, "{body}");
     // Logged in as a signaalgever: intake yes, board no, Kortrijk no.
@@ -76,9 +81,8 @@ async fn an_invited_person_sets_a_password_once_and_gets_their_role(backend: Bac
     assert!(body.contains("al gebruikt"), "{body}");
     // The address logs in with the chosen password (case-insensitively).
     let again = new_client();
-    let (status, _) = app
-        .call(&again, "aanmelden", &[("email", "NIEUW.persoon@voorbeeld.example"), ("password", "een lange zin als wachtwoord")])
-        .await;
+    let (status, _) =
+        app.call(&again, "aanmelden", &[("email", "NIEUW.persoon@voorbeeld.example"), ("password", "een lange zin als wachtwoord")]).await;
     assert_eq!(status, 200);
     let page = people(&app, &coordinator).await;
     let line = page.invitations.iter().find(|i| i.invitation.email == "nieuw.persoon@voorbeeld.example").unwrap();
@@ -92,7 +96,15 @@ async fn invitations_can_be_resent_and_revoked(backend: Backend) {
     let form = [("tenant", "gent"), ("email", "wacht@voorbeeld.example"), ("name", "Wacht Even"), ("role", "mandataris")];
     assert_eq!(app.call(&coordinator, "uitnodigen", &form).await.0, 200);
     let first = last_link(&app, &coordinator, "wacht@voorbeeld.example").await;
-    let id = people(&app, &coordinator).await.invitations.iter().find(|i| i.invitation.email == "wacht@voorbeeld.example").unwrap().invitation.id.to_string();
+    let id = people(&app, &coordinator)
+        .await
+        .invitations
+        .iter()
+        .find(|i| i.invitation.email == "wacht@voorbeeld.example")
+        .unwrap()
+        .invitation
+        .id
+        .to_string();
     assert_eq!(app.call(&coordinator, "uitnodiging-opnieuw", &[("tenant", "gent"), ("id", &id)]).await.0, 200);
     let second = last_link(&app, &coordinator, "wacht@voorbeeld.example").await;
     assert_ne!(first, second, "a resent invitation has a new link");
@@ -128,9 +140,12 @@ async fn a_forgotten_password_is_reset_with_a_single_use_link(backend: Backend) 
     assert_eq!(status, 200, "{body}");
     let (status, _) = app.call(&visitor, "wachtwoord-instellen", &new_password).await;
     assert_eq!(status, 422, "the link works once");
-    let old = app.call(&new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
+    let old = app
+        .call(&new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)])
+        .await;
     assert_eq!(old.0, 422);
-    let new = app.call(&new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", "mijn nieuwe wachtwoord")]).await;
+    let new =
+        app.call(&new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", "mijn nieuwe wachtwoord")]).await;
     assert_eq!(new.0, 200);
 }
 
@@ -139,12 +154,19 @@ async fn roles_change_and_the_last_coordinator_stays(backend: Backend) {
     let coordinator = app.logged_in(COORDINATOR).await;
     let page = people(&app, &coordinator).await;
     let me = page.me.to_string();
-    let (status, body) = app.call(&coordinator, "rollen-wijzigen", &[("tenant", "gent"), ("person", &me), ("roles[0]", "signaalgever")]).await;
+    let (status, body) =
+        app.call(&coordinator, "rollen-wijzigen", &[("tenant", "gent"), ("person", &me), ("roles[0]", "signaalgever")]).await;
     assert_eq!(status, 422);
     assert!(body.contains("minstens één hoofdsignaalverwerker"), "{body}");
     let giver = page.members.iter().find(|m| m.email == "sofie.mertens@deschakel.example").unwrap().person.to_string();
     let welzijn = page.policy_domains.iter().find(|d| d.code == "welzijn").unwrap().id.to_string();
-    let form = [("tenant", "gent"), ("person", giver.as_str()), ("roles[0]", "signaalgever"), ("roles[1]", "signaalverwerker"), ("policy_domains[0]", welzijn.as_str())];
+    let form = [
+        ("tenant", "gent"),
+        ("person", giver.as_str()),
+        ("roles[0]", "signaalgever"),
+        ("roles[1]", "signaalverwerker"),
+        ("policy_domains[0]", welzijn.as_str()),
+    ];
     let (status, body) = app.call(&coordinator, "rollen-wijzigen", &form).await;
     assert_eq!(status, 200, "{body}");
     let sofie = app.logged_in("sofie.mertens@deschakel.example").await;

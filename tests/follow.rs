@@ -74,12 +74,20 @@ async fn a_signaalgever_follows_adds_and_withdraws(backend: Backend) {
 
     // Information added before screening shows in the timeline.
     let (status, body) = app
-        .call(&giver, "signaal-aanvullen", &[("tenant", "gent"), ("signal", &first.to_string()), ("text", "Ook jongeren zonder ziekteverzekering.")])
+        .call(
+            &giver,
+            "signaal-aanvullen",
+            &[("tenant", "gent"), ("signal", &first.to_string()), ("text", "Ook jongeren zonder ziekteverzekering.")],
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     // Personal data is refused, nothing is stored.
     let (status, body) = app
-        .call(&giver, "signaal-aanvullen", &[("tenant", "gent"), ("signal", &first.to_string()), ("text", "Mail naar jan.peeters@voorbeeld.example")])
+        .call(
+            &giver,
+            "signaal-aanvullen",
+            &[("tenant", "gent"), ("signal", &first.to_string()), ("text", "Mail naar jan.peeters@voorbeeld.example")],
+        )
         .await;
     assert_eq!(status, 422, "{body}");
     assert!(body.contains("e-mailadres"), "{body}");

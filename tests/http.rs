@@ -136,9 +136,8 @@ async fn a_processor_moves_a_signal_through_the_server_function(backend: Backend
 async fn bad_requests_get_a_plain_dutch_answer(backend: Backend) {
     let app = spawn_app(backend).await;
     let client = app.logged_in(COORDINATOR).await;
-    let (status, body) = app
-        .call(&client, "signaal-verplaatsen", &[("tenant", "gent"), ("signal", "1"), ("version", "1"), ("to", "nergens")])
-        .await;
+    let (status, body) =
+        app.call(&client, "signaal-verplaatsen", &[("tenant", "gent"), ("signal", "1"), ("version", "1"), ("to", "nergens")]).await;
     assert_eq!(status, 422);
     assert!(body.contains("Kies naar welke fase"), "{body}");
     let (status, body) = app.call(&client, "signaal-verplaatsen", &[("tenant", "gent"), ("signal", "geen-getal")]).await;

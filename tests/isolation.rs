@@ -39,9 +39,18 @@ async fn twin(store: &dyn Store, slug: &str) -> Twin {
         revoked_at: None,
     };
     let invitation = tx.insert_invitation(&invitation, &format!("hash-{slug}"), None).await.unwrap();
-    tx.insert_invitation_request(f.tenant.id, f.organisation, f.giver.person.id, "vraag@voorbeeld.example", "Vraag", Role::Signaalgever, "", now)
-        .await
-        .unwrap();
+    tx.insert_invitation_request(
+        f.tenant.id,
+        f.organisation,
+        f.giver.person.id,
+        "vraag@voorbeeld.example",
+        "Vraag",
+        Role::Signaalgever,
+        "",
+        now,
+    )
+    .await
+    .unwrap();
     tx.queue_mail(Some(f.tenant.id), "dezelfde@voorbeeld.example", "Uitnodiging", slug, now).await.unwrap();
     let audit = NewAudit { tenant: Some(f.tenant.id), action: "test", object_type: "test", detail: slug.into(), ..NewAudit::default() };
     tx.audit(&audit, now).await.unwrap();

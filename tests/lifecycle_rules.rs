@@ -72,19 +72,11 @@ fn target_of(change: &Change) -> Option<Phase> {
 }
 
 fn expected_target(from: Phase, change: &Change) -> Option<Phase> {
-    ALLOWED
-        .iter()
-        .find(|(f, k, to)| *f == from && *k == change.kind() && target_of(change).is_none_or(|t| t == *to))
-        .map(|(_, _, to)| *to)
+    ALLOWED.iter().find(|(f, k, to)| *f == from && *k == change.kind() && target_of(change).is_none_or(|t| t == *to)).map(|(_, _, to)| *to)
 }
 
 fn signal(phase: Phase, id: i64) -> SignalState {
-    SignalState {
-        id: SignalId(id),
-        phase,
-        reporter: Some(GIVER),
-        bundle: phase.is_bundled_stage().then_some(BUNDLE),
-    }
+    SignalState { id: SignalId(id), phase, reporter: Some(GIVER), bundle: phase.is_bundled_stage().then_some(BUNDLE) }
 }
 
 #[test]
@@ -160,10 +152,7 @@ fn a_bundle_change_needs_every_signal_in_that_bundle() {
     let actor = Actor { person: OTHER, role: Role::Hoofdsignaalverwerker };
     let mut stray = signal(Analysed, 2);
     stray.bundle = Some(BundleId(99));
-    assert_eq!(
-        transition_bundle(BUNDLE, &[signal(Analysed, 1), stray], &Change::Schedule, &actor),
-        Err(Refusal::NotInBundle)
-    );
+    assert_eq!(transition_bundle(BUNDLE, &[signal(Analysed, 1), stray], &Change::Schedule, &actor), Err(Refusal::NotInBundle));
     assert_eq!(transition_bundle(BUNDLE, &[], &Change::Schedule, &actor), Err(Refusal::EmptyBundle));
 }
 
@@ -183,7 +172,8 @@ fn decisions_carry_their_reason_message_and_note() {
     let screening = signal(InScreening, 1);
     let no_message = Change::NotRetain { reason: NotRetainedReason::Klacht, duplicate_of: None, message: "  ".into() };
     assert_eq!(transition(&screening, &no_message, &processor), Err(Refusal::MessageRequired));
-    let duplicate = |of| Change::NotRetain { reason: NotRetainedReason::Dubbel, duplicate_of: of, message: "Zie het eerdere signaal.".into() };
+    let duplicate =
+        |of| Change::NotRetain { reason: NotRetainedReason::Dubbel, duplicate_of: of, message: "Zie het eerdere signaal.".into() };
     assert_eq!(transition(&screening, &duplicate(None), &processor), Err(Refusal::DuplicateOfRequired));
     assert_eq!(transition(&screening, &duplicate(Some(SignalId(1))), &processor), Err(Refusal::DuplicateOfItself));
     let t = transition(&screening, &duplicate(Some(SignalId(5))), &processor).unwrap();
@@ -258,11 +248,7 @@ fn the_board_offers_exactly_the_allowed_targets() {
             let mut s = signal(phase, 1);
             s.bundle = None; // a signal on its own
             let actor = Actor { person: GIVER, role };
-            let mut expected: Vec<Phase> = ALLOWED
-                .iter()
-                .filter(|(f, k, _)| *f == phase && may(role, *k))
-                .map(|(_, _, to)| *to)
-                .collect();
+            let mut expected: Vec<Phase> = ALLOWED.iter().filter(|(f, k, _)| *f == phase && may(role, *k)).map(|(_, _, to)| *to).collect();
             expected.sort();
             let mut got = allowed_targets(&s, &actor);
             got.sort();

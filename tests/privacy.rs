@@ -171,11 +171,7 @@ const INVALID_CHECKSUMS: &[&str] = &[
 ];
 
 fn describe(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| format!("{:?} {:?}", f.kind, f.text))
-        .collect::<Vec<_>>()
-        .join(", ")
+    findings.iter().map(|f| format!("{:?} {:?}", f.kind, f.text)).collect::<Vec<_>>().join(", ")
 }
 
 #[test]
@@ -191,18 +187,10 @@ fn true_positives_are_found_exactly() {
         let found = scan(input);
         let ok = found.len() == 1 && found[0].kind == kind && found[0].text == text;
         if !ok {
-            failures.push(format!(
-                "{input:?}: expected {kind:?} {text:?}, got [{}]",
-                describe(&found)
-            ));
+            failures.push(format!("{input:?}: expected {kind:?} {text:?}, got [{}]", describe(&found)));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -214,12 +202,7 @@ fn negatives_yield_no_findings() {
             (!found.is_empty()).then(|| format!("{input:?}: [{}]", describe(&found)))
         })
         .collect();
-    assert!(
-        failures.is_empty(),
-        "{} false positives:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} false positives:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -237,19 +220,7 @@ fn offsets_match_text_and_findings_are_sorted_and_disjoint() {
                  Ook mevrouw Peeters. Café «Zoë» op de Grote Markt.";
     let found = scan(input);
     let kinds: Vec<PersonalDataKind> = found.iter().map(|f| f.kind).collect();
-    assert_eq!(
-        kinds,
-        [
-            PersonName,
-            BirthDate,
-            Phone,
-            Email,
-            Iban,
-            NationalNumber,
-            Address,
-            PersonName
-        ]
-    );
+    assert_eq!(kinds, [PersonName, BirthDate, Phone, Email, Iban, NationalNumber, Address, PersonName]);
     for f in &found {
         let (s, e) = (f.start as usize, f.end as usize);
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
@@ -260,12 +231,8 @@ fn offsets_match_text_and_findings_are_sorted_and_disjoint() {
 
 #[test]
 fn lists_of_birth_dates_are_all_flagged() {
-    let found =
-        scan("Kinderen geboren op 3/5/2010, 14/02/2013 en 1 juli 2016; sinds 1/9/2023 op school.");
-    assert_eq!(
-        describe(&found),
-        "BirthDate \"3/5/2010\", BirthDate \"14/02/2013\", BirthDate \"1 juli 2016\""
-    );
+    let found = scan("Kinderen geboren op 3/5/2010, 14/02/2013 en 1 juli 2016; sinds 1/9/2023 op school.");
+    assert_eq!(describe(&found), "BirthDate \"3/5/2010\", BirthDate \"14/02/2013\", BirthDate \"1 juli 2016\"");
 }
 
 #[test]
@@ -287,15 +254,7 @@ fn empty_and_odd_input() {
 
 #[test]
 fn labels_and_advice_are_dutch_and_non_empty() {
-    let all = [
-        NationalNumber,
-        Phone,
-        Email,
-        Iban,
-        BirthDate,
-        Address,
-        PersonName,
-    ];
+    let all = [NationalNumber, Phone, Email, Iban, BirthDate, Address, PersonName];
     for kind in all {
         assert!(!kind.label().is_empty());
         assert!(kind.advice().ends_with('.'));

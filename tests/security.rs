@@ -43,7 +43,8 @@ async fn every_page_carries_the_security_headers(backend: Backend) {
         assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         // Every inline script carries the nonce of this response's policy.
-        let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap_or_else(|| panic!("{path}: no nonce in {csp}"));
+        let nonce =
+            csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap_or_else(|| panic!("{path}: no nonce in {csp}"));
         let scripts = html.matches("<script").count();
         let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
         assert!(scripts > 0 && with_nonce >= scripts, "{path}: {with_nonce} of {scripts} scripts carry the nonce");
@@ -68,10 +69,7 @@ async fn the_eleventh_bad_password_in_a_minute_gets_429(backend: Backend) {
     let (status, body) = app.call(&app.client, "aanmelden", &[("email", "persoon11@gent.example"), ("password", "fout")]).await;
     assert_eq!(status, 429);
     assert!(body.contains("TooManyRequests"), "{body}");
-    assert_eq!(
-        seinhuis::error::AppError::TooManyRequests.message(),
-        "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw."
-    );
+    assert_eq!(seinhuis::error::AppError::TooManyRequests.message(), "Te veel pogingen na elkaar. Wacht even en probeer het dan opnieuw.");
 }
 
 async fn repeated_failures_slow_down_one_address(backend: Backend) {
@@ -109,7 +107,9 @@ async fn a_deactivated_person_is_out_at_once(backend: Backend) {
     assert_eq!(status, 200, "{body}");
     // The very next request of his open session is refused.
     assert_eq!(app.call(&processor, "bord", &[("tenant", "gent")]).await.0, 401);
-    let again = app.call(&common::new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
+    let again = app
+        .call(&common::new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)])
+        .await;
     assert_eq!(again.0, 422, "a deactivated person cannot log in");
     // Reactivated, he is back.
     app.call(&coordinator, "persoon-activeren", &[("tenant", "gent"), ("person", &id), ("active", "true")]).await;

@@ -93,8 +93,7 @@ pub async fn move_bundle(
         let caller = auth::in_tenant(&state, "bundel-verplaatsen", &tenant).await?;
         let details = parse_details(None, outcome, message, note, None)?;
         let to = parse_phase(&to)?;
-        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), to, details, &state.config.public_url)
-            .await
+        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), to, details, &state.config.public_url).await
     })
     .await
 }
@@ -123,9 +122,10 @@ fn parse_details(
             .transpose()?,
         duplicate_of: filled(duplicate_of)
             .map(|d| {
-                d.trim().trim_start_matches('#').parse().map_err(|_| {
-                    AppError::Invalid("Geef het nummer van het signaal waarvan dit een dubbel is, bijvoorbeeld 12.".into())
-                })
+                d.trim()
+                    .trim_start_matches('#')
+                    .parse()
+                    .map_err(|_| AppError::Invalid("Geef het nummer van het signaal waarvan dit een dubbel is, bijvoorbeeld 12.".into()))
             })
             .transpose()?,
         bundle: None,

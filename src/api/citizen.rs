@@ -86,10 +86,8 @@ pub async fn confirm_citizen_report(token: String) -> Result<(), AppError> {
         let state = app_state()?;
         let ip = auth::client_ip().await;
         let (slug, _) = crate::usecases::citizen::confirm(state.store.as_ref(), &token, &ip, chrono::Utc::now()).await?;
-        auth::set_feedback(super::feedback::Feedback::success(
-            "Bedankt: je melding is bevestigd en staat nu bij de signaalverwerkers.",
-        ))
-        .await?;
+        auth::set_feedback(super::feedback::Feedback::success("Bedankt: je melding is bevestigd en staat nu bij de signaalverwerkers."))
+            .await?;
         leptos_axum::redirect(&format!("/{slug}/signaleren/bevestigd"));
         Ok(())
     })

@@ -31,12 +31,8 @@ pub async fn load_intake(tenant: String) -> Result<IntakeForm, AppError> {
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaleren", &tenant).await?;
         let mut tx = state.store.read().await?;
-        let organisation = tx
-            .organisations(caller.tenant.id)
-            .await?
-            .into_iter()
-            .find(|o| Some(o.id) == caller.membership.organisation)
-            .map(|o| o.name);
+        let organisation =
+            tx.organisations(caller.tenant.id).await?.into_iter().find(|o| Some(o.id) == caller.membership.organisation).map(|o| o.name);
         let returned = auth::take_flash(RETURNED_KEY).await?;
         Ok(IntakeForm {
             tenant: (&caller.tenant).into(),

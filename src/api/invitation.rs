@@ -44,7 +44,12 @@ pub async fn load_invitation(token: String) -> Result<InvitationPage, AppError> 
 }
 
 #[server(endpoint = "uitnodiging-aanvaarden")]
-pub async fn accept_invitation(token: String, name: Option<String>, password: Option<String>, repeat: Option<String>) -> Result<(), AppError> {
+pub async fn accept_invitation(
+    token: String,
+    name: Option<String>,
+    password: Option<String>,
+    repeat: Option<String>,
+) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::server::limits::Door;
         use crate::server::{app_state, auth};

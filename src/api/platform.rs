@@ -18,7 +18,13 @@ pub async fn platform_tenants() -> Result<Vec<TenantHeader>, AppError> {
 
 /// Create a tenant and invite its first hoofdsignaalverwerker.
 #[server(endpoint = "gemeente-aanmaken")]
-pub async fn create_tenant(slug: String, name: String, kind: String, coordinator_email: String, coordinator_name: String) -> Result<(), AppError> {
+pub async fn create_tenant(
+    slug: String,
+    name: String,
+    kind: String,
+    coordinator_email: String,
+    coordinator_name: String,
+) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
         let state = app_state()?;

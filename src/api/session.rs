@@ -44,10 +44,7 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
             name: person.name,
             email: person.email,
             platform_admin: person.platform_admin,
-            tenants: memberships
-                .into_iter()
-                .map(|m| MyTenant { slug: m.tenant_slug, name: m.tenant_name, roles: m.roles })
-                .collect(),
+            tenants: memberships.into_iter().map(|m| MyTenant { slug: m.tenant_slug, name: m.tenant_name, roles: m.roles }).collect(),
         }))
     })
     .await

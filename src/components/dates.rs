@@ -6,12 +6,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 /// Sunday of October, switching at 01:00 UTC (EU summer-time rule).
 fn brussels_offset(at: DateTime<Utc>) -> Duration {
     let last_sunday = |month: u32| {
-        let first_next = if month == 12 {
-            NaiveDate::from_ymd_opt(at.year() + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(at.year(), month + 1, 1)
-        }
-        .expect("valid date");
+        let first_next =
+            if month == 12 { NaiveDate::from_ymd_opt(at.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(at.year(), month + 1, 1) }
+                .expect("valid date");
         let mut day = first_next.pred_opt().expect("valid date");
         while day.weekday() != Weekday::Sun {
             day = day.pred_opt().expect("valid date");

@@ -23,8 +23,20 @@ const DISTRICTS: &[(&str, &[&str])] = &[
     (
         "gent",
         &[
-            "Binnenstad", "Brugse Poort", "Dampoort", "Drongen", "Gentbrugge", "Ledeberg", "Mariakerke", "Nieuw Gent",
-            "Oostakker", "Rabot", "Sint-Amandsberg", "Sluizeken-Tolhuis-Ham", "Wondelgem", "Zwijnaarde",
+            "Binnenstad",
+            "Brugse Poort",
+            "Dampoort",
+            "Drongen",
+            "Gentbrugge",
+            "Ledeberg",
+            "Mariakerke",
+            "Nieuw Gent",
+            "Oostakker",
+            "Rabot",
+            "Sint-Amandsberg",
+            "Sluizeken-Tolhuis-Ham",
+            "Wondelgem",
+            "Zwijnaarde",
         ],
     ),
     ("kortrijk", &["Aalbeke", "Bellegem", "Bissegem", "Heule", "Kooigem", "Marke", "Overleie", "Rollegem", "Sint-Jan", "Walle"]),
@@ -176,10 +188,8 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
         l.people.insert(p.key.clone(), person);
         for m in &p.membership {
             let roles: Vec<Role> = m.roles.iter().map(|r| Role::from_code(r).expect("demo role")).collect();
-            let domains: Vec<PolicyDomainId> =
-                m.policy_domains.iter().map(|d| l.domains[&(m.tenant.clone(), d.clone())]).collect();
-            tx.insert_membership(l.tenants[&m.tenant], person, Some(l.orgs[&m.organisation]), &roles, &domains)
-                .await?;
+            let domains: Vec<PolicyDomainId> = m.policy_domains.iter().map(|d| l.domains[&(m.tenant.clone(), d.clone())]).collect();
+            tx.insert_membership(l.tenants[&m.tenant], person, Some(l.orgs[&m.organisation]), &roles, &domains).await?;
         }
         for m in tx.memberships(person).await? {
             l.memberships.insert((m.tenant_slug.clone(), person), m);
@@ -245,8 +255,7 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             Phase::NotRetained => steps.extend([
                 Change::StartScreening,
                 Change::NotRetain {
-                    reason: NotRetainedReason::from_code(s.not_retained_reason.as_deref().unwrap_or(""))
-                        .expect("demo reason"),
+                    reason: NotRetainedReason::from_code(s.not_retained_reason.as_deref().unwrap_or("")).expect("demo reason"),
                     duplicate_of: s.duplicate_of.as_ref().map(|t| by_title[&(s.tenant.clone(), t.clone())]),
                     message,
                 },
@@ -299,7 +308,15 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
 }
 
 /// Apply `steps` to one signal, spread evenly after `from`, the last at `until`.
-async fn walk(tx: &mut dyn Tx, l: &Loaded, slug: &str, id: SignalId, steps: &[Change], from: DateTime<Utc>, until: DateTime<Utc>) -> Result<(), AppError> {
+async fn walk(
+    tx: &mut dyn Tx,
+    l: &Loaded,
+    slug: &str,
+    id: SignalId,
+    steps: &[Change],
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<(), AppError> {
     let tenant = l.tenants[slug];
     let step = (until - from) / (steps.len().max(1) as i32);
     let mut at = from;

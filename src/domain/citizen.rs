@@ -34,10 +34,7 @@ impl CitizenReport {
         }
         for (field, text) in [(Field::Title, &self.title), (Field::Description, &self.description)] {
             for finding in scan(text) {
-                err(
-                    field,
-                    format!("‘{}’ lijkt een {}. {}", finding.text, finding.kind.label(), finding.kind.advice()),
-                );
+                err(field, format!("‘{}’ lijkt een {}. {}", finding.text, finding.kind.label(), finding.kind.advice()));
             }
         }
         if !self.area.is_empty() && !areas.contains(&self.area) {

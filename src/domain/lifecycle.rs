@@ -7,9 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    BundleId, EventDraft, EventKind, NotRetainedReason, Outcome, PersonId, Phase, Role, SignalId,
-};
+use super::{BundleId, EventDraft, EventKind, NotRetainedReason, Outcome, PersonId, Phase, Role, SignalId};
 
 /// Longest message or note accepted with a change.
 pub const MAX_NOTE_CHARS: usize = 2000;
@@ -37,18 +35,32 @@ pub struct Actor {
 pub enum Change {
     StartScreening,
     Retain,
-    NotRetain { reason: NotRetainedReason, duplicate_of: Option<SignalId>, message: String },
-    AddToBundle { bundle: BundleId },
+    NotRetain {
+        reason: NotRetainedReason,
+        duplicate_of: Option<SignalId>,
+        message: String,
+    },
+    AddToBundle {
+        bundle: BundleId,
+    },
     MarkAnalysed,
     Schedule,
     StartAction,
-    Close { outcome: Outcome, message: String },
+    Close {
+        outcome: Outcome,
+        message: String,
+    },
     /// The coordinator reopens a closed or not-retained signal.
-    Reopen { to: Phase, note: String },
+    Reopen {
+        to: Phase,
+        note: String,
+    },
     /// The signaalgever withdraws an own signal that is still Ingediend.
     Withdraw,
     /// A processor corrects a mistake by going back one phase.
-    StepBack { note: String },
+    StepBack {
+        note: String,
+    },
 }
 
 /// The kind of a change, without its payload.
@@ -151,23 +163,10 @@ pub enum Refusal {
 impl Refusal {
     pub fn message(&self) -> String {
         match self {
-            Refusal::RoleMayNot { role, .. } => format!(
-                "Als {} mag je deze stap niet zetten.",
-                role.label().to_lowercase()
-            ),
-            Refusal::NotOwnSignal => {
-                "Alleen wie het signaal gaf, kan het intrekken.".to_string()
-            }
-            Refusal::WrongPhase { from, change } => format!(
-                "Een signaal in de fase ‘{}’ kan niet {}.",
-                from.label(),
-                change.verb()
-            ),
-            Refusal::NoSuchMove { from, to } => format!(
-                "Een signaal kan niet van ‘{}’ naar ‘{}’.",
-                from.label(),
-                to.label()
-            ),
+            Refusal::RoleMayNot { role, .. } => format!("Als {} mag je deze stap niet zetten.", role.label().to_lowercase()),
+            Refusal::NotOwnSignal => "Alleen wie het signaal gaf, kan het intrekken.".to_string(),
+            Refusal::WrongPhase { from, change } => format!("Een signaal in de fase ‘{}’ kan niet {}.", from.label(), change.verb()),
+            Refusal::NoSuchMove { from, to } => format!("Een signaal kan niet van ‘{}’ naar ‘{}’.", from.label(), to.label()),
             Refusal::MovesWithBundle => "Dit signaal zit in een bundel en gaat mee met die \
                 bundel. Verplaats de bundel in plaats van het signaal."
                 .to_string(),
@@ -176,13 +175,9 @@ impl Refusal {
             Refusal::ReasonRequired => "Kies waarom het signaal niet weerhouden wordt.".to_string(),
             Refusal::OutcomeRequired => "Kies hoe het signaal afloopt.".to_string(),
             Refusal::BundleRequired => "Kies in welke bundel het signaal komt.".to_string(),
-            Refusal::MessageRequired => {
-                "Schrijf een bericht voor de signaalgever: wat werd beslist en waarom.".to_string()
-            }
+            Refusal::MessageRequired => "Schrijf een bericht voor de signaalgever: wat werd beslist en waarom.".to_string(),
             Refusal::NoteRequired => "Schrijf kort waarom je deze stap zet.".to_string(),
-            Refusal::DuplicateOfRequired => {
-                "Kies van welk signaal dit een dubbel is.".to_string()
-            }
+            Refusal::DuplicateOfRequired => "Kies van welk signaal dit een dubbel is.".to_string(),
             Refusal::DuplicateOfItself => "Een signaal kan geen dubbel van zichzelf zijn.".to_string(),
             Refusal::TextTooLong => {
                 format!("Je tekst is te lang: maximaal {MAX_NOTE_CHARS} tekens.")
@@ -207,12 +202,7 @@ pub fn transition(signal: &SignalState, change: &Change, actor: &Actor) -> Resul
 
 /// Decide a change for a whole bundle: it applies to each of its signals, as one
 /// event each, and is refused as a whole if any signal refuses it.
-pub fn transition_bundle(
-    bundle: BundleId,
-    signals: &[SignalState],
-    change: &Change,
-    actor: &Actor,
-) -> Result<Vec<Transition>, Refusal> {
+pub fn transition_bundle(bundle: BundleId, signals: &[SignalState], change: &Change, actor: &Actor) -> Result<Vec<Transition>, Refusal> {
     if signals.is_empty() {
         return Err(Refusal::EmptyBundle);
     }

@@ -1,17 +1,17 @@
 //! The domain: pure types and rules, compiled for the browser and the server.
 //! No I/O here; storage and HTTP live elsewhere.
 
+pub mod access;
+mod account;
+pub mod citizen;
 mod event;
 mod ids;
-pub mod access;
-pub mod citizen;
 pub mod intake;
-pub mod privacy;
-mod account;
 pub mod lifecycle;
 pub mod moves;
 mod person;
 mod phase;
+pub mod privacy;
 mod role;
 mod signal;
 mod tenant;
@@ -27,7 +27,8 @@ pub use person::{Membership, Person};
 pub use phase::Phase;
 pub use role::Role;
 pub use signal::{
-    BundleRef, CitizenFollow, FollowedSignal, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal, Source,
+    BundleRef, CitizenFollow, FollowedSignal, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal,
+    Source,
 };
 pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, TENANT_KINDS, Tenant};
 pub use vocabulary::{NotRetainedReason, Outcome};

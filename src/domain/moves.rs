@@ -25,19 +25,12 @@ pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<C
     Ok(match (from, to) {
         (Submitted, InScreening) => Change::StartScreening,
         (InScreening, Retained) => Change::Retain,
-        (InScreening, NotRetained) => Change::NotRetain {
-            reason: reason.ok_or(Refusal::ReasonRequired)?,
-            duplicate_of,
-            message,
-        },
+        (InScreening, NotRetained) => Change::NotRetain { reason: reason.ok_or(Refusal::ReasonRequired)?, duplicate_of, message },
         (Retained, Bundled) => Change::AddToBundle { bundle: bundle.ok_or(Refusal::BundleRequired)? },
         (Bundled, Analysed) => Change::MarkAnalysed,
         (Analysed, Scheduled) => Change::Schedule,
         (Scheduled, InAction) => Change::StartAction,
-        (Scheduled | InAction, Closed) => Change::Close {
-            outcome: outcome.ok_or(Refusal::OutcomeRequired)?,
-            message,
-        },
+        (Scheduled | InAction, Closed) => Change::Close { outcome: outcome.ok_or(Refusal::OutcomeRequired)?, message },
         (NotRetained, InScreening) | (Closed, InAction | Analysed) => Change::Reopen { to, note },
         (Submitted, Withdrawn) => Change::Withdraw,
         (from, to) if from.previous() == Some(to) => Change::StepBack { note },
@@ -66,8 +59,5 @@ fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Ve
         message: "-".into(),
         note: "-".into(),
     };
-    Phase::ALL
-        .into_iter()
-        .filter(|to| change_for_move(signal.phase, *to, filled.clone()).is_ok_and(|change| accepted(&change)))
-        .collect()
+    Phase::ALL.into_iter().filter(|to| change_for_move(signal.phase, *to, filled.clone()).is_ok_and(|change| accepted(&change))).collect()
 }

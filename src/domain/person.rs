@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    MembershipId, OrganisationId, PersonId, PolicyDomainId, Role, SignalScope, TenantId,
-};
+use super::{MembershipId, OrganisationId, PersonId, PolicyDomainId, Role, SignalScope, TenantId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -44,9 +42,7 @@ impl Membership {
             return false;
         }
         let by_domain = scope.policy_domain.is_some_and(|d| self.policy_domains.contains(&d));
-        let by_organisation = self.organisation_processes_own
-            && self.organisation.is_some()
-            && scope.organisation == self.organisation;
+        let by_organisation = self.organisation_processes_own && self.organisation.is_some() && scope.organisation == self.organisation;
         by_domain || by_organisation
     }
 

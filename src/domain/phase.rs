@@ -79,19 +79,13 @@ impl Phase {
             Phase::Analysed => Some(Phase::Bundled),
             Phase::Scheduled => Some(Phase::Analysed),
             Phase::InAction => Some(Phase::Scheduled),
-            Phase::Submitted
-            | Phase::NotRetained
-            | Phase::Closed
-            | Phase::Withdrawn => None,
+            Phase::Submitted | Phase::NotRetained | Phase::Closed | Phase::Withdrawn => None,
         }
     }
 
     /// Phases in which a signal belongs to a bundle.
     pub const fn is_bundled_stage(self) -> bool {
-        matches!(
-            self,
-            Phase::Bundled | Phase::Analysed | Phase::Scheduled | Phase::InAction | Phase::Closed
-        )
+        matches!(self, Phase::Bundled | Phase::Analysed | Phase::Scheduled | Phase::InAction | Phase::Closed)
     }
 
     /// Phases folded away on the board: the signal left the main path.

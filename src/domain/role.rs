@@ -25,13 +25,8 @@ impl Role {
     ];
 
     /// The roles held inside one tenant (the platform role is not one of them).
-    pub const TENANT_ROLES: [Role; 5] = [
-        Role::Signaalgever,
-        Role::Signaalverwerker,
-        Role::Hoofdsignaalverwerker,
-        Role::Regisseur,
-        Role::Mandataris,
-    ];
+    pub const TENANT_ROLES: [Role; 5] =
+        [Role::Signaalgever, Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur, Role::Mandataris];
 
     /// Stable code: stored in the database and typed on the command line.
     pub const fn code(self) -> &'static str {

@@ -4,8 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BundleId, EventId, EventKind, NotRetainedReason, OrganisationId, Outcome, Phase,
-    PolicyDomainId, PersonId, SignalId, SignalState,
+    BundleId, EventId, EventKind, NotRetainedReason, OrganisationId, Outcome, PersonId, Phase, PolicyDomainId, SignalId, SignalState,
 };
 
 /// Who brought the signal in.
@@ -66,12 +65,7 @@ pub struct SignalSummary {
 
 impl SignalSummary {
     pub fn state(&self) -> SignalState {
-        SignalState {
-            id: self.id,
-            phase: self.phase,
-            reporter: self.scope.reporter,
-            bundle: self.bundle.as_ref().map(|b| b.id),
-        }
+        SignalState { id: self.id, phase: self.phase, reporter: self.scope.reporter, bundle: self.bundle.as_ref().map(|b| b.id) }
     }
 }
 
@@ -166,4 +160,3 @@ pub struct CitizenFollow {
     /// None while the report waits for its confirmation.
     pub signal: Option<(SignalSummary, Vec<HistoryEntry>)>,
 }
-

@@ -76,9 +76,7 @@ impl Slug {
         if ok {
             Ok(Slug(s.to_string()))
         } else {
-            Err(format!(
-                "‘{s}’ is geen geldige korte naam: gebruik 2 tot 40 kleine letters, cijfers of streepjes, zoals ‘elz-amalo’."
-            ))
+            Err(format!("‘{s}’ is geen geldige korte naam: gebruik 2 tot 40 kleine letters, cijfers of streepjes, zoals ‘elz-amalo’."))
         }
     }
 

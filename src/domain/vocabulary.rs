@@ -62,11 +62,7 @@ pub const TARGET_GROUPS: &[Term] = &[
 
 /// The Dutch label of a code in a vocabulary, or the code itself when unknown.
 pub fn label_of(terms: &[Term], code: &str) -> String {
-    terms
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, l)| (*l).to_string())
-        .unwrap_or_else(|| code.to_string())
+    terms.iter().find(|(c, _)| *c == code).map(|(_, l)| (*l).to_string()).unwrap_or_else(|| code.to_string())
 }
 
 /// Why a screened signal was not retained (domain README, product rules).
@@ -129,12 +125,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
-        Outcome::Opgelost,
-        Outcome::Beleidsbeslissing,
-        Outcome::DoorgegevenBovenlokaal,
-        Outcome::GeenActieMogelijk,
-    ];
+    pub const ALL: [Outcome; 4] =
+        [Outcome::Opgelost, Outcome::Beleidsbeslissing, Outcome::DoorgegevenBovenlokaal, Outcome::GeenActieMogelijk];
 
     pub const fn code(self) -> &'static str {
         match self {

@@ -9,8 +9,8 @@ use super::param;
 use crate::api::board::{Board, Card, MoveBundle, MoveSignal, load_board};
 use crate::components::dates::age;
 use crate::components::notice::ErrorNotice;
-use crate::domain::vocabulary::{NotRetainedReason, Outcome};
 use crate::domain::Phase;
+use crate::domain::vocabulary::{NotRetainedReason, Outcome};
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -64,18 +64,11 @@ fn BoardView(board: Board, move_signal: ServerAction<MoveSignal>, move_bundle: S
 }
 
 #[component]
-fn SignalCard(
-    card: Card,
-    tenant: String,
-    move_signal: ServerAction<MoveSignal>,
-    move_bundle: ServerAction<MoveBundle>,
-) -> impl IntoView {
+fn SignalCard(card: Card, tenant: String, move_signal: ServerAction<MoveSignal>, move_bundle: ServerAction<MoveBundle>) -> impl IntoView {
     let s = card.signal;
     let id = s.id;
-    let meta: Vec<String> = [s.policy_domain.clone(), s.organisation.clone(), Some(age(s.created_at, Utc::now()))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let meta: Vec<String> =
+        [s.policy_domain.clone(), s.organisation.clone(), Some(age(s.created_at, Utc::now()))].into_iter().flatten().collect();
     let href = format!("/{tenant}/signalen/{id}");
     let control = if card.targets.is_empty() && s.bundle.is_none() {
         None

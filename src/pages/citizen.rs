@@ -18,13 +18,15 @@ pub fn CitizenIntake(form: CitizenForm) -> impl IntoView {
     let send = ServerAction::<SendCitizenReport>::new();
     let (report, all_errors) = form.returned.unwrap_or_default();
     let errors = all_errors.clone();
-    let errors_of = move |field: Field| -> Vec<String> {
-        errors.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect()
-    };
-    let districts = form.districts.iter().map(|d| {
-        let selected = report.area == *d;
-        view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
-    }).collect_view();
+    let errors_of = move |field: Field| -> Vec<String> { errors.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect() };
+    let districts = form
+        .districts
+        .iter()
+        .map(|d| {
+            let selected = report.area == *d;
+            view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
+        })
+        .collect_view();
     view! {
         <Title text="Een probleem melden"/>
         <section class="intake">

@@ -25,11 +25,7 @@ pub fn MySignalsPage() -> impl IntoView {
 fn MySignalsView(page: MySignals) -> impl IntoView {
     let slug = page.tenant.slug.clone();
     let count = page.signals.len();
-    let signals = page
-        .signals
-        .into_iter()
-        .map(|followed| view! { <FollowedCard followed tenant=slug.clone()/> })
-        .collect_view();
+    let signals = page.signals.into_iter().map(|followed| view! { <FollowedCard followed tenant=slug.clone()/> }).collect_view();
     view! {
         <h1>"Mijn signalen bij " {page.tenant.name.clone()}</h1>
         <p class="lead">

@@ -95,7 +95,7 @@ fn AcceptForm(invitation: Invitation, token: String) -> impl IntoView {
                     <ActionForm action=action attr:class="form">
                         <input type="hidden" name="token" value=token.clone()/>
                         {fields}
-                        <p id="wachtwoord-fout" class="field-error" role="alert">{move || server_error().or_else(|| hint())}</p>
+                        <p id="wachtwoord-fout" class="field-error" role="alert">{move || server_error().or_else(&hint)}</p>
                         <button type="submit" class="button">"Uitnodiging aanvaarden"</button>
                     </ActionForm>
                 }.into_any()

@@ -6,10 +6,10 @@ use leptos_meta::Title;
 use super::param;
 use crate::api::signal::{SignalPage as Page, load_signal};
 use crate::components::dates::date;
+use crate::components::history::HistoryLine;
 use crate::components::notice::ErrorNotice;
 use crate::components::phase::PhaseBadge;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
-use crate::components::history::HistoryLine;
 use crate::error::AppError;
 
 #[component]
@@ -39,9 +39,7 @@ pub fn SignalPage() -> impl IntoView {
 fn SignalView(page: Page) -> impl IntoView {
     let s = page.signal;
     let summary = s.summary;
-    let fact = |term: &'static str, value: String| {
-        (!value.trim().is_empty()).then(|| view! { <dt>{term}</dt> <dd>{value}</dd> })
-    };
+    let fact = |term: &'static str, value: String| (!value.trim().is_empty()).then(|| view! { <dt>{term}</dt> <dd>{value}</dd> });
     let labels = |terms, codes: &[String]| codes.iter().map(|c| label_of(terms, c)).collect::<Vec<_>>().join(", ");
     let facts = vec![
         fact("Beleidsdomein", summary.policy_domain.clone().unwrap_or_default()),

@@ -14,11 +14,8 @@ pub fn TenantPage() -> impl IntoView {
     let slug = param("tenant");
     let page = Resource::new(slug, |slug| async move {
         let tenant = public_tenant(slug).await?;
-        let roles = who_am_i()
-            .await?
-            .and_then(|me| me.tenants.into_iter().find(|t| t.slug == tenant.slug))
-            .map(|t| t.roles)
-            .unwrap_or_default();
+        let roles =
+            who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == tenant.slug)).map(|t| t.roles).unwrap_or_default();
         Ok((tenant, roles))
     });
     loaded(page, |(tenant, roles)| {

@@ -19,10 +19,7 @@ async fn session() -> Result<Session, AppError> {
 
 /// The caller's address, for the audit log and rate limits.
 pub async fn client_ip() -> String {
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default()
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.map(|c| c.0.ip().to_string()).unwrap_or_default()
 }
 
 /// The logged-in person. Read from the database on every request, so a
@@ -78,15 +75,8 @@ pub async fn in_tenant(state: &AppState, endpoint: &str, slug: &str) -> Result<T
         return Err(AppError::internal(format!("{endpoint} is not a tenant function")));
     };
     let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
-    let membership = state
-        .store
-        .read()
-        .await?
-        .memberships(person.id)
-        .await?
-        .into_iter()
-        .find(|m| m.tenant_slug == slug)
-        .ok_or(AppError::NoAccess)?;
+    let membership =
+        state.store.read().await?.memberships(person.id).await?.into_iter().find(|m| m.tenant_slug == slug).ok_or(AppError::NoAccess)?;
     if !roles.iter().any(|r| membership.has(*r)) {
         return Err(AppError::NoAccess);
     }

@@ -66,15 +66,11 @@ impl Config {
     pub fn load(path: &Path, database_url: Option<String>) -> anyhow::Result<Config> {
         let (leptos, file) = if path.exists() {
             let text = std::fs::read_to_string(path)?;
-            let leptos = leptos::config::get_config_from_str(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            let file: File = toml::from_str(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let leptos = leptos::config::get_config_from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let file: File = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             (leptos, file.seinhuis)
         } else {
-            let leptos = leptos::config::get_configuration(None)
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-                .leptos_options;
+            let leptos = leptos::config::get_configuration(None).map_err(|e| anyhow::anyhow!("{e}"))?.leptos_options;
             (leptos, FileSettings::default())
         };
         let database_url = database_url
@@ -107,7 +103,6 @@ impl Config {
         Ok(Config { leptos, database_url, demo_data, sessions: file.sessions, public_url, https, mail, rate_limit_per_minute })
     }
 }
-
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())

@@ -36,9 +36,7 @@ impl Limits {
             login: DefaultKeyedRateLimiter::keyed(quota()),
             reset: DefaultKeyedRateLimiter::keyed(quota()),
             invitation: DefaultKeyedRateLimiter::keyed(quota()),
-            citizen: DefaultKeyedRateLimiter::keyed(Quota::per_hour(
-                NonZeroU32::new(CITIZEN_REPORTS_PER_HOUR).unwrap_or(NonZeroU32::MIN),
-            )),
+            citizen: DefaultKeyedRateLimiter::keyed(Quota::per_hour(NonZeroU32::new(CITIZEN_REPORTS_PER_HOUR).unwrap_or(NonZeroU32::MIN))),
         }
     }
 

@@ -97,19 +97,15 @@ pub async fn deliver_pending(store: &dyn Store, config: &MailConfig) -> Result<u
     };
     let mut sent = 0;
     for mail in claimed {
-        let message = mail
-            .to
-            .parse()
-            .map_err(|e: lettre::address::AddressError| e.to_string())
-            .and_then(|to| {
-                Message::builder()
-                    .from(Clone::clone(&from))
-                    .to(to)
-                    .subject(&mail.subject)
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(mail.body.clone())
-                    .map_err(|e| e.to_string())
-            });
+        let message = mail.to.parse().map_err(|e: lettre::address::AddressError| e.to_string()).and_then(|to| {
+            Message::builder()
+                .from(Clone::clone(&from))
+                .to(to)
+                .subject(&mail.subject)
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.body.clone())
+                .map_err(|e| e.to_string())
+        });
         let result = match message {
             Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Err(e) => Err(e),

@@ -34,13 +34,12 @@ pub async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Resul
     if let Err(error) = &result {
         // Called over HTTP, the status tells the caller; while a page renders,
         // the page decides (it may recover, e.g. the citizens' form).
-        if !is_plain_form_post() && called_over_http() {
-            if let (Some(response), Ok(status)) = (
-                leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-                ::http::StatusCode::from_u16(error.status()),
-            ) {
-                response.set_status(status);
-            }
+        if !is_plain_form_post()
+            && called_over_http()
+            && let (Some(response), Ok(status)) =
+                (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), ::http::StatusCode::from_u16(error.status()))
+        {
+            response.set_status(status);
         }
     }
     result
@@ -63,10 +62,6 @@ pub fn is_plain_form_post() -> bool {
     leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| {
         // Server functions also run while a page renders (a GET): not a form post.
         parts.method == ::http::Method::POST
-            && parts
-            .headers
-            .get(::http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
+            && parts.headers.get(::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
     })
 }

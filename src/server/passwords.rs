@@ -10,10 +10,7 @@ use crate::error::AppError;
 
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(AppError::internal)
+    argon2::Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
 }
 
 /// Hashing is slow on purpose, so it runs off the async workers.
@@ -36,8 +33,7 @@ pub async fn verify_password(password: String, hash: Option<String>) -> Result<b
 }
 
 /// The hash of a random password nobody knows.
-static DUMMY_HASH: LazyLock<String> =
-    LazyLock::new(|| hash_password(&new_token()).expect("hashing a random password works"));
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_password(&new_token()).expect("hashing a random password works"));
 
 /// A fresh token for a link: 32 random bytes as hex.
 pub fn new_token() -> String {

@@ -34,9 +34,7 @@ pub async fn same_origin_writes(req: Request, next: Next) -> Response {
         Some(site) => site == "same-origin" || site == "none",
         None => match (text(header::ORIGIN), text(header::HOST)) {
             (None, _) => true,
-            (Some(origin), Some(host)) => {
-                origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
-            }
+            (Some(origin), Some(host)) => origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host),
             (Some(_), None) => false,
         },
     };
@@ -63,10 +61,7 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(STRICT_POLICY));
     }
     if state.config.https {
-        headers.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        );
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     response
 }

@@ -7,8 +7,8 @@ use leptos::config::LeptosOptions;
 
 use super::config::Config;
 use super::limits::Limits;
-use crate::text::similarity::SimilarityIndex;
 use crate::storage::Store;
+use crate::text::similarity::SimilarityIndex;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -43,6 +43,5 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The app state inside a server function or a server-rendered component.
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
-    leptos::prelude::use_context::<AppState>()
-        .ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
 }

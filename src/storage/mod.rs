@@ -78,7 +78,14 @@ pub struct Credentials {
 
 #[async_trait]
 pub trait People {
-    async fn insert_person(&mut self, email: &str, name: &str, password_hash: Option<&str>, platform_admin: bool, at: DateTime<Utc>) -> StoreResult<PersonId>;
+    async fn insert_person(
+        &mut self,
+        email: &str,
+        name: &str,
+        password_hash: Option<&str>,
+        platform_admin: bool,
+        at: DateTime<Utc>,
+    ) -> StoreResult<PersonId>;
     async fn person(&mut self, id: PersonId) -> StoreResult<Option<Person>>;
     async fn credentials(&mut self, email: &str) -> StoreResult<Option<Credentials>>;
     async fn insert_membership(
@@ -102,12 +109,34 @@ pub trait Signals {
     async fn bundle_signals(&mut self, tenant: TenantId, bundle: BundleId) -> StoreResult<Vec<SignalSummary>>;
     /// Sets phase and bundle if the signal is still at `expected_version`;
     /// false when someone else changed it first.
-    async fn update_phase(&mut self, tenant: TenantId, id: SignalId, expected_version: i64, phase: Phase, bundle: Option<BundleId>, at: DateTime<Utc>) -> StoreResult<bool>;
-    async fn insert_event(&mut self, tenant: TenantId, signal: SignalId, actor: Option<PersonId>, at: DateTime<Utc>, event: &EventDraft) -> StoreResult<EventId>;
+    async fn update_phase(
+        &mut self,
+        tenant: TenantId,
+        id: SignalId,
+        expected_version: i64,
+        phase: Phase,
+        bundle: Option<BundleId>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    async fn insert_event(
+        &mut self,
+        tenant: TenantId,
+        signal: SignalId,
+        actor: Option<PersonId>,
+        at: DateTime<Utc>,
+        event: &EventDraft,
+    ) -> StoreResult<EventId>;
     /// The history of a signal, oldest first.
     async fn history(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<HistoryEntry>>;
     async fn bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<BundleRef>>;
-    async fn insert_bundle(&mut self, tenant: TenantId, title: &str, problem: &str, analysis: &str, at: DateTime<Utc>) -> StoreResult<BundleId>;
+    async fn insert_bundle(
+        &mut self,
+        tenant: TenantId,
+        title: &str,
+        problem: &str,
+        analysis: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<BundleId>;
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64>;
 }
 
@@ -128,16 +157,39 @@ pub trait Accounts {
     async fn invitation(&mut self, tenant: TenantId, id: i64) -> StoreResult<Option<Invitation>>;
     async fn invitation_by_token(&mut self, token_hash: &str) -> StoreResult<Option<Invitation>>;
     /// A new link and a new expiry for a pending invitation.
-    async fn renew_invitation(&mut self, tenant: TenantId, id: i64, token_hash: &str, sent_at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<bool>;
+    async fn renew_invitation(
+        &mut self,
+        tenant: TenantId,
+        id: i64,
+        token_hash: &str,
+        sent_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<bool>;
     async fn revoke_invitation(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
     /// Mark a live invitation used; false if it was used, revoked or expired.
     async fn accept_invitation(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
     #[allow(clippy::too_many_arguments)]
-    async fn insert_invitation_request(&mut self, tenant: TenantId, organisation: OrganisationId, by: PersonId, email: &str, name: &str, role: Role, note: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn insert_invitation_request(
+        &mut self,
+        tenant: TenantId,
+        organisation: OrganisationId,
+        by: PersonId,
+        email: &str,
+        name: &str,
+        role: Role,
+        note: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
     /// Requests not yet handled.
     async fn invitation_requests(&mut self, tenant: TenantId) -> StoreResult<Vec<InvitationRequest>>;
     async fn handle_invitation_request(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
-    async fn insert_password_reset(&mut self, person: PersonId, token_hash: &str, at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<()>;
+    async fn insert_password_reset(
+        &mut self,
+        person: PersonId,
+        token_hash: &str,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
     /// Use a live reset link once; the person it belongs to.
     async fn use_password_reset(&mut self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<PersonId>>;
     async fn login_failures(&mut self, email: &str) -> StoreResult<Option<(i64, DateTime<Utc>)>>;
@@ -180,7 +232,15 @@ pub trait Intake {
     async fn signal_texts_after(&mut self, tenant: TenantId, after: i64, limit: i64) -> StoreResult<Vec<(SignalId, String, String)>>;
     /// Cards for these signals, in the given order.
     async fn similar_cards(&mut self, tenant: TenantId, ids: &[SignalId]) -> StoreResult<Vec<SimilarSignal>>;
-    async fn insert_sighting(&mut self, tenant: TenantId, signal: SignalId, organisation: Option<OrganisationId>, person: Option<PersonId>, note: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn insert_sighting(
+        &mut self,
+        tenant: TenantId,
+        signal: SignalId,
+        organisation: Option<OrganisationId>,
+        person: Option<PersonId>,
+        note: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
     async fn sightings(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<Sighting>>;
     async fn districts(&mut self, tenant: TenantId) -> StoreResult<Vec<String>>;
     async fn set_districts(&mut self, tenant: TenantId, districts: &[String]) -> StoreResult<()>;
@@ -199,9 +259,20 @@ pub trait Follow {
     async fn notify_phase_changes(&mut self, person: PersonId) -> StoreResult<bool>;
     async fn set_notify_phase_changes(&mut self, person: PersonId, on: bool) -> StoreResult<()>;
     /// A citizen's report, waiting for its e-mail confirmation.
-    async fn insert_citizen_report(&mut self, tenant: TenantId, report: &CitizenReport, confirm_hash: &str, follow_hash: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    async fn insert_citizen_report(
+        &mut self,
+        tenant: TenantId,
+        report: &CitizenReport,
+        confirm_hash: &str,
+        follow_hash: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
     /// Mark a report confirmed and return it, once: None if unknown or confirmed before.
-    async fn confirm_citizen_report(&mut self, confirm_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<(TenantId, i64, CitizenReport)>>;
+    async fn confirm_citizen_report(
+        &mut self,
+        confirm_hash: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Option<(TenantId, i64, CitizenReport)>>;
     async fn link_citizen_report(&mut self, report: i64, signal: SignalId) -> StoreResult<()>;
     /// The signal a citizen follows with their private link.
     async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>>;

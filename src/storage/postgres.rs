@@ -16,11 +16,7 @@ pub struct PostgresStore {
 
 impl PostgresStore {
     pub async fn open(url: &str) -> StoreResult<Self> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
         let store = PostgresStore { pool };
         store.sessions().migrate().await?;

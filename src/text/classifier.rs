@@ -88,10 +88,7 @@ impl Classifier {
 
     /// Every class with its probability for this text, best first.
     pub fn ranking(&self, text: &str) -> Vec<(String, f32)> {
-        let words: Vec<String> = features(text)
-            .into_iter()
-            .filter(|w| self.classes.values().any(|c| c.counts.contains_key(w)))
-            .collect();
+        let words: Vec<String> = features(text).into_iter().filter(|w| self.classes.values().any(|c| c.counts.contains_key(w))).collect();
         if words.is_empty() || self.classes.is_empty() {
             return Vec::new();
         }
@@ -111,8 +108,7 @@ impl Classifier {
         // Log-sum-exp: probabilities without underflow.
         let top = scores.iter().map(|(_, s)| *s).fold(f64::NEG_INFINITY, f64::max);
         let total: f64 = scores.iter().map(|(_, s)| (s - top).exp()).sum();
-        let mut ranking: Vec<(String, f32)> =
-            scores.into_iter().map(|(code, s)| (code, ((s - top).exp() / total) as f32)).collect();
+        let mut ranking: Vec<(String, f32)> = scores.into_iter().map(|(code, s)| (code, ((s - top).exp() / total) as f32)).collect();
         ranking.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranking
     }
@@ -197,8 +193,14 @@ mod tests {
         ("Huurwaarborg te hoog\nMensen vinden geen betaalbare huurwoning en de wachtlijst voor een sociale woning is lang.", "wonen"),
         ("Slechte huurwoningen\nVerhuurders laten woningen verkommeren, schimmel en vocht in de huurwoning.", "wonen"),
         ("Dakloos na uithuiszetting\nGezinnen worden uit hun woning gezet en vinden geen nieuwe huurwoning.", "wonen"),
-        ("Energieschulden bij jongeren\nJongeren hebben schulden bij hun energieleverancier en vragen te laat hulp bij schuldbemiddeling.", "inkomen-schuldhulp"),
-        ("Wachtlijst schuldbemiddeling\nMensen met schulden wachten maanden op budgetbegeleiding en schuldbemiddeling.", "inkomen-schuldhulp"),
+        (
+            "Energieschulden bij jongeren\nJongeren hebben schulden bij hun energieleverancier en vragen te laat hulp bij schuldbemiddeling.",
+            "inkomen-schuldhulp",
+        ),
+        (
+            "Wachtlijst schuldbemiddeling\nMensen met schulden wachten maanden op budgetbegeleiding en schuldbemiddeling.",
+            "inkomen-schuldhulp",
+        ),
         ("Leefloon te laag\nHet leefloon volstaat niet om de rekeningen en schulden te betalen.", "inkomen-schuldhulp"),
         ("Geen psycholoog\nJongeren wachten maanden op een psycholoog in de geestelijke gezondheidszorg.", "gezondheid"),
         ("Tandzorg onbetaalbaar\nGezinnen stellen de tandarts uit omdat de zorg te duur is.", "gezondheid"),

@@ -13,21 +13,18 @@ static DUTCH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Du
 
 /// Frequent Dutch words that say nothing about the problem.
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "alle", "alleen", "als", "altijd", "ben", "bij", "dan", "dat", "de", "deze", "die", "dit", "doen",
-    "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "had", "heb", "hebben", "heeft", "hem", "het",
-    "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
-    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "ons",
-    "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor",
-    "want", "waren", "was", "wat", "we", "wel", "werd", "wezen", "wie", "wij", "wil", "worden", "wordt", "zal", "ze",
-    "zei", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou", "zeer", "heel", "vaak", "steeds", "komen", "komt",
+    "aan", "al", "alle", "alleen", "als", "altijd", "ben", "bij", "dan", "dat", "de", "deze", "die", "dit", "doen", "door", "dus", "een",
+    "eens", "en", "er", "ge", "geen", "geweest", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand",
+    "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar",
+    "niet", "niets", "nog", "nu", "of", "om", "omdat", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u",
+    "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "we", "wel", "werd", "wezen", "wie", "wij", "wil", "worden",
+    "wordt", "zal", "ze", "zei", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou", "zeer", "heel", "vaak", "steeds", "komen", "komt",
     "gaan", "gaat", "hun", "haar", "onze", "jullie", "hen", "daar", "waar", "wanneer", "welke", "mensen",
 ];
 
 /// Lower-case words of two or more letters or digits, split on everything else.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(|w| w.to_lowercase())
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 2).map(|w| w.to_lowercase())
 }
 
 /// Dutch stems of the meaningful words of a text, in order.

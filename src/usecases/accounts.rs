@@ -30,10 +30,10 @@ pub async fn log_in(store: &dyn Store, email: &str, password: &str, ip: &str, no
         let mut tx = store.read().await?;
         (tx.login_failures(&email).await?, tx.credentials(&email).await?)
     };
-    if let Some((count, last)) = failures {
-        if now < last + delay_after(count) {
-            return Err(AppError::TooManyRequests);
-        }
+    if let Some((count, last)) = failures
+        && now < last + delay_after(count)
+    {
+        return Err(AppError::TooManyRequests);
     }
     let (person, hash) = match credentials {
         Some(c) if c.person.active => (Some(c.person), c.password_hash),
@@ -97,7 +97,14 @@ pub async fn request_reset(store: &dyn Store, email: &str, public_url: &str, ip:
 }
 
 /// Set a new password with a reset link; the link works once.
-pub async fn reset_password(store: &dyn Store, token: &str, password: &str, repeat: &str, ip: &str, now: DateTime<Utc>) -> Result<Person, AppError> {
+pub async fn reset_password(
+    store: &dyn Store,
+    token: &str,
+    password: &str,
+    repeat: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<Person, AppError> {
     let expired = || AppError::Invalid("Deze link werkt niet meer. Vraag hieronder een nieuwe aan.".into());
     // Any refusal below rolls the transaction back, so the link stays usable.
     let mut tx = store.write().await?;

@@ -23,7 +23,14 @@ fn audit(caller: &TenantCaller, action: &'static str, object_type: &'static str,
 }
 
 /// Give a member other roles (and, for processors and regisseurs, domains).
-pub async fn change_roles(store: &dyn Store, caller: &TenantCaller, person: PersonId, roles: &[Role], domains: &[PolicyDomainId], now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn change_roles(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    person: PersonId,
+    roles: &[Role],
+    domains: &[PolicyDomainId],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let mut roles: Vec<Role> = roles.iter().copied().filter(|r| Role::TENANT_ROLES.contains(r)).collect();
     roles.sort();
     roles.dedup();
@@ -50,7 +57,13 @@ pub async fn change_roles(store: &dyn Store, caller: &TenantCaller, person: Pers
 
 /// (De)activate a member in this tenant. Someone left with no active
 /// membership anywhere is deactivated altogether: their sessions end at once.
-pub async fn set_active(store: &dyn Store, caller: &TenantCaller, person: PersonId, active: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn set_active(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    person: PersonId,
+    active: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if person == caller.person.id && !active {
         return Err(AppError::Invalid("Je kan jezelf niet op inactief zetten.".into()));
     }
@@ -70,7 +83,13 @@ pub async fn set_active(store: &dyn Store, caller: &TenantCaller, person: Person
 }
 
 /// Add an organisation (no id) or change one.
-pub async fn save_organisation(store: &dyn Store, caller: &TenantCaller, id: Option<OrganisationId>, org: NewOrganisation, now: DateTime<Utc>) -> Result<OrganisationId, AppError> {
+pub async fn save_organisation(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    id: Option<OrganisationId>,
+    org: NewOrganisation,
+    now: DateTime<Utc>,
+) -> Result<OrganisationId, AppError> {
     let name = org.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > 120 {
         return Err(AppError::Invalid("Geef de organisatie een naam van hoogstens 120 tekens.".into()));
@@ -115,11 +134,7 @@ pub async fn save_settings(
     let mut tx = store.write().await?;
     tx.update_tenant(caller.tenant.id, &name, citizen_intake).await?;
     tx.set_districts(caller.tenant.id, &districts).await?;
-    let detail = format!(
-        "naam: {name}; burgermeldingen: {}; wijken: {}",
-        if citizen_intake { "aan" } else { "uit" },
-        districts.join(", ")
-    );
+    let detail = format!("naam: {name}; burgermeldingen: {}; wijken: {}", if citizen_intake { "aan" } else { "uit" }, districts.join(", "));
     tx.audit(&audit(caller, "instellingen-gewijzigd", "gemeente", caller.tenant.slug.clone(), detail), now).await?;
     tx.commit().await?;
     Ok(())

@@ -18,7 +18,15 @@ pub enum Added {
 }
 
 fn audit(tenant: Option<TenantId>, action: &'static str, email: &str, detail: String) -> NewAudit {
-    NewAudit { tenant, action, object_type: "persoon", object_id: email.to_string(), detail, ip: "command line".into(), ..NewAudit::default() }
+    NewAudit {
+        tenant,
+        action,
+        object_type: "persoon",
+        object_id: email.to_string(),
+        detail,
+        ip: "command line".into(),
+        ..NewAudit::default()
+    }
 }
 
 /// Add a person to a tenant with a role: directly with a password, or by invitation.
@@ -71,7 +79,14 @@ pub async fn add_member(
 }
 
 /// Create (or promote) the platform beheerder.
-pub async fn add_platform_admin(store: &dyn Store, email: &str, name: &str, password: Option<&str>, public_url: &str, now: DateTime<Utc>) -> Result<Added, AppError> {
+pub async fn add_platform_admin(
+    store: &dyn Store,
+    email: &str,
+    name: &str,
+    password: Option<&str>,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Added, AppError> {
     let email = parse_email(email).map_err(AppError::Invalid)?;
     let hash = match password {
         Some(p) => {

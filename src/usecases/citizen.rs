@@ -18,14 +18,26 @@ pub async fn open_tenant(store: &dyn Store, slug: &str) -> Result<(Tenant, Vec<S
 }
 
 /// Keep the report aside and mail the link that confirms it.
-pub async fn report(store: &dyn Store, slug: &str, report: &CitizenReport, public_url: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn report(
+    store: &dyn Store,
+    slug: &str,
+    report: &CitizenReport,
+    public_url: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let (tenant, districts) = open_tenant(store, slug).await?;
     let errors = report.check(&districts);
     if !errors.is_empty() {
         return Err(AppError::Form(errors));
     }
     let email = parse_email(&report.email).map_err(AppError::Invalid)?;
-    let report = CitizenReport { email: email.clone(), title: report.title.trim().into(), description: report.description.trim().into(), ..report.clone() };
+    let report = CitizenReport {
+        email: email.clone(),
+        title: report.title.trim().into(),
+        description: report.description.trim().into(),
+        ..report.clone()
+    };
     let (confirm, follow) = (new_token(), new_token());
     let mut tx = store.write().await?;
     let id = tx.insert_citizen_report(tenant.id, &report, &token_hash(&confirm), &token_hash(&follow), now).await?;
@@ -57,7 +69,11 @@ pub async fn report(store: &dyn Store, slug: &str, report: &CitizenReport, publi
 /// Returns the tenant's slug and the new signal.
 pub async fn confirm(store: &dyn Store, token: &str, ip: &str, now: DateTime<Utc>) -> Result<(String, SignalId), AppError> {
     let mut tx = store.write().await?;
-    let expired = || AppError::Invalid("Deze link werkt niet (meer). Werd je melding al bevestigd? Dan volg je ze met de andere link uit de mail.".into());
+    let expired = || {
+        AppError::Invalid(
+            "Deze link werkt niet (meer). Werd je melding al bevestigd? Dan volg je ze met de andere link uit de mail.".into(),
+        )
+    };
     let (tenant_id, report_id, report) = tx.confirm_citizen_report(&token_hash(token), now).await?.ok_or_else(expired)?;
     let tenant = tx.tenants().await?.into_iter().find(|t| t.id == tenant_id).ok_or(AppError::NotFound)?;
     let signal = NewSignal {

@@ -14,11 +14,7 @@ const MAX_ADDITION_CHARS: usize = 2000;
 
 /// The timeline as the reporter sees it: who did it and internal notes left out.
 pub fn public_timeline(history: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
-    history
-        .into_iter()
-        .filter(|e| e.kind != EventKind::Sighted)
-        .map(|e| HistoryEntry { note: None, actor_name: None, ..e })
-        .collect()
+    history.into_iter().filter(|e| e.kind != EventKind::Sighted).map(|e| HistoryEntry { note: None, actor_name: None, ..e }).collect()
 }
 
 /// Information may be added while nobody has finished screening the signal.
@@ -54,7 +50,13 @@ async fn own_signal(tx: &mut dyn Tx, caller: &TenantCaller, signal: SignalId) ->
 }
 
 /// Add information to one's own signal before it is screened.
-pub async fn add_information(store: &dyn Store, caller: &TenantCaller, signal: SignalId, text: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn add_information(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    signal: SignalId,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(AppError::Invalid("Schrijf wat je wil toevoegen.".into()));
@@ -125,13 +127,8 @@ pub async fn tell_reporter(
     if !wanted {
         return Ok(());
     }
-    let mut body = format!(
-        "Dag,\n\nJe signaal ‘{}’ (nummer {}) bij {} staat nu in de fase ‘{}’.\n",
-        signal.title,
-        signal.id,
-        tenant.name,
-        to.label()
-    );
+    let mut body =
+        format!("Dag,\n\nJe signaal ‘{}’ (nummer {}) bij {} staat nu in de fase ‘{}’.\n", signal.title, signal.id, tenant.name, to.label());
     if let Some(message) = &t.event.message {
         body.push_str(&format!("\nBericht van de signaalverwerker:\n{message}\n"));
     }

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::*;
 use crate::domain::intake;
+use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
 use crate::storage::Store;
@@ -53,7 +53,13 @@ pub async fn similar(store: &dyn Store, index: &SimilarityIndex, tenant: TenantI
 
 /// "Ik zie dit ook": the caller's organisation meets this signal too. It
 /// counts towards how often the signal recurs instead of becoming a duplicate.
-pub async fn record_sighting(store: &dyn Store, caller: &TenantCaller, signal: SignalId, note: &str, now: DateTime<Utc>) -> Result<SimilarSignal, AppError> {
+pub async fn record_sighting(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    signal: SignalId,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<SimilarSignal, AppError> {
     let note = note.trim();
     if note.chars().count() > 1000 {
         return Err(AppError::Invalid("Je toelichting mag hoogstens 1000 tekens hebben.".into()));
@@ -92,7 +98,12 @@ pub async fn record_sighting(store: &dyn Store, caller: &TenantCaller, signal: S
 /// Send a signal: checked against the same rules the form checks as you type
 /// (limits, required answers, the privacy guard), stored as Ingediend with
 /// its first event and an audit entry.
-pub async fn submit(store: &dyn Store, caller: &TenantCaller, draft: &intake::SignalDraft, now: DateTime<Utc>) -> Result<SignalId, AppError> {
+pub async fn submit(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    draft: &intake::SignalDraft,
+    now: DateTime<Utc>,
+) -> Result<SignalId, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
     let areas = tx.districts(tenant).await?;

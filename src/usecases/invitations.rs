@@ -23,8 +23,16 @@ fn link(public_url: &str, token: &str) -> String {
     format!("{public_url}/uitnodiging/{token}")
 }
 
-async fn send(tx: &mut dyn Tx, caller: &TenantCaller, invitation: &Invitation, token: &str, public_url: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-    let mail = super::mails::invitation(&caller.tenant.name, invitation.role, &caller.person.name, &link(public_url, token), INVITATION_DAYS);
+async fn send(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    invitation: &Invitation,
+    token: &str,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mail =
+        super::mails::invitation(&caller.tenant.name, invitation.role, &caller.person.name, &link(public_url, token), INVITATION_DAYS);
     tx.queue_mail(Some(caller.tenant.id), &invitation.email, &mail.subject, &mail.body, now).await?;
     Ok(())
 }
@@ -45,13 +53,12 @@ fn audit(caller: &TenantCaller, action: &'static str, id: i64, detail: String) -
 pub async fn validate(tx: &mut dyn Tx, tenant: TenantId, form: &InviteForm, now: DateTime<Utc>) -> Result<Invitation, AppError> {
     let email = parse_email(&form.email).map_err(AppError::Invalid)?;
     let name = parse_name(&form.name).map_err(AppError::Invalid)?;
-    let role = Role::from_code(&form.role)
-        .filter(|r| Role::TENANT_ROLES.contains(r))
-        .ok_or_else(|| AppError::Invalid("Kies een rol.".into()))?;
-    if let Some(org) = form.organisation {
-        if !tx.organisations(tenant).await?.iter().any(|o| o.id == org) {
-            return Err(AppError::Invalid("Kies een organisatie uit de lijst.".into()));
-        }
+    let role =
+        Role::from_code(&form.role).filter(|r| Role::TENANT_ROLES.contains(r)).ok_or_else(|| AppError::Invalid("Kies een rol.".into()))?;
+    if let Some(org) = form.organisation
+        && !tx.organisations(tenant).await?.iter().any(|o| o.id == org)
+    {
+        return Err(AppError::Invalid("Kies een organisatie uit de lijst.".into()));
     }
     let domains = tx.policy_domains(tenant).await?;
     if form.policy_domains.iter().any(|d| !domains.iter().any(|known| known.id == *d)) {
@@ -83,7 +90,13 @@ pub async fn validate(tx: &mut dyn Tx, tenant: TenantId, form: &InviteForm, now:
 }
 
 /// Invite a person: the invitation, its mail and the audit entry, together.
-pub async fn invite(store: &dyn Store, caller: &TenantCaller, form: &InviteForm, public_url: &str, now: DateTime<Utc>) -> Result<Invitation, AppError> {
+pub async fn invite(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    form: &InviteForm,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Invitation, AppError> {
     let mut tx = store.write().await?;
     let mut invitation = validate(&mut *tx, caller.tenant.id, form, now).await?;
     let token = new_token();
@@ -133,12 +146,14 @@ pub struct InvitationView {
 }
 
 fn unusable(status: InvitationStatus) -> AppError {
-    AppError::Invalid(match status {
-        InvitationStatus::Accepted => "Deze uitnodiging werd al gebruikt. Meld je aan met je e-mailadres en wachtwoord.",
-        InvitationStatus::Revoked => "Deze uitnodiging werd ingetrokken. Vraag wie je uitnodigde om een nieuwe.",
-        _ => "Deze uitnodiging is verlopen. Vraag wie je uitnodigde om ze opnieuw te sturen.",
-    }
-    .into())
+    AppError::Invalid(
+        match status {
+            InvitationStatus::Accepted => "Deze uitnodiging werd al gebruikt. Meld je aan met je e-mailadres en wachtwoord.",
+            InvitationStatus::Revoked => "Deze uitnodiging werd ingetrokken. Vraag wie je uitnodigde om een nieuwe.",
+            _ => "Deze uitnodiging is verlopen. Vraag wie je uitnodigde om ze opnieuw te sturen.",
+        }
+        .into(),
+    )
 }
 
 pub async fn view(store: &dyn Store, token: &str, now: DateTime<Utc>) -> Result<InvitationView, AppError> {
@@ -241,7 +256,15 @@ pub async fn accept(store: &dyn Store, a: Acceptance<'_>, now: DateTime<Utc>) ->
 }
 
 /// An organisation's member asks the coordinator to invite a colleague.
-pub async fn request(store: &dyn Store, caller: &TenantCaller, email: &str, name: &str, note: &str, public_url: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn request(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    email: &str,
+    name: &str,
+    note: &str,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let organisation = caller
         .membership
         .organisation

@@ -43,7 +43,12 @@ pub struct MoveRequest {
 
 /// Move one signal to another phase.
 /// `public_url` is for the link in the mail to the reporter.
-pub async fn move_signal(store: &dyn Store, caller: &TenantCaller, request: MoveRequest, public_url: &str) -> Result<SignalSummary, AppError> {
+pub async fn move_signal(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    request: MoveRequest,
+    public_url: &str,
+) -> Result<SignalSummary, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
     let signal = tx.signal_summary(tenant, request.signal).await?.ok_or(AppError::NotFound)?;
@@ -126,15 +131,15 @@ pub fn actor_for(caller: &TenantCaller, signal: &SignalSummary) -> Result<Actor,
 
 /// Ids typed into a move must exist in the same tenant.
 async fn check_references(tx: &mut dyn Tx, tenant: TenantId, details: &MoveDetails) -> Result<(), AppError> {
-    if let Some(original) = details.duplicate_of {
-        if tx.signal_summary(tenant, original).await?.is_none() {
-            return Err(AppError::Invalid(format!("Signaal {original} bestaat niet in deze gemeente.")));
-        }
+    if let Some(original) = details.duplicate_of
+        && tx.signal_summary(tenant, original).await?.is_none()
+    {
+        return Err(AppError::Invalid(format!("Signaal {original} bestaat niet in deze gemeente.")));
     }
-    if let Some(bundle) = details.bundle {
-        if tx.bundle(tenant, bundle).await?.is_none() {
-            return Err(AppError::Invalid(format!("Bundel {bundle} bestaat niet in deze gemeente.")));
-        }
+    if let Some(bundle) = details.bundle
+        && tx.bundle(tenant, bundle).await?.is_none()
+    {
+        return Err(AppError::Invalid(format!("Bundel {bundle} bestaat niet in deze gemeente.")));
     }
     Ok(())
 }
@@ -144,9 +149,5 @@ async fn check_references(tx: &mut dyn Tx, tenant: TenantId, details: &MoveDetai
 pub fn allowed_targets(caller: &TenantCaller, signal: &SignalSummary) -> Vec<Phase> {
     let Ok(actor) = actor_for(caller, signal) else { return Vec::new() };
     let state = signal.state();
-    if state.bundle.is_some() {
-        moves::allowed_bundle_targets(&state, &actor)
-    } else {
-        moves::allowed_targets(&state, &actor)
-    }
+    if state.bundle.is_some() { moves::allowed_bundle_targets(&state, &actor) } else { moves::allowed_targets(&state, &actor) }
 }

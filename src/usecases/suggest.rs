@@ -18,10 +18,10 @@ impl Classifiers {
     /// The tenant's classifier, retrained if signals were screened since.
     async fn for_tenant(&self, store: &dyn Store, tenant: TenantId) -> Result<Arc<Classifier>, AppError> {
         let count = store.read().await?.count_training_examples(tenant).await?;
-        if let Some((trained_on, classifier)) = self.0.lock().expect("classifier lock").get(&tenant) {
-            if *trained_on == count {
-                return Ok(classifier.clone());
-            }
+        if let Some((trained_on, classifier)) = self.0.lock().expect("classifier lock").get(&tenant)
+            && *trained_on == count
+        {
+            return Ok(classifier.clone());
         }
         let examples = store.read().await?.training_examples(tenant).await?;
         let classifier = Arc::new(Classifier::train(examples.iter().map(|(text, code)| (text.as_str(), code.as_str()))));
@@ -31,7 +31,12 @@ impl Classifiers {
 }
 
 /// A suggestion for this text among the tenant's policy domains, if any is clear enough.
-pub async fn suggest_domain(store: &dyn Store, classifiers: &Classifiers, tenant: TenantId, text: &str) -> Result<Option<DomainSuggestion>, AppError> {
+pub async fn suggest_domain(
+    store: &dyn Store,
+    classifiers: &Classifiers,
+    tenant: TenantId,
+    text: &str,
+) -> Result<Option<DomainSuggestion>, AppError> {
     let domains = store.read().await?.policy_domains(tenant).await?;
     let allowed: Vec<&str> = domains.iter().map(|d| d.code.as_str()).collect();
     let classifier = classifiers.for_tenant(store, tenant).await?;

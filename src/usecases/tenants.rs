@@ -2,12 +2,11 @@
 
 use chrono::Utc;
 
+use crate::domain::TENANT_KINDS;
 use crate::domain::vocabulary::DEFAULT_POLICY_DOMAINS;
 use crate::domain::{Slug, TenantId};
 use crate::error::AppError;
-use crate::domain::TENANT_KINDS;
 use crate::storage::Tx;
-
 
 /// Create a tenant with the default policy domains.
 pub async fn create(tx: &mut dyn Tx, slug: &str, name: &str, kind: &str) -> Result<TenantId, AppError> {

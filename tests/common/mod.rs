@@ -168,23 +168,13 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut seinhuis:
 }
 
 pub fn new_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 impl TestApp {
     /// Call a server function the way the browser does (form-encoded POST).
     pub async fn call(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
-        let response = client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header("Origin", &self.base)
-            .form(form)
-            .send()
-            .await
-            .unwrap();
+        let response = client.post(format!("{}/api/{endpoint}", self.base)).header("Origin", &self.base).form(form).send().await.unwrap();
         (response.status().as_u16(), response.text().await.unwrap())
     }
 
@@ -196,9 +186,7 @@ impl TestApp {
     /// A new browser session logged in as this demo account.
     pub async fn logged_in(&self, email: &str) -> reqwest::Client {
         let client = new_client();
-        let (status, body) = self
-            .call(&client, "aanmelden", &[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD)])
-            .await;
+        let (status, body) = self.call(&client, "aanmelden", &[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
         assert_eq!(status, 200, "log-in as {email} failed: {body}");
         client
     }

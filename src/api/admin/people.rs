@@ -163,7 +163,12 @@ pub async fn handle_request(tenant: String, id: i64, invite: Option<String>) -> 
 }
 
 #[server(endpoint = "rollen-wijzigen")]
-pub async fn change_roles(tenant: String, person: i64, roles: Option<Vec<String>>, policy_domains: Option<Vec<i64>>) -> Result<(), AppError> {
+pub async fn change_roles(
+    tenant: String,
+    person: i64,
+    roles: Option<Vec<String>>,
+    policy_domains: Option<Vec<i64>>,
+) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::domain::{PolicyDomainId, Role};
         use crate::server::{app_state, auth};
@@ -195,7 +200,8 @@ pub async fn request_invitation(tenant: String, email: String, name: String, not
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "uitnodiging-vragen", &tenant).await?;
         let note = note.unwrap_or_default();
-        crate::usecases::invitations::request(state.store.as_ref(), &caller, &email, &name, &note, &state.config.public_url, Utc::now()).await
+        crate::usecases::invitations::request(state.store.as_ref(), &caller, &email, &name, &note, &state.config.public_url, Utc::now())
+            .await
     })
     .await
 }

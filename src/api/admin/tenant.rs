@@ -97,7 +97,13 @@ pub struct AuditPage {
 
 /// The audit log, newest first, filtered by action, person and dates (dd-mm-jjjj or jjjj-mm-dd).
 #[server(endpoint = "auditlog")]
-pub async fn load_audit_log(tenant: String, action: Option<String>, person: Option<String>, from: Option<String>, until: Option<String>) -> Result<AuditPage, AppError> {
+pub async fn load_audit_log(
+    tenant: String,
+    action: Option<String>,
+    person: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
+) -> Result<AuditPage, AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
         use crate::storage::AuditFilter;

@@ -4,15 +4,11 @@
 //! a house number, and we extend the match over "bus 3" and ", 9000 Gent".
 
 use super::lists::{NOT_STREETS, STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPE_WORDS, UNIT_WORDS};
-use super::text::{
-    Token, digits_value, gap_before, in_list, is_all_digits, is_capitalised_word, is_single_space,
-};
+use super::text::{Token, digits_value, gap_before, in_list, is_all_digits, is_capitalised_word, is_single_space};
 use super::{Hit, PersonalDataKind};
 
 /// Words that never start a street name ("In de Kerkstraat 12").
-const LEFT_STOPS: &[&str] = &[
-    "in", "op", "aan", "naar", "uit", "bij", "langs", "via", "woont", "wonen", "adres", "te", "ter",
-];
+const LEFT_STOPS: &[&str] = &["in", "op", "aan", "naar", "uit", "bij", "langs", "via", "woont", "wonen", "adres", "te", "ter"];
 const LOWER_PARTICLES: &[&str] = &["van", "de", "der", "den", "het", "ter", "ten"];
 
 pub(super) fn scan(input: &str, toks: &[Token], hits: &mut Vec<Hit>) {
@@ -39,11 +35,7 @@ pub(super) fn scan(input: &str, toks: &[Token], hits: &mut Vec<Hit>) {
 fn is_street_word(word: &str) -> bool {
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     let lower = word.to_lowercase();
-    first_upper
-        && !in_list(word, NOT_STREETS)
-        && STREET_SUFFIXES
-            .iter()
-            .any(|s| lower.len() > s.len() && lower.ends_with(s))
+    first_upper && !in_list(word, NOT_STREETS) && STREET_SUFFIXES.iter().any(|s| lower.len() > s.len() && lower.ends_with(s))
 }
 
 /// "Grote Markt", "Oude Houtlei" written as two words.
@@ -102,10 +94,7 @@ fn is_house_number(word: &str) -> bool {
     let first = parts.next().unwrap_or("");
     let part_ok = |p: &str| {
         let digits = p.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        (p.len() - digits.len()) <= 1
-            && (1..=4).contains(&digits.len())
-            && is_all_digits(digits)
-            && !digits.starts_with('0')
+        (p.len() - digits.len()) <= 1 && (1..=4).contains(&digits.len()) && is_all_digits(digits) && !digits.starts_with('0')
     };
     let year_like = first.len() == 4 && (1900..=2099).contains(&digits_value(first.as_bytes()));
     part_ok(first) && parts.clone().count() <= 1 && parts.all(part_ok) && !year_like
@@ -137,10 +126,7 @@ fn house_number(input: &str, toks: &[Token], mut n: usize) -> Option<usize> {
         // "bus 3", "bus 12B"
         end = toks[i + 1].end;
         i += 2;
-    } else if i < toks.len()
-        && gap_before(input, toks, i) == "/"
-        && word_at(i).is_some_and(|w| w.len() <= 3 && is_all_digits(w))
-    {
+    } else if i < toks.len() && gap_before(input, toks, i) == "/" && word_at(i).is_some_and(|w| w.len() <= 3 && is_all_digits(w)) {
         // "12/3"
         end = toks[i].end;
         i += 1;
@@ -166,15 +152,11 @@ fn plain_number_end(input: &str, toks: &[Token], n: usize) -> bool {
     let rest = &input[toks[n].end..];
     let mut chars = rest.chars();
     let (a, b) = (chars.next(), chars.next());
-    if rest.trim_start().starts_with(['%', '€'])
-        || matches!((a, b), (Some('.' | ','), Some(d)) if d.is_ascii_digit())
-    {
+    if rest.trim_start().starts_with(['%', '€']) || matches!((a, b), (Some('.' | ','), Some(d)) if d.is_ascii_digit()) {
         return false;
     }
     match toks.get(n + 1) {
-        Some(next) if input[toks[n].end..next.start].trim().is_empty() => {
-            !in_list(next.text(input), UNIT_WORDS)
-        }
+        Some(next) if input[toks[n].end..next.start].trim().is_empty() => !in_list(next.text(input), UNIT_WORDS),
         _ => true,
     }
 }

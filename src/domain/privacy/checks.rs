@@ -22,9 +22,7 @@ pub(super) fn iban_is_valid(iban: &str) -> bool {
     if !(15..=34).contains(&b.len())
         || !b[..2].iter().all(u8::is_ascii_uppercase)
         || !b[2..4].iter().all(u8::is_ascii_digit)
-        || !b
-            .iter()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        || !b.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
     {
         return false;
     }

@@ -5,25 +5,12 @@
 //! or "geboortejaar".
 
 use super::lists::MONTHS;
-use super::text::{
-    Token, digit_run, digits_value, in_list, is_all_digits, is_single_space, number_may_end,
-    number_may_start,
-};
+use super::text::{Token, digit_run, digits_value, in_list, is_all_digits, is_single_space, number_may_end, number_may_start};
 use super::{Hit, PersonalDataKind};
 
-const CUES: &[&str] = &[
-    "geboren",
-    "geb",
-    "geboortedatum",
-    "geboortedag",
-    "geboortejaar",
-    "geboorte",
-    "gebdatum",
-];
+const CUES: &[&str] = &["geboren", "geb", "geboortedatum", "geboortedag", "geboortejaar", "geboorte", "gebdatum"];
 /// Words that start a different time reference: the cue no longer applies.
-const STOPS: &[&str] = &[
-    "sinds", "sedert", "vanaf", "tot", "tussen", "en", "maar", "of",
-];
+const STOPS: &[&str] = &["sinds", "sedert", "vanaf", "tot", "tussen", "en", "maar", "of"];
 /// How many words back a cue may stand ("geboren in Gent op 3 mei 1990").
 const WINDOW: usize = 5;
 
@@ -39,8 +26,7 @@ pub(super) fn scan(input: &str, toks: &[Token], hits: &mut Vec<Hit>) {
             continue;
         }
         if let Some(end) = textual_date(input, toks, k).or_else(|| numeric_date(input, t.start)) {
-            let listed = last_birth_end
-                .is_some_and(|e| matches!(input[e..t.start].trim(), "," | "en" | ", en" | "&"));
+            let listed = last_birth_end.is_some_and(|e| matches!(input[e..t.start].trim(), "," | "en" | ", en" | "&"));
             if listed || has_birth_cue(input, toks, k) {
                 hits.push(Hit::new(PersonalDataKind::BirthDate, t.start, end));
                 last_birth_end = Some(end);
@@ -101,11 +87,7 @@ fn numeric_date(input: &str, start: usize) -> Option<usize> {
         _ => false,
     };
     let short = |l: usize| (1..=2).contains(&l);
-    let shape_ok = if lens[0] == 4 {
-        short(lens[1]) && short(lens[2])
-    } else {
-        short(lens[0]) && short(lens[1])
-    };
+    let shape_ok = if lens[0] == 4 { short(lens[1]) && short(lens[2]) } else { short(lens[0]) && short(lens[1]) };
     (shape_ok && year_ok && (1..=31).contains(&d) && (1..=12).contains(&m)).then_some(run.end())
 }
 
@@ -122,9 +104,7 @@ fn has_birth_cue(input: &str, toks: &[Token], k: usize) -> bool {
         }
         if gap.contains(['.', '!', '?', ';', '\n']) {
             // "geb. 30/07/1985": the full stop belongs to the abbreviation.
-            return word.eq_ignore_ascii_case("geb")
-                && gap.starts_with('.')
-                && !gap[1..].contains(['.', '!', '?', ';', '\n']);
+            return word.eq_ignore_ascii_case("geb") && gap.starts_with('.') && !gap[1..].contains(['.', '!', '?', ';', '\n']);
         }
         if in_list(word, CUES) {
             return true;
@@ -147,15 +127,9 @@ fn is_degree_sign_cue(gap: &str, word_before: &str) -> bool {
 fn bare_year_cue(input: &str, toks: &[Token], k: usize) -> bool {
     let from = if k == 0 { 0 } else { toks[k - 1].end };
     let gap = &input[from..toks[k].start];
-    let degree = if k == 0 {
-        gap.contains('°')
-    } else {
-        is_degree_sign_cue(gap, toks[k - 1].text(input))
-    };
+    let degree = if k == 0 { gap.contains('°') } else { is_degree_sign_cue(gap, toks[k - 1].text(input)) };
     if degree {
         return gap.trim_end().ends_with('°');
     }
-    k > 0
-        && toks[k - 1].text(input).eq_ignore_ascii_case("geboortejaar")
-        && gap.chars().all(|c| c == ':' || c == ' ')
+    k > 0 && toks[k - 1].text(input).eq_ignore_ascii_case("geboortejaar") && gap.chars().all(|c| c == ':' || c == ' ')
 }

@@ -30,8 +30,7 @@ pub(super) fn scan(input: &str, hits: &mut Vec<Hit>) {
         while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-') {
             end -= 1; // "mail naar jan@voorbeeld.be." ends before the full stop
         }
-        let glued = (start > 0 && is_word_byte(bytes[start - 1]))
-            || (end < bytes.len() && is_word_byte(bytes[end]));
+        let glued = (start > 0 && is_word_byte(bytes[start - 1])) || (end < bytes.len() && is_word_byte(bytes[end]));
         if start < at && !glued && domain_ok(&input[at + 1..end]) {
             hits.push(Hit::new(PersonalDataKind::Email, start, end));
         }
@@ -42,8 +41,5 @@ pub(super) fn scan(input: &str, hits: &mut Vec<Hit>) {
 fn domain_ok(domain: &str) -> bool {
     let labels: Vec<&str> = domain.split('.').collect();
     let tld = labels.last().copied().unwrap_or("");
-    labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty())
-        && tld.len() >= 2
-        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+    labels.len() >= 2 && labels.iter().all(|l| !l.is_empty()) && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }

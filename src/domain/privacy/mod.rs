@@ -52,18 +52,10 @@ impl PersonalDataKind {
     #[must_use]
     pub fn advice(self) -> &'static str {
         match self {
-            Self::NationalNumber | Self::Phone | Self::Email | Self::Iban => {
-                "Laat het nummer weg: het zegt niets over het probleem."
-            }
-            Self::BirthDate => {
-                "Vermeld hoogstens een leeftijd of leeftijdsgroep, bv. 'een vrouw van rond de 40'."
-            }
-            Self::Address => {
-                "Noem alleen de gemeente of de wijk, niet de straat en het huisnummer."
-            }
-            Self::PersonName => {
-                "Schrijf 'een moeder', 'een jongere' of 'cliënt' in plaats van de naam."
-            }
+            Self::NationalNumber | Self::Phone | Self::Email | Self::Iban => "Laat het nummer weg: het zegt niets over het probleem.",
+            Self::BirthDate => "Vermeld hoogstens een leeftijd of leeftijdsgroep, bv. 'een vrouw van rond de 40'.",
+            Self::Address => "Noem alleen de gemeente of de wijk, niet de straat en het huisnummer.",
+            Self::PersonName => "Schrijf 'een moeder', 'een jongere' of 'cliënt' in plaats van de naam.",
         }
     }
 
@@ -129,10 +121,7 @@ fn resolve(input: &str, mut hits: Vec<Hit>) -> Vec<Finding> {
     // their starts: only the last one starting before `h.end` can overlap `h`.
     let mut kept: BTreeMap<usize, Hit> = BTreeMap::new();
     for h in hits {
-        let before_ok = kept
-            .range(..h.end)
-            .next_back()
-            .is_none_or(|(_, k)| k.end <= h.start);
+        let before_ok = kept.range(..h.end).next_back().is_none_or(|(_, k)| k.end <= h.start);
         if h.start < h.end && before_ok {
             kept.insert(h.start, h);
         }

@@ -27,11 +27,7 @@ pub(super) fn scan(input: &str, toks: &[Token], hits: &mut Vec<Hit>) {
     while k < toks.len() {
         match title_name(input, toks, k).or_else(|| first_and_last_name(input, toks, k)) {
             Some((start, last)) => {
-                hits.push(Hit::new(
-                    PersonalDataKind::PersonName,
-                    start,
-                    toks[last].end,
-                ));
+                hits.push(Hit::new(PersonalDataKind::PersonName, start, toks[last].end));
                 k = last + 1;
             }
             None => k += 1,
@@ -51,9 +47,7 @@ fn title_name(input: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
     if word.eq_ignore_ascii_case("heer") {
         // Only "de heer X": "heer" alone is rarely a title.
         let de = k.checked_sub(1).map(|p| toks[p])?;
-        if !de.text(input).eq_ignore_ascii_case("de")
-            || !is_single_space(gap_before(input, toks, k))
-        {
+        if !de.text(input).eq_ignore_ascii_case("de") || !is_single_space(gap_before(input, toks, k)) {
             return None;
         }
         start = de.start;
@@ -90,11 +84,7 @@ fn first_and_last_name(input: &str, toks: &[Token], k: usize) -> Option<(usize, 
 }
 
 fn is_first_name(word: &str) -> bool {
-    FIRST_NAMES.binary_search(&word).is_ok()
-        || (word.contains('-')
-            && word
-                .split('-')
-                .all(|p| FIRST_NAMES.binary_search(&p).is_ok()))
+    FIRST_NAMES.binary_search(&word).is_ok() || (word.contains('-') && word.split('-').all(|p| FIRST_NAMES.binary_search(&p).is_ok()))
 }
 
 /// Reads particles and capitalised surname words from token `j` on; returns
@@ -132,8 +122,5 @@ fn is_surname_word(word: &str, family: bool) -> bool {
         return false;
     }
     // "een gezin Syrische vluchtelingen": nationality adjectives, not names.
-    !(family
-        && ["se", "sche", "isch", "aans", "ees"]
-            .iter()
-            .any(|s| lower.ends_with(s)))
+    !(family && ["se", "sche", "isch", "aans", "ees"].iter().any(|s| lower.ends_with(s)))
 }

@@ -3,9 +3,7 @@
 //! these safe to flag without any context word.
 
 use super::checks::{be_account_is_valid, iban_is_valid, iban_length, national_number_is_valid};
-use super::text::{
-    DigitRun, NUMBER_SEPS, digit_run, digits_value, number_may_end, number_may_start,
-};
+use super::text::{DigitRun, NUMBER_SEPS, digit_run, digits_value, number_may_end, number_may_start};
 use super::{Hit, PersonalDataKind};
 
 pub(super) fn scan(input: &str, hits: &mut Vec<Hit>) {
@@ -42,11 +40,7 @@ fn national_numbers(bytes: &[u8], run: &DigitRun, hits: &mut Vec<Hit>) {
         });
         let digits = w.digits(bytes);
         if aligned && plausible_birth_part(&digits) && national_number_is_valid(&digits) {
-            hits.push(Hit::new(
-                PersonalDataKind::NationalNumber,
-                w.start(),
-                w.end(),
-            ));
+            hits.push(Hit::new(PersonalDataKind::NationalNumber, w.start(), w.end()));
         }
     }
 }
@@ -61,10 +55,7 @@ fn plausible_birth_part(d: &[u8]) -> bool {
 /// Old Belgian account number "123-4567890-12" (still seen on letters).
 fn be_account(bytes: &[u8], start: usize, hits: &mut Vec<Hit>) {
     let run = digit_run(bytes, start, b"-");
-    if run.group_lens() == [3, 7, 2]
-        && number_may_end(bytes, run.end())
-        && be_account_is_valid(&run.digits(bytes))
-    {
+    if run.group_lens() == [3, 7, 2] && number_may_end(bytes, run.end()) && be_account_is_valid(&run.digits(bytes)) {
         hits.push(Hit::new(PersonalDataKind::Iban, run.start(), run.end()));
     }
 }
@@ -74,8 +65,7 @@ fn be_account(bytes: &[u8], start: usize, hits: &mut Vec<Hit>) {
 /// match must end at a group boundary and pass the mod-97 check.
 fn iban_at(bytes: &[u8], i: usize) -> Option<usize> {
     let head = bytes.get(i..i + 4)?;
-    if !(head[..2].iter().all(u8::is_ascii_alphabetic) && head[2..].iter().all(u8::is_ascii_digit))
-    {
+    if !(head[..2].iter().all(u8::is_ascii_alphabetic) && head[2..].iter().all(u8::is_ascii_digit)) {
         return None;
     }
     if i > 0 && super::text::is_word_byte(bytes[i - 1]) {
@@ -106,9 +96,7 @@ fn iban_at(bytes: &[u8], i: usize) -> Option<usize> {
     group_ends
         .iter()
         .rev()
-        .filter(|(len, end)| {
-            expected.map_or(*len >= 15, |e| *len == e) && number_may_end(bytes, *end)
-        })
+        .filter(|(len, end)| expected.map_or(*len >= 15, |e| *len == e) && number_may_end(bytes, *end))
         .find(|(len, _)| iban_is_valid(&compact[..*len]))
         .map(|&(_, end)| end)
 }

@@ -3,9 +3,7 @@
 //! years, amounts, postcodes and dates: those never start with a 0 and have
 //! the right length *and* grouping. International numbers need a leading "+".
 
-use super::text::{
-    DigitRun, NUMBER_SEPS, digit_run, is_word_byte, number_may_end, number_may_start,
-};
+use super::text::{DigitRun, NUMBER_SEPS, digit_run, is_word_byte, number_may_end, number_may_start};
 use super::{Hit, PersonalDataKind};
 
 pub(super) fn scan(input: &str, hits: &mut Vec<Hit>) {
@@ -13,15 +11,12 @@ pub(super) fn scan(input: &str, hits: &mut Vec<Hit>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let starts = (b == b'+' && plus_may_start(bytes, i))
-            || (b == b'0' && number_may_start(bytes, i, NUMBER_SEPS));
+        let starts = (b == b'+' && plus_may_start(bytes, i)) || (b == b'0' && number_may_start(bytes, i, NUMBER_SEPS));
         if !starts {
             i += 1;
             continue;
         }
-        let found = be_international(bytes, i)
-            .or_else(|| other_international(bytes, i))
-            .or_else(|| be_local(bytes, i));
+        let found = be_international(bytes, i).or_else(|| other_international(bytes, i)).or_else(|| be_local(bytes, i));
         match found {
             Some(end) => {
                 hits.push(Hit::new(PersonalDataKind::Phone, i, end));
@@ -115,11 +110,7 @@ fn is_local_number(d: &[u8], w: &DigitRun) -> bool {
         }
         // Landline: area code of 2-4 digits. "02 123 45 67" has a 3-digit
         // second group, which also keeps "dd mm yy..." dates out.
-        9 => {
-            (2..=4).contains(&lens[0])
-                && rest_ok
-                && (lens[0] > 2 || lens.len() == 2 || lens[1] >= 3)
-        }
+        9 => (2..=4).contains(&lens[0]) && rest_ok && (lens[0] > 2 || lens.len() == 2 || lens[1] >= 3),
         _ => false,
     }
 }
@@ -139,9 +130,6 @@ fn ends_cleanly(bytes: &[u8], end: usize) -> bool {
     let lower: Vec<u8> = rest.iter().take(8).map(u8::to_ascii_lowercase).collect();
     let unit = ["euro", "eur", "%", "procent", "uur", "\u{20ac}"]
         .iter()
-        .any(|u| {
-            lower.starts_with(u.as_bytes())
-                && lower.get(u.len()).is_none_or(|&b| !b.is_ascii_alphabetic())
-        });
+        .any(|u| lower.starts_with(u.as_bytes()) && lower.get(u.len()).is_none_or(|&b| !b.is_ascii_alphabetic()));
     !unit
 }

@@ -45,10 +45,7 @@ pub(super) fn tokens(input: &str) -> Vec<Token> {
         }
     }
     if let Some(s) = start {
-        out.push(Token {
-            start: s,
-            end: input.len(),
-        });
+        out.push(Token { start: s, end: input.len() });
     }
     out
 }
@@ -76,9 +73,7 @@ pub(super) fn is_capitalised_word(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    first.is_uppercase()
-        && word.chars().any(char::is_lowercase)
-        && word.chars().all(|c| c.is_alphabetic() || is_joiner(c))
+    first.is_uppercase() && word.chars().any(char::is_lowercase) && word.chars().all(|c| c.is_alphabetic() || is_joiner(c))
 }
 
 pub(super) fn is_all_digits(word: &str) -> bool {
@@ -146,10 +141,7 @@ impl DigitRun {
             for b in a..n.min(a + 8) {
                 count += self.groups[b].1 - self.groups[b].0;
                 if (b == n - 1 || self.seps[b] == b' ') && want(count) {
-                    out.push(DigitRun {
-                        groups: self.groups[a..=b].to_vec(),
-                        seps: self.seps[a..b].to_vec(),
-                    });
+                    out.push(DigitRun { groups: self.groups[a..=b].to_vec(), seps: self.seps[a..b].to_vec() });
                 }
             }
         }
@@ -157,10 +149,7 @@ impl DigitRun {
     }
     /// All digits concatenated.
     pub fn digits(&self, bytes: &[u8]) -> Vec<u8> {
-        self.groups
-            .iter()
-            .flat_map(|g| bytes[g.0..g.1].iter().copied())
-            .collect()
+        self.groups.iter().flat_map(|g| bytes[g.0..g.1].iter().copied()).collect()
     }
 }
 
@@ -175,8 +164,7 @@ pub(super) fn digit_run(bytes: &[u8], start: usize, seps: &[u8]) -> DigitRun {
             i += 1;
         }
         run.groups.push((g_start, i));
-        let continues =
-            i + 1 < bytes.len() && seps.contains(&bytes[i]) && bytes[i + 1].is_ascii_digit();
+        let continues = i + 1 < bytes.len() && seps.contains(&bytes[i]) && bytes[i + 1].is_ascii_digit();
         if !continues {
             return run;
         }
@@ -187,9 +175,7 @@ pub(super) fn digit_run(bytes: &[u8], start: usize, seps: &[u8]) -> DigitRun {
 
 /// Parses ASCII digits as a number (callers keep it short enough).
 pub(super) fn digits_value(digits: &[u8]) -> u64 {
-    digits
-        .iter()
-        .fold(0, |acc, d| acc * 10 + u64::from(d - b'0'))
+    digits.iter().fold(0, |acc, d| acc * 10 + u64::from(d - b'0'))
 }
 
 #[cfg(test)]
@@ -200,18 +186,7 @@ mod tests {
     fn tokenizer_keeps_inner_hyphens_and_utf8_boundaries() {
         let s = "In de Sint-Pietersnieuwstraat 4A woont Ayşe – niet.";
         let words: Vec<&str> = tokens(s).iter().map(|t| t.text(s)).collect();
-        assert_eq!(
-            words,
-            [
-                "In",
-                "de",
-                "Sint-Pietersnieuwstraat",
-                "4A",
-                "woont",
-                "Ayşe",
-                "niet"
-            ]
-        );
+        assert_eq!(words, ["In", "de", "Sint-Pietersnieuwstraat", "4A", "woont", "Ayşe", "niet"]);
     }
 
     #[test]

@@ -6,8 +6,7 @@ use leptos_meta::Title;
 
 use super::AdminNav;
 use crate::api::admin::people::{
-    ChangeRoles, HandleRequest, Invite, InvitationLine, PeoplePage, ResendInvitation, RevokeInvitation, SetPersonActive,
-    load_people,
+    ChangeRoles, HandleRequest, InvitationLine, Invite, PeoplePage, ResendInvitation, RevokeInvitation, SetPersonActive, load_people,
 };
 use crate::components::dates::date;
 use crate::components::loaded::loaded;
@@ -38,18 +37,8 @@ fn People(page: PeoplePage) -> impl IntoView {
             view! { <MemberRow member tenant=slug.clone() domains=domains.clone() own/> }
         })
         .collect_view();
-    let invitations = page
-        .invitations
-        .iter()
-        .cloned()
-        .map(|line| view! { <InvitationRow line tenant=slug.clone()/> })
-        .collect_view();
-    let requests = page
-        .requests
-        .iter()
-        .cloned()
-        .map(|request| view! { <RequestRow request tenant=slug.clone()/> })
-        .collect_view();
+    let invitations = page.invitations.iter().cloned().map(|line| view! { <InvitationRow line tenant=slug.clone()/> }).collect_view();
+    let requests = page.requests.iter().cloned().map(|request| view! { <RequestRow request tenant=slug.clone()/> }).collect_view();
     view! {
         <h1>"Mensen in " {page.tenant.name.clone()}</h1>
         <InviteForm page=page.clone()/>
@@ -85,11 +74,7 @@ fn People(page: PeoplePage) -> impl IntoView {
 fn InviteForm(page: PeoplePage) -> impl IntoView {
     let invite = ServerAction::<Invite>::new();
     let roles = Role::TENANT_ROLES.map(|r| view! { <option value=r.code()>{r.label()}</option> }).into_iter().collect_view();
-    let organisations = page
-        .organisations
-        .iter()
-        .map(|o| view! { <option value=o.id.0>{o.name.clone()}</option> })
-        .collect_view();
+    let organisations = page.organisations.iter().map(|o| view! { <option value=o.id.0>{o.name.clone()}</option> }).collect_view();
     view! {
         <section aria-labelledby="uitnodigen">
             <h2 id="uitnodigen">"Iemand uitnodigen"</h2>

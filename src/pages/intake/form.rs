@@ -31,7 +31,11 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     let errors = Memo::new(move |_| draft.with(|d| d.check(&districts, &domain_ids)));
     let shown = move |field: Field| {
         let visible = submitted.get() || touched.get().contains(&field);
-        visible.then(|| errors.with(|e| e.iter().filter(|x| x.field == field).map(|x| x.message.clone()).collect::<Vec<_>>())).unwrap_or_default()
+        if visible {
+            errors.with(|e| e.iter().filter(|x| x.field == field).map(|x| x.message.clone()).collect::<Vec<_>>())
+        } else {
+            Default::default()
+        }
     };
     let action = ServerAction::<SubmitSignal>::new();
 
@@ -77,7 +81,13 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     let text_for_similar = Signal::derive(move || draft.with(|d| format!("{}\n{}", d.title, d.description)));
     let similar_tenant = tenant.clone();
     let suggestion_tenant = tenant.clone();
-    let touch = move |field: Field| touched.update(|t| if !t.contains(&field) { t.push(field) });
+    let touch = move |field: Field| {
+        touched.update(|t| {
+            if !t.contains(&field) {
+                t.push(field)
+            }
+        })
+    };
     let set = move |apply: fn(&mut SignalDraft, String)| move |ev| draft.update(|d| apply(d, event_target_value(&ev)));
 
     view! {

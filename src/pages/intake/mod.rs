@@ -18,9 +18,9 @@ pub use sent::SentPage;
 use super::param;
 use crate::api::citizen::load_citizen_form;
 use crate::api::intake::load_intake;
+use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::pages::citizen::CitizenIntake;
-use crate::components::notice::ErrorNotice;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {

@@ -11,9 +11,7 @@ pub fn DomainSuggestionHint(tenant: String, text: Signal<String>, draft: RwSigna
     let suggestion = RwSignal::new(None::<DomainSuggestion>);
     let tenant = StoredValue::new(tenant);
     super::typing::after_typing(text, suggestion, move |text| suggest_policy_domain(tenant.get_value(), text));
-    let shown = move || {
-        suggestion.get().filter(|s| draft.with(|d| d.policy_domain != s.policy_domain.to_string()))
-    };
+    let shown = move || suggestion.get().filter(|s| draft.with(|d| d.policy_domain != s.policy_domain.to_string()));
     view! {
         <p class="suggestion" role="status" id="beleidsdomein-voorstel">
             {move || shown().map(|s| {
