@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lifecycle::{Actor, Change, Refusal, SignalState, transition, transition_bundle};
+use super::lifecycle::{Actor, Change, Refusal, SignalState, Transition, transition, transition_bundle};
 use super::{BundleId, NotRetainedReason, Outcome, Phase, SignalId};
 
 /// What a person fills in when moving a signal to another column.
@@ -36,6 +36,28 @@ pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<C
         (from, to) if from.previous() == Some(to) => Change::StepBack { note },
         (from, to) => return Err(Refusal::NoSuchMove { from, to }),
     })
+}
+
+/// The transition moving this signal to `to` means. Any move keeps the
+/// message to the reporter and the internal note, also where its change does
+/// not require them.
+pub fn move_transition(signal: &SignalState, to: Phase, details: MoveDetails, actor: &Actor) -> Result<Transition, Refusal> {
+    let (message, note) = (details.message.clone(), details.note.clone());
+    transition(signal, &change_for_move(signal.phase, to, details)?, actor)?.with_remarks(&message, &note)
+}
+
+/// The same for a whole bundle: one transition per signal, or a refusal.
+pub fn bundle_move_transitions(
+    bundle: BundleId,
+    signals: &[SignalState],
+    to: Phase,
+    details: MoveDetails,
+    actor: &Actor,
+) -> Result<Vec<Transition>, Refusal> {
+    let first = signals.first().ok_or(Refusal::EmptyBundle)?;
+    let (message, note) = (details.message.clone(), details.note.clone());
+    let change = change_for_move(first.phase, to, details)?;
+    transition_bundle(bundle, signals, &change, actor)?.into_iter().map(|t| t.with_remarks(&message, &note)).collect()
 }
 
 /// The columns this actor may move this signal to on its own (ignoring what

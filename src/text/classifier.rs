@@ -57,8 +57,9 @@ pub struct Classifier {
 fn features(text: &str) -> Vec<String> {
     let mut lines = text.splitn(2, '\n');
     let title = lines.next().unwrap_or_default();
-    let mut words = stems(title);
-    words.extend(stems(title));
+    let title = stems(title);
+    let mut words = title.clone();
+    words.extend(title);
     words.extend(stems(lines.next().unwrap_or_default()));
     words
 }

@@ -2,8 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::lifecycle::{transition, transition_bundle};
-use crate::domain::moves::{self, change_for_move};
+use crate::domain::moves;
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
@@ -57,9 +56,7 @@ pub async fn move_signal(
         return Err(AppError::Stale);
     }
     check_references(&mut *tx, tenant, &request.details).await?;
-    let (message, note) = (request.details.message.clone(), request.details.note.clone());
-    let change = change_for_move(signal.phase, request.to, request.details)?;
-    let t = transition(&signal.state(), &change, &actor)?.with_remarks(&message, &note)?;
+    let t = moves::move_transition(&signal.state(), request.to, request.details, &actor)?;
     let now = Utc::now();
     record(&mut *tx, tenant, actor.person, &t, signal.version, now).await?;
     super::follow::tell_reporter(&mut *tx, &caller.tenant, &t, actor.person, public_url, now).await?;
@@ -90,13 +87,8 @@ pub async fn move_bundle(
         }
     }
     check_references(&mut *tx, tenant, &details).await?;
-    let (message, note) = (details.message.clone(), details.note.clone());
-    let change = change_for_move(first.phase, to, details)?;
     let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
-    let transitions = transition_bundle(bundle, &states, &change, &actor)?
-        .into_iter()
-        .map(|t| t.with_remarks(&message, &note))
-        .collect::<Result<Vec<_>, _>>()?;
+    let transitions = moves::bundle_move_transitions(bundle, &states, to, details, &actor)?;
     let now = Utc::now();
     for (t, s) in transitions.iter().zip(&signals) {
         record(&mut *tx, tenant, actor.person, t, s.version, now).await?;
