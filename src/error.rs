@@ -1,8 +1,11 @@
 //! The one error type of server functions. The browser gets a plain Dutch
 //! message; the cause goes to the server log and never to the browser.
 
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Refusal;
@@ -94,6 +97,7 @@ impl From<crate::storage::StoreError> for AppError {
     }
 }
 
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -3,15 +3,22 @@
 //! The lifecycle rules live in `domain` (compiled for browser and server);
 //! `api` holds the server functions the pages call; `pages` and `components`
 //! are what people see; `usecases`, `storage` and `server` exist only on the
-//! server.
+//! server. `intake_ui` is the intake form's live part: HTML fragments the
+//! server renders and a small script (feature `intake-script`) re-renders as
+//! the person types, without the Leptos runtime.
 
 #![recursion_limit = "256"]
 
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod api;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod app;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod intake_ui;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod pages;
 
 #[cfg(feature = "ssr")]

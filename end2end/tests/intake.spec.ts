@@ -20,8 +20,16 @@ async function onTheBoardAsSubmitted(browser: Browser, title: string) {
 }
 
 test("a signaalgever is warned about a national register number, sees a similar signal and sends a new one", async ({ page, browser }) => {
+  const wasm: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) wasm.push(new URL(request.url()).pathname);
+  });
   await logIn(page, WORKER, "/gent/signaleren");
   await waitForHydration(page);
+  wasm.length = 0;
+  await page.reload();
+  await waitForHydration(page);
+  expect(wasm, "the intake page loads its own small script, not the islands bundle").toEqual(["/pkg/intake_bg.wasm"]);
   await noAxeViolations(page);
   expect((await page.request.get("/favicon.svg")).ok(), "the page icon is served, not taken for a tenant").toBe(true);
 
@@ -35,9 +43,27 @@ test("a signaalgever is warned about a national register number, sees a similar 
   const warning = page.locator(".privacy", { hasText: "85.07.30-033.28" });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText("rijksregisternummer");
+  // Errors show while typing, next to their field.
+  const titleErrors = page.locator("#titel-fout");
+  await page.getByLabel("Korte titel").fill("");
+  await expect(titleErrors).toHaveText("Geef je signaal een korte titel.");
+  await expect(page.getByLabel("Korte titel")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Korte titel").fill(title);
+  await expect(titleErrors).toBeEmpty();
+  await expect(page.locator("#titel-uitleg .counter")).toHaveText(`${title.length} / 120 tekens`);
+
+  // The policy domain is suggested, and taken over only when asked.
+  const suggestion = page.locator("#beleidsdomein-voorstel");
+  await expect(suggestion).toContainText("Voorstel:");
+  await expect(page.getByLabel("Beleidsdomein")).toHaveValue("");
+  await suggestion.getByRole("button", { name: "Neem dit over" }).click();
+  await expect(page.getByLabel("Beleidsdomein")).not.toHaveValue("");
+  await expect(suggestion).toBeEmpty();
+
   await fillTheRest(page);
   await page.getByRole("button", { name: "Signaal versturen" }).click();
   await expect(page.getByText("Je signaal is nog niet verstuurd.")).toBeVisible();
+  await expect(page.locator("#fouten")).toBeFocused();
   await expect(page).toHaveURL(/\/gent\/signaleren$/);
   await noAxeViolations(page);
   await description.fill("Jonge gezinnen wachten maanden op schuldbemiddeling en intussen lopen hun energieschulden verder op.");
@@ -59,6 +85,12 @@ test("a signaalgever is warned about a national register number, sees a similar 
   await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
   await noAxeViolations(page);
   await onTheBoardAsSubmitted(browser, title);
+
+  // The sent draft is gone: the next signal starts empty.
+  await page.getByRole("link", { name: "Nog een signaal melden" }).click();
+  await waitForHydration(page);
+  await expect(page.getByLabel("Korte titel")).toHaveValue("");
+  await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
 });
 
 test("a draft survives a closed tab", async ({ page }) => {
@@ -72,6 +104,10 @@ test("a draft survives a closed tab", async ({ page }) => {
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toBeVisible();
   await page.getByRole("button", { name: "Begin opnieuw" }).click();
   await expect(page.getByLabel("Korte titel")).toHaveValue("");
+  await expect(page.getByLabel("Korte titel")).toBeFocused();
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {

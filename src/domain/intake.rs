@@ -64,6 +64,28 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 14] = [
+        Field::Title,
+        Field::Description,
+        Field::TargetGroups,
+        Field::LifeDomains,
+        Field::PolicyDomain,
+        Field::Area,
+        Field::Frequency,
+        Field::Since,
+        Field::PeopleEstimate,
+        Field::Tried,
+        Field::Idea,
+        Field::MayContact,
+        Field::Email,
+        Field::Check,
+    ];
+
+    /// The field whose input has this HTML id.
+    pub fn from_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.id() == id)
+    }
+
     /// The HTML id of the field's input (errors point at it).
     pub const fn id(self) -> &'static str {
         match self {
@@ -99,6 +121,62 @@ pub struct Flagged {
 }
 
 impl SignalDraft {
+    /// The draft as the form's fields send it: name and value pairs, lists as
+    /// `name[i]`, unchecked boxes left out.
+    pub fn from_form(pairs: impl IntoIterator<Item = (String, String)>) -> SignalDraft {
+        let mut d = SignalDraft::default();
+        let yes = |v: &str| !v.is_empty() && v != "false";
+        for (name, value) in pairs {
+            let base = name.split('[').next().unwrap_or_default();
+            match base {
+                "title" => d.title = value,
+                "description" => d.description = value,
+                "target_groups" => d.target_groups.push(value),
+                "life_domains" => d.life_domains.push(value),
+                "policy_domain" => d.policy_domain = value,
+                "area" => d.area = value,
+                "frequency" => d.frequency = value,
+                "since" => d.since = value,
+                "people_estimate" => d.people_estimate = value,
+                "tried" => d.tried = value,
+                "idea" => d.idea = value,
+                "may_contact" => d.may_contact = value,
+                "beyond_one_person" => d.beyond_one_person = yes(&value),
+                "recurs" => d.recurs = yes(&value),
+                "structural" => d.structural = yes(&value),
+                "confirmed" => d.confirmed.push(value),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// The opposite of `from_form`: what each field holds for this draft.
+    pub fn to_form(&self) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = [
+            ("title", &self.title),
+            ("description", &self.description),
+            ("policy_domain", &self.policy_domain),
+            ("area", &self.area),
+            ("frequency", &self.frequency),
+            ("since", &self.since),
+            ("people_estimate", &self.people_estimate),
+            ("tried", &self.tried),
+            ("idea", &self.idea),
+            ("may_contact", &self.may_contact),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value.clone()))
+        .collect();
+        let lists = [("target_groups", &self.target_groups), ("life_domains", &self.life_domains), ("confirmed", &self.confirmed)];
+        for (name, values) in lists {
+            pairs.extend(values.iter().enumerate().map(|(i, v)| (format!("{name}[{i}]"), v.clone())));
+        }
+        let checks = [("beyond_one_person", self.beyond_one_person), ("recurs", self.recurs), ("structural", self.structural)];
+        pairs.extend(checks.into_iter().filter(|(_, on)| *on).map(|(name, _)| (name.to_string(), "ja".to_string())));
+        pairs
+    }
+
     /// Free-text fields the privacy guard reads.
     pub fn texts(&self) -> [(Field, &str); 5] {
         [
@@ -201,4 +279,39 @@ pub struct DomainSuggestion {
     pub confidence: u8,
     /// Learned from the tenant's screened signals (else from keywords).
     pub learned: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_survives_the_trip_through_its_form_fields() {
+        let draft = SignalDraft {
+            title: "Geen plaats".into(),
+            description: "Ouders vinden geen opvang.".into(),
+            target_groups: vec!["gezinnen".into(), "jongeren".into()],
+            life_domains: vec!["werk".into()],
+            policy_domain: "3".into(),
+            area: WHOLE_MUNICIPALITY.into(),
+            frequency: "wekelijks".into(),
+            people_estimate: "12".into(),
+            may_contact: "nee".into(),
+            recurs: true,
+            confirmed: vec!["Jan Peeters".into()],
+            ..Default::default()
+        };
+        let pairs = draft.to_form();
+        assert!(pairs.contains(&("target_groups[1]".into(), "jongeren".into())));
+        assert!(!pairs.iter().any(|(name, _)| name == "structural"), "unchecked boxes are not sent");
+        assert_eq!(SignalDraft::from_form(pairs), draft);
+    }
+
+    #[test]
+    fn every_field_is_found_by_its_html_id() {
+        for field in Field::ALL {
+            assert_eq!(Field::from_id(field.id()), Some(field));
+        }
+        assert_eq!(Field::from_id("bevestig-wat-12"), None);
+    }
 }

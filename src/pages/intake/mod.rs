@@ -1,14 +1,10 @@
 //! Reporting a signal: a form a frontline worker finishes in three minutes on
 //! a phone. The page is rendered on the server and works without JavaScript;
-//! the form is an island that checks as you type, keeps a draft, flags
-//! personal data and shows similar signals.
+//! its own small script (`crate::intake_ui`) checks as you type, keeps a
+//! draft, flags personal data and shows similar signals.
 
-mod draft;
 mod form;
 mod sent;
-mod similar;
-mod suggestion;
-mod typing;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,9 +1,7 @@
 //! Invitations, password resets and administration over HTTP, on SQLite and
 //! PostgreSQL, reading mails from the outbox as a coordinator would.
 
-mod common;
-
-use common::{Backend, TestApp, new_client, spawn_app};
+use crate::common::{Backend, TestApp, new_client, spawn_app};
 use seinhuis::api::admin::people::PeoplePage;
 use seinhuis::api::admin::tenant::OutboxPage;
 use seinhuis::domain::{InvitationStatus, Role};

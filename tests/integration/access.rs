@@ -3,9 +3,7 @@
 //! comes from the one access table (`domain::access`); a server function
 //! without an entry there, or without sample arguments here, fails the test.
 
-mod common;
-
-use common::{Backend, TestApp, new_client, spawn_app};
+use crate::common::{Backend, TestApp, new_client, spawn_app};
 use seinhuis::domain::Role;
 use seinhuis::domain::access::{Audience, SERVER_FUNCTIONS, audience};
 

@@ -1,9 +1,7 @@
 //! The app over HTTP, as a browser uses it: pages, server functions, log-in
 //! and health, on SQLite and PostgreSQL.
 
-mod common;
-
-use common::{Backend, spawn_app};
+use crate::common::{Backend, spawn_app};
 use seinhuis::api::board::Board;
 use seinhuis::domain::Phase;
 
@@ -31,7 +29,7 @@ async fn health_answers_while_the_database_does(backend: Backend) {
         // Take the database away under the running app.
         use sqlx::Connection;
         let name = app.db.url.rsplit('/').next().unwrap().to_string();
-        let mut admin = sqlx::PgConnection::connect(&common::postgres_admin_url()).await.unwrap();
+        let mut admin = sqlx::PgConnection::connect(&crate::common::postgres_admin_url()).await.unwrap();
         sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin).await.unwrap();
         let (status, _) = app.get(&app.client, "/health").await;
         assert_eq!(status, 503);

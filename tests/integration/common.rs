@@ -58,14 +58,13 @@ pub async fn fresh_postgres_database() -> String {
 }
 
 /// Run an async scenario once per backend, as separate tests.
-#[macro_export]
 macro_rules! on_both_backends {
     ($($scenario:ident),* $(,)?) => {
         mod sqlite {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $scenario() {
-                    super::$scenario(super::common::Backend::Sqlite).await
+                    super::$scenario($crate::common::Backend::Sqlite).await
                 }
             )*
         }
@@ -73,7 +72,7 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $scenario() {
-                    super::$scenario(super::common::Backend::Postgres).await
+                    super::$scenario($crate::common::Backend::Postgres).await
                 }
             )*
         }

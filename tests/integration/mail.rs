@@ -1,10 +1,8 @@
 //! Mail leaves through a real SMTP server on loopback (aiosmtpd, started by
 //! `make test`), and stays in the outbox when delivery fails.
 
-mod common;
-
+use crate::common::{Backend, database};
 use chrono::Utc;
-use common::{Backend, database};
 use seinhuis::server::mail::{MailConfig, SmtpTls, deliver_pending};
 use seinhuis::storage::Store;
 

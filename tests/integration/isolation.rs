@@ -2,10 +2,8 @@
 //! same people's names, same signal and bundle titles); no read of one tenant
 //! returns a row of the other. On SQLite and PostgreSQL.
 
-mod common;
-
+use crate::common::{Backend, database, fixture};
 use chrono::Utc;
-use common::{Backend, database, fixture};
 use seinhuis::domain::*;
 use seinhuis::storage::{AuditFilter, Store};
 

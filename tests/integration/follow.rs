@@ -3,9 +3,7 @@
 //! information, withdrawing, mails on phase changes, the citizen's form with
 //! its switch, honeypot, confirmation and rate limit.
 
-mod common;
-
-use common::{Backend, TestApp, new_client, spawn_app, spawn_app_with};
+use crate::common::{Backend, TestApp, new_client, spawn_app, spawn_app_with};
 use seinhuis::api::admin::tenant::OutboxPage;
 use seinhuis::api::follow::MySignals;
 use seinhuis::domain::{EventKind, Phase, SignalSummary, Source};

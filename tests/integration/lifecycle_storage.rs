@@ -1,8 +1,6 @@
 //! The signal lifecycle through the real storage, on SQLite and PostgreSQL.
 
-mod common;
-
-use common::{Backend, database, fixture};
+use crate::common::{Backend, database, fixture};
 use seinhuis::domain::*;
 use seinhuis::error::AppError;
 use seinhuis::usecases::signals::{MoveRequest, move_bundle, move_signal};

@@ -1,9 +1,7 @@
 //! The security baseline over HTTP: cross-site writes refused, security
 //! headers on every page, rate limits and growing delays on log-in.
 
-mod common;
-
-use common::{Backend, spawn_app, spawn_app_with};
+use crate::common::{Backend, spawn_app, spawn_app_with};
 
 on_both_backends!(
     cross_site_writes_are_refused,
@@ -108,7 +106,11 @@ async fn a_deactivated_person_is_out_at_once(backend: Backend) {
     // The very next request of his open session is refused.
     assert_eq!(app.call(&processor, "bord", &[("tenant", "gent")]).await.0, 401);
     let again = app
-        .call(&common::new_client(), "aanmelden", &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)])
+        .call(
+            &crate::common::new_client(),
+            "aanmelden",
+            &[("email", "bram.verhaeghe@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)],
+        )
         .await;
     assert_eq!(again.0, 422, "a deactivated person cannot log in");
     // Reactivated, he is back.

@@ -1,0 +1,16 @@
+//! The integration scenarios, in one test binary: one link instead of ten
+//! keeps the build quick and `target/` small (each Leptos binary is large).
+
+#[macro_use]
+mod common;
+
+mod access;
+mod accounts;
+mod follow;
+mod http;
+mod isolation;
+mod lifecycle_rules;
+mod lifecycle_storage;
+mod mail;
+mod privacy;
+mod security;
