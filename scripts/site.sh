@@ -30,4 +30,14 @@ for bundle in seinhuis:hydrate intake:intake-script; do
 done
 cp style/main.css "$site/pkg/seinhuis.css"
 cp -r public/. "$site/"
+if [ "$mode" = release ]; then
+    # Compressed once at the best level; the server sends these as they are.
+    node -e '
+        const zlib = require("zlib"), fs = require("fs");
+        for (const file of process.argv.slice(1)) {
+            const data = fs.readFileSync(file);
+            fs.writeFileSync(file + ".br", zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+            fs.writeFileSync(file + ".gz", zlib.gzipSync(data, { level: 9 }));
+        }' "$site"/pkg/*.wasm "$site"/pkg/*.js "$site"/pkg/*.css
+fi
 echo "site built in $site"

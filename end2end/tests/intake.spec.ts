@@ -119,6 +119,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Wachtwoord").fill("demo-seinhuis");
     await page.getByRole("button", { name: "Aanmelden" }).click();
     await expect(page).toHaveURL(/\/gent\/signaleren$/);
+    await expect(page.locator("aside.similar"), "similar signals need the script").toBeHidden();
 
     const title = `Geen kinderopvang bij opleiding ${Date.now()}`;
     await page.getByLabel("Korte titel").fill(title);

@@ -12,7 +12,7 @@ use axum::routing::get;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeFile;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::SameSite;
@@ -38,10 +38,15 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)));
     let options = state.leptos_options.clone();
     // The icon needs its own route: `/{tenant}` would take it for a tenant.
-    let icon = ServeFile::new(std::path::Path::new(options.site_root.as_ref()).join("favicon.svg"));
+    let site = std::path::Path::new(options.site_root.as_ref()).to_path_buf();
+    let icon = ServeFile::new(site.join("favicon.svg"));
+    // WASM, JS and CSS: a release build leaves .br and .gz files beside them,
+    // compressed once at the best level (smaller than compressing per request).
+    let bundles = ServeDir::new(site.join("pkg")).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/health", get(health))
         .route_service("/favicon.svg", icon)
+        .nest_service("/pkg", bundles)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             {
@@ -54,7 +59,7 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(super::security::same_origin_writes))
         .layer(middleware::from_fn_with_state(state.clone(), super::security::security_headers))
-        // Brotli (or gzip) for pages, WASM, JS and CSS: phones on slow networks.
+        // Brotli (or gzip) for pages, and bundles without a compressed copy: phones on slow networks.
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))

@@ -19,6 +19,7 @@ on_both_backends!(
     a_processor_moves_a_signal_through_the_server_function,
     bad_requests_get_a_plain_dutch_answer,
     logging_out_ends_the_session,
+    the_intake_page_loads_its_own_precompressed_script,
 );
 
 async fn health_answers_while_the_database_does(backend: Backend) {
@@ -154,4 +155,32 @@ async fn logging_out_ends_the_session(backend: Backend) {
     app.call(&client, "afmelden", &[]).await;
     let (status, _) = app.call(&client, "bord", &[("tenant", "gent")]).await;
     assert_eq!(status, 401);
+}
+
+async fn the_intake_page_loads_its_own_precompressed_script(backend: Backend) {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/intake.js"), "export default function init() {}").unwrap();
+    std::fs::write(site.path().join("pkg/intake.js.br"), b"compressed once, at build time").unwrap();
+    let root = site.path().to_str().unwrap().to_string();
+    let app = crate::common::spawn_app_with(backend, move |config| config.leptos.site_root = root.into()).await;
+
+    let fetch = |encoding: &'static str| {
+        let request = app.client.get(format!("{}/pkg/intake.js", app.base)).header("Accept-Encoding", encoding).send();
+        async move {
+            let response = request.await.unwrap();
+            let used = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_string());
+            (response.status().as_u16(), used, response.text().await.unwrap())
+        }
+    };
+    assert_eq!(fetch("br").await, (200, Some("br".into()), "compressed once, at build time".into()));
+    assert_eq!(fetch("identity").await, (200, None, "export default function init() {}".into()));
+
+    // The intake form loads the small script; other pages the islands bundle.
+    let giver = app.logged_in(GIVER).await;
+    let (status, intake) = app.get(&giver, "/gent/signaleren").await;
+    assert_eq!(status, 200);
+    assert!(intake.contains("/pkg/intake.js") && !intake.contains("/pkg/seinhuis.js"), "{intake}");
+    let (_, mine) = app.get(&giver, "/gent/mijn-signalen").await;
+    assert!(mine.contains("/pkg/seinhuis.js") && !mine.contains("/pkg/intake.js"));
 }
