@@ -74,9 +74,10 @@ test("a signaalgever is warned about a national register number, sees a similar 
   await expect(similar).toBeVisible();
   const seenBefore = (await similar.locator(".card-meta").innerText()).match(/gezien door (\d+)/)![1];
   await similar.getByRole("button", { name: "Ik zie dit ook" }).click();
+  await expect(similar.getByLabel("Wat zie jij? (niet verplicht)"), "focus follows for keyboard users").toBeFocused();
   await similar.getByLabel("Wat zie jij? (niet verplicht)").fill("Ook bij ons, vooral bij jonge gezinnen.");
   await similar.getByRole("button", { name: "Bevestig: ik zie dit ook" }).click();
-  await expect(similar.getByText("Genoteerd: je organisatie ziet dit ook.")).toBeVisible();
+  await expect(similar.getByText("Genoteerd: je organisatie ziet dit ook.")).toBeFocused();
   await expect(similar.locator(".card-meta")).not.toContainText(`gezien door ${seenBefore} `);
 
   // The new signal is sent, and is on the board as Ingediend.
@@ -91,6 +92,25 @@ test("a signaalgever is warned about a national register number, sees a similar 
   await waitForHydration(page);
   await expect(page.getByLabel("Korte titel")).toHaveValue("");
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
+});
+
+test("a flagged passage that is not personal data can be confirmed and sent", async ({ page }) => {
+  await logIn(page, WORKER, "/gent/signaleren");
+  await waitForHydration(page);
+  const title = `Onthaal enkel telefonisch ${Date.now()}`;
+  await page.getByLabel("Korte titel").fill(title);
+  await page.getByLabel("Wat zie je?").fill("Het onthaal van de dienst is alleen bereikbaar op 09 210 10 10 en veel mensen geraken er niet door.");
+  const warning = page.locator("#wat-privacy .privacy");
+  await expect(warning).toContainText("09 210 10 10");
+  await fillTheRest(page);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.locator("#fouten")).toContainText("09 210 10 10");
+
+  // The number is the service's own: confirming it lets the signal go.
+  await page.getByLabel("‘09 210 10 10’ is geen persoonsgegeven").check();
+  await expect(page.locator("#fouten")).toHaveCount(0);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
 });
 
 test("a draft survives a closed tab", async ({ page }) => {

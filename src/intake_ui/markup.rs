@@ -129,7 +129,10 @@ pub fn similar_card(signal: &SimilarSignal, step: &SightingStep) -> String {
             escape(note),
             escape(error)
         ),
-        SightingStep::Noted => r#"<p class="notice notice-ok" role="status">Genoteerd: je organisatie ziet dit ook.</p>"#.to_string(),
+        // Focusable, so keyboard focus lands on it when the button it replaces goes.
+        SightingStep::Noted => {
+            r#"<p class="notice notice-ok" role="status" tabindex="-1">Genoteerd: je organisatie ziet dit ook.</p>"#.to_string()
+        }
     };
     format!(
         r#"<li class="similar-card" data-signal="{id}"><p class="similar-title">{}</p><p class="card-meta">{} · {seen}</p>{action}</li>"#,

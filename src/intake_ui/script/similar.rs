@@ -64,14 +64,18 @@ impl Similar {
         }
     }
 
+    /// Re-render one card and put the keyboard focus back inside it.
     fn render_card(&self, id: i64) {
+        let selector = format!(r#"[data-signal="{id}"]"#);
         let found = self.found.borrow();
-        let (Some(signal), Ok(Some(card))) =
-            (found.iter().find(|s| s.id.0 == id), self.list.query_selector(&format!(r#"[data-signal="{id}"]"#)))
-        else {
+        let (Some(signal), Ok(Some(card))) = (found.iter().find(|s| s.id.0 == id), self.list.query_selector(&selector)) else {
             return;
         };
         card.set_outer_html(&similar_card(signal, &self.step(id)));
+        let inside = format!("{selector} input, {selector} .notice");
+        if let Ok(Some(target)) = self.list.query_selector(&inside) {
+            focus(&target);
+        }
     }
 
     fn clicked(self: &Rc<Self>, event: &Event) {
@@ -84,9 +88,6 @@ impl Similar {
             Some("offer-sighting") => {
                 self.set_step(id, SightingStep::Asking { note: String::new(), error: String::new() });
                 self.render_card(id);
-                if let Some(input) = by_id(&format!("notitie-{id}")) {
-                    focus(&input);
-                }
             }
             Some("confirm-sighting") => {
                 let note = Self::note(id);
