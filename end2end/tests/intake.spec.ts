@@ -108,7 +108,7 @@ test("a flagged passage that is not personal data can be confirmed and sent", as
 
   // The number is the service's own: confirming it lets the signal go.
   await page.getByLabel("‘09 210 10 10’ is geen persoonsgegeven").check();
-  await expect(page.locator("#fouten")).toHaveCount(0);
+  await expect(page.locator("#wat-fout"), "the error goes as soon as it is confirmed").toBeEmpty();
   await page.getByRole("button", { name: "Signaal versturen" }).click();
   await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
 });
@@ -117,10 +117,14 @@ test("a draft survives a closed tab", async ({ page }) => {
   await logIn(page, WORKER, "/gent/signaleren");
   await waitForHydration(page);
   await page.getByLabel("Korte titel").fill("Concept dat niet verloren mag gaan");
+  await page.getByLabel("Wat zie je?").fill("Het onthaal is alleen bereikbaar op 09 210 10 10, ook bij een crisis.");
+  const confirmation = page.getByLabel("‘09 210 10 10’ is geen persoonsgegeven");
+  await confirmation.check();
   await page.goto("/gent");
   await page.goto("/gent/signaleren");
   await waitForHydration(page);
   await expect(page.getByLabel("Korte titel")).toHaveValue("Concept dat niet verloren mag gaan");
+  await expect(confirmation, "confirmations come back with the draft").toBeChecked();
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toBeVisible();
   await page.getByRole("button", { name: "Begin opnieuw" }).click();
   await expect(page.getByLabel("Korte titel")).toHaveValue("");

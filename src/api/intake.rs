@@ -74,18 +74,21 @@ pub async fn submit_signal(
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaal-indienen", &tenant).await?;
         let yes = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty() && v != "false");
+        // Browsers send a text area's line breaks as CRLF but count them as
+        // one character while typing; count them the same way here.
+        let text = |v: Option<String>| v.unwrap_or_default().replace("\r\n", "\n");
         let draft = SignalDraft {
-            title,
-            description,
+            title: text(Some(title)),
+            description: text(Some(description)),
             target_groups: target_groups.unwrap_or_default(),
             life_domains: life_domains.unwrap_or_default(),
             policy_domain: policy_domain.unwrap_or_default(),
             area: area.unwrap_or_default(),
             frequency: frequency.unwrap_or_default(),
-            since: since.unwrap_or_default(),
+            since: text(since),
             people_estimate: people_estimate.unwrap_or_default(),
-            tried: tried.unwrap_or_default(),
-            idea: idea.unwrap_or_default(),
+            tried: text(tried),
+            idea: text(idea),
             may_contact: may_contact.unwrap_or_default(),
             beyond_one_person: yes(&beyond_one_person),
             recurs: yes(&recurs),

@@ -63,11 +63,20 @@ pub fn privacy_flags(draft: &SignalDraft, field: Field) -> String {
     if findings.is_empty() {
         return String::new();
     }
-    let mut html = String::from(r#"<div class="privacy" role="alert"><p><strong>Let op: persoonsgegevens?</strong></p><ul>"#);
+    // No role here: the slot around it is a live region, announced politely.
+    let mut html = String::from(r#"<div class="privacy"><p><strong>Let op: persoonsgegevens?</strong></p><ul>"#);
     for f in findings {
         let (start, end) = (f.start as usize, f.end as usize);
-        let before: String = text[..start].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-        let after: String = text[end..].chars().take(30).collect();
+        // Thirty characters either side, with "…" where the text goes on.
+        let (head, tail) = (&text[..start], &text[end..]);
+        let mut before: String = head.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        if before.len() < head.len() {
+            before.insert(0, '…');
+        }
+        let mut after: String = tail.chars().take(30).collect();
+        if after.len() < tail.len() {
+            after.push('…');
+        }
         let passage = escape(&f.text);
         let checked = if draft.confirmed.contains(&f.text) { " checked" } else { "" };
         // Unique per field and place; the server only needs the passages.
@@ -75,7 +84,7 @@ pub fn privacy_flags(draft: &SignalDraft, field: Field) -> String {
         let id = format!("bevestig-{}-{start}", field.id());
         let _ = write!(
             html,
-            r#"<li><p class="context">…{}<mark>{passage}</mark>{}…</p><p>Dit lijkt een {}. {}</p><div class="choice"><input type="checkbox" id="{id}" name="confirmed[{name}]" value="{passage}"{checked}><label for="{id}">‘{passage}’ is geen persoonsgegeven</label></div></li>"#,
+            r#"<li><p class="context">{}<mark>{passage}</mark>{}</p><p>Dit lijkt een {}. {}</p><div class="choice"><input type="checkbox" id="{id}" name="confirmed[{name}]" value="{passage}"{checked}><label for="{id}">‘{passage}’ is geen persoonsgegeven</label></div></li>"#,
             escape(&before),
             escape(&after),
             f.kind.label(),
@@ -164,6 +173,10 @@ mod tests {
         assert!(html.contains("&lt;lang&gt;"), "context is escaped: {html}");
         assert!(html.contains(r#"name="confirmed[100012]""#), "slot 1, byte 12: {html}");
         assert!(!html.contains(" checked"));
+        assert!(!html.contains('…'), "the whole text fits in the context: {html}");
+        let long = SignalDraft { description: format!("{} 85.07.30-033.28 {}", "a".repeat(40), "b".repeat(40)), ..Default::default() };
+        let html = privacy_flags(&long, Field::Description);
+        assert!(html.contains(&format!("…{} <mark>", "a".repeat(29))) && html.contains(&format!("</mark> {}…", "b".repeat(29))), "{html}");
         draft.confirmed.push("85.07.30-033.28".into());
         assert!(privacy_flags(&draft, Field::Description).contains(" checked"));
         assert_eq!(privacy_flags(&draft, Field::Title), "", "nothing found in an empty title");

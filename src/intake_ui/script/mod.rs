@@ -53,8 +53,8 @@ fn forget_sent_draft() {
     }
 }
 
-/// Where each finding starts, and its text.
-type Passages = Vec<(u32, String)>;
+/// The flagged passages of one field.
+type Passages = Vec<String>;
 
 struct Page {
     form: HtmlFormElement,
@@ -66,12 +66,14 @@ struct Page {
     /// field: a message appearing on blur shifts the layout under the
     /// pointer, and the next click misses its target.
     touched: RefCell<Vec<Field>>,
-    /// Sending was tried: every error shows, with the summary.
+    /// Sending was tried: every error shows. The summary above the form
+    /// changes only on a send, so it is not announced again at every key.
     submitted: Cell<bool>,
     /// What each live part shows now, by element id. Rewriting the same
     /// markup would drop focus and make screen readers announce it again.
     shown: RefCell<Vec<(String, String)>>,
-    /// The findings each guarded field shows, so flags re-render only when they change.
+    /// The passages each guarded field flags, so flags re-render only when
+    /// they change (a confirmation box keeps its own state meanwhile).
     flagged: RefCell<Vec<(Field, Passages)>>,
     asked_about: RefCell<String>,
     pending: Cell<Option<i32>>,
@@ -101,14 +103,27 @@ impl Page {
             tenant,
             form,
         });
-        // A form the server sent back holds what was sent: that wins over an older draft.
+        // The server rendered the live parts for this draft: start from there.
+        let rendered = page.draft();
+        page.remember_rendered(&rendered);
+        // A form the server sent back holds what was sent, and what someone
+        // typed before the script arrived is newer still: both win over a kept draft.
+        let untouched = rendered == SignalDraft { area: WHOLE_MUNICIPALITY.into(), ..Default::default() };
         if !page.submitted.get()
-            && let Some(saved) = page.load_draft().filter(|saved| *saved != page.draft())
+            && untouched
+            && let Some(saved) = page.load_draft().filter(|saved| *saved != rendered)
         {
             dom::fill_form(&page.form, &saved.to_form());
+            // Draw the confirmation boxes before the form is read back.
+            page.show_flags(&saved);
             set_html_of("concept-melding", markup::restored_notice());
         }
         page.refresh();
+        if page.submitted.get()
+            && let Some(summary) = by_id("fouten")
+        {
+            dom::focus(&summary);
+        }
 
         let form_target: &web_sys::EventTarget = page.form.as_ref();
         for kind in ["input", "change"] {
@@ -158,6 +173,15 @@ impl Page {
         self.ask_about(&draft);
     }
 
+    /// Note what the server rendered, so the first refresh changes only what differs.
+    fn remember_rendered(&self, draft: &SignalDraft) {
+        let errors = draft.check(&self.areas, &self.domains);
+        let mut shown = self.shown.borrow_mut();
+        shown.extend(self.error_parts(&errors).into_iter().map(|(id, html, _)| (id, html)));
+        shown.push(("beleidsdomein-voorstel".into(), String::new()));
+        self.flagged.borrow_mut().extend(GUARDED.map(|field| (field, passages(draft, field))));
+    }
+
     /// Show `html` in the element `id`, unless it shows that already.
     fn put(&self, id: &str, html: String) {
         let mut shown = self.shown.borrow_mut();
@@ -169,18 +193,28 @@ impl Page {
         set_html_of(id, &html);
     }
 
-    fn show_errors(&self, errors: &[FieldError]) {
+    /// Each field's error container with what it should show, and whether the field is invalid.
+    fn error_parts(&self, errors: &[FieldError]) -> Vec<(String, String, bool)> {
         let submitted = self.submitted.get();
-        for field in Field::ALL {
-            let visible = submitted || self.touched.borrow().contains(&field);
-            let messages: Vec<String> =
-                if visible { errors.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect() } else { vec![] };
-            self.put(&format!("{}-fout", field.id()), markup::field_errors(&messages));
-            if let Some(input) = by_id(field.id()).filter(|e| e.has_attribute("aria-invalid")) {
-                let _ = input.set_attribute("aria-invalid", if messages.is_empty() { "false" } else { "true" });
+        Field::ALL
+            .into_iter()
+            .map(|field| {
+                let visible = submitted || self.touched.borrow().contains(&field);
+                let messages: Vec<String> =
+                    if visible { errors.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect() } else { vec![] };
+                (format!("{}-fout", field.id()), markup::field_errors(&messages), !messages.is_empty())
+            })
+            .collect()
+    }
+
+    fn show_errors(&self, errors: &[FieldError]) {
+        for (id, html, invalid) in self.error_parts(errors) {
+            self.put(&id, html);
+            let field = id.trim_end_matches("-fout");
+            if let Some(input) = by_id(field).filter(|e| e.has_attribute("aria-invalid")) {
+                let _ = input.set_attribute("aria-invalid", if invalid { "true" } else { "false" });
             }
         }
-        self.put("foutenoverzicht", if submitted { markup::error_summary(errors) } else { String::new() });
     }
 
     fn show_counters(&self) {
@@ -201,8 +235,7 @@ impl Page {
 
     fn show_flags(&self, draft: &SignalDraft) {
         for field in GUARDED {
-            let Some((_, text)) = markup::privacy_slot(draft, field) else { continue };
-            let found: Passages = crate::domain::privacy::scan(text).into_iter().map(|f| (f.start, f.text)).collect();
+            let found = passages(draft, field);
             let mut flagged = self.flagged.borrow_mut();
             let shown = flagged.iter().find(|(f, _)| *f == field).map(|(_, found)| found);
             // A confirmation checkbox keeps its own state: re-render only for new findings.
@@ -232,11 +265,18 @@ impl Page {
             dom::cancel(handle);
         }
         *self.asked_about.borrow_mut() = text.clone();
-        if text.trim().is_empty() {
-            return;
-        }
+        // A new question: answers to earlier ones no longer count.
         let question = self.question.get() + 1;
         self.question.set(question);
+        if text.trim().is_empty() {
+            // Nothing to compare: earlier answers would only mislead.
+            *self.suggestion.borrow_mut() = None;
+            self.show_suggestion(draft);
+            if let Some(similar) = &self.similar {
+                similar.show(vec![]);
+            }
+            return;
+        }
         let page = self.clone();
         let handle = dom::after(PAUSE_MS, move || {
             wasm_bindgen_futures::spawn_local(async move {
@@ -264,6 +304,7 @@ impl Page {
         let draft = self.draft();
         let errors = draft.check(&self.areas, &self.domains);
         self.show_errors(&errors);
+        self.put("foutenoverzicht", markup::error_summary(&errors));
         if errors.is_empty() {
             // The form posts as without JavaScript; the server checks again.
             self.save_draft(&draft);
@@ -289,6 +330,7 @@ impl Page {
                 dom::fill_form(&self.form, &fresh.to_form());
                 self.touched.borrow_mut().clear();
                 self.submitted.set(false);
+                self.put("foutenoverzicht", String::new());
                 set_html_of("concept-melding", "");
                 self.refresh();
                 if let Some(title) = by_id(Field::Title.id()) {
@@ -307,4 +349,11 @@ impl Page {
             _ => {}
         }
     }
+}
+
+/// The passages the privacy guard flags in one field.
+fn passages(draft: &SignalDraft, field: Field) -> Passages {
+    markup::privacy_slot(draft, field)
+        .map(|(_, text)| crate::domain::privacy::scan(text).into_iter().map(|f| f.text).collect())
+        .unwrap_or_default()
 }

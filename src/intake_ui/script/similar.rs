@@ -31,9 +31,11 @@ impl Similar {
         Some(similar)
     }
 
-    /// Show what the server found, keeping any note being typed.
+    /// Show what the server found, keeping any note being typed. Not while
+    /// the person works in the list: redrawing it would take their focus.
     pub fn show(&self, found: Vec<SimilarSignal>) {
-        if *self.found.borrow() == found {
+        let working_here = super::dom::document().active_element().is_some_and(|e| self.list.contains(Some(&e)));
+        if *self.found.borrow() == found || working_here {
             return;
         }
         self.keep_notes();
@@ -90,6 +92,11 @@ impl Similar {
                 self.render_card(id);
             }
             Some("confirm-sighting") => {
+                // One sighting per click, however often an impatient finger taps.
+                if button.has_attribute("disabled") {
+                    return;
+                }
+                let _ = button.set_attribute("disabled", "");
                 let note = Self::note(id);
                 let this = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -101,7 +108,8 @@ impl Similar {
                             }
                             this.set_step(id, SightingStep::Noted);
                         }
-                        Err(e) => this.set_step(id, SightingStep::Asking { note, error: e.message() }),
+                        // Keep what was typed while the request was under way.
+                        Err(e) => this.set_step(id, SightingStep::Asking { note: Self::note(id), error: e.message() }),
                     }
                     this.render_card(id);
                 });

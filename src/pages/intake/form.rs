@@ -20,8 +20,10 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     let text = |label, field, name, hint, value: &String, max, rows| {
         view! { <TextField field label name hint value=value.clone() errors=messages(field) max rows/> }
     };
-    let flags = |field: Field| view! { <div id=format!("{}-privacy", field.id()) class="privacy-slot" inner_html=markup::privacy_flags(&draft, field)/> };
-    let frequency_invalid = (!messages(Field::Frequency).is_empty()).to_string();
+    let flags = |field: Field| {
+        view! { <div id=format!("{}-privacy", field.id()) class="privacy-slot" aria-live="polite" inner_html=markup::privacy_flags(&draft, field)/> }
+    };
+    let invalid = |field: Field| (!messages(field).is_empty()).to_string();
 
     view! {
         <div class="intake-layout">
@@ -46,7 +48,8 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
 
                 <div class="field">
                     <label for="beleidsdomein">"Beleidsdomein"</label>
-                    <select id="beleidsdomein" name="policy_domain" aria-describedby="beleidsdomein-voorstel beleidsdomein-fout">
+                    <select id="beleidsdomein" name="policy_domain" aria-describedby="beleidsdomein-voorstel beleidsdomein-fout"
+                        aria-invalid=invalid(Field::PolicyDomain)>
                         <option value="">"Weet ik niet"</option>
                         {form.policy_domains.iter().map(|p| {
                             let id = p.id.0.to_string();
@@ -59,7 +62,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="waar">"Waar speelt het?"</label>
-                    <select id="waar" name="area" aria-describedby="waar-fout">
+                    <select id="waar" name="area" aria-describedby="waar-fout" aria-invalid=invalid(Field::Area)>
                         <option value=WHOLE_MUNICIPALITY>{WHOLE_MUNICIPALITY}</option>
                         {form.districts.iter().map(|a| {
                             let selected = draft.area == *a;
@@ -70,7 +73,7 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="hoe-vaak">"Hoe vaak kom je het tegen?"</label>
-                    <select id="hoe-vaak" name="frequency" aria-describedby="hoe-vaak-fout" aria-invalid=frequency_invalid>
+                    <select id="hoe-vaak" name="frequency" aria-describedby="hoe-vaak-fout" aria-invalid=invalid(Field::Frequency)>
                         <option value="">"Kies"</option>
                         {FREQUENCIES.iter().map(|(c, l)| {
                             let selected = draft.frequency == *c;
