@@ -8,7 +8,12 @@ use seinhuis::api::admin::tenant::OutboxPage;
 use seinhuis::api::follow::MySignals;
 use seinhuis::domain::{EventKind, Phase, SignalSummary, Source};
 
-on_both_backends!(a_signaalgever_follows_adds_and_withdraws, citizens_report_only_where_switched_on, citizens_are_rate_limited);
+on_both_backends!(
+    a_signaalgever_follows_adds_and_withdraws,
+    citizens_report_only_where_switched_on,
+    citizens_are_rate_limited,
+    line_breaks_count_as_one_character_as_while_typing,
+);
 
 const GIVER: &str = "sofie.mertens@deschakel.example";
 const COORDINATOR: &str = "ines.claeys@gent.example";
@@ -209,4 +214,32 @@ async fn citizens_are_rate_limited(backend: Backend) {
     let (status, body) = app.call(&visitor, "burgermelding", &form).await;
     assert_eq!(status, 429);
     assert!(body.contains("TooManyRequests"), "{body}");
+}
+
+/// A browser sends a text area's line breaks as CRLF but counts each as one
+/// character while typing: a text the form accepted must not be refused.
+async fn line_breaks_count_as_one_character_as_while_typing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let giver = app.logged_in(GIVER).await;
+    // 125 lines of 40 characters as typed: 5,000, the limit; 5,125 with CRLF.
+    let description = format!("{}\r\n", "w".repeat(39)).repeat(125);
+    let form = [
+        ("tenant", "gent"),
+        ("title", "Lange beschrijving met veel regels"),
+        ("description", description.as_str()),
+        ("target_groups[0]", "armoede"),
+        ("area", "Hele gemeente"),
+        ("frequency", "wekelijks"),
+        ("may_contact", "nee"),
+        ("beyond_one_person", "ja"),
+        ("recurs", "ja"),
+        ("structural", "ja"),
+    ];
+    let (status, body) = app.call(&giver, "signaal-indienen", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let over = format!("{description}w");
+    let form: Vec<_> = form.iter().map(|&(k, v)| (k, if k == "description" { over.as_str() } else { v })).collect();
+    let (status, body) = app.call(&giver, "signaal-indienen", &form).await;
+    assert_eq!(status, 422, "one character over the limit is refused: {body}");
+    assert!(body.contains("hoogstens 5000 tekens"), "{body}");
 }
