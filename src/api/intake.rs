@@ -73,7 +73,7 @@ pub async fn submit_signal(
         use crate::server::{app_state, auth, is_plain_form_post};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaal-indienen", &tenant).await?;
-        let yes = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty() && v != "false");
+        let yes = |v: &Option<String>| v.as_deref().is_some_and(crate::domain::intake::ticked);
         // Browsers send a text area's line breaks as CRLF but count them as
         // one character while typing; count them the same way here.
         let text = |v: Option<String>| v.unwrap_or_default().replace("\r\n", "\n");

@@ -120,15 +120,23 @@ pub struct Flagged {
     pub finding: Finding,
 }
 
+/// The field a form name belongs to: `target_groups[3]` → `target_groups`.
+pub fn field_name(name: &str) -> &str {
+    name.split('[').next().unwrap_or_default()
+}
+
+/// Whether a checkbox's sent value means "ticked" (absent means not).
+pub fn ticked(value: &str) -> bool {
+    !value.is_empty() && value != "false"
+}
+
 impl SignalDraft {
     /// The draft as the form's fields send it: name and value pairs, lists as
     /// `name[i]`, unchecked boxes left out.
     pub fn from_form(pairs: impl IntoIterator<Item = (String, String)>) -> SignalDraft {
         let mut d = SignalDraft::default();
-        let yes = |v: &str| !v.is_empty() && v != "false";
         for (name, value) in pairs {
-            let base = name.split('[').next().unwrap_or_default();
-            match base {
+            match field_name(&name) {
                 "title" => d.title = value,
                 "description" => d.description = value,
                 "target_groups" => d.target_groups.push(value),
@@ -141,9 +149,9 @@ impl SignalDraft {
                 "tried" => d.tried = value,
                 "idea" => d.idea = value,
                 "may_contact" => d.may_contact = value,
-                "beyond_one_person" => d.beyond_one_person = yes(&value),
-                "recurs" => d.recurs = yes(&value),
-                "structural" => d.structural = yes(&value),
+                "beyond_one_person" => d.beyond_one_person = ticked(&value),
+                "recurs" => d.recurs = ticked(&value),
+                "structural" => d.structural = ticked(&value),
                 "confirmed" => d.confirmed.push(value),
                 _ => {}
             }

@@ -1,5 +1,6 @@
 //! The few DOM and storage operations the intake script needs.
 
+use crate::domain::intake::field_name;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Storage};
@@ -64,7 +65,6 @@ pub fn form_pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
 /// Put `pairs` (as `SignalDraft::to_form` gives them) back into the form's
 /// fields: text in inputs, boxes checked when their value is listed.
 pub fn fill_form(form: &HtmlFormElement, pairs: &[(String, String)]) {
-    let base = |name: &str| name.split('[').next().unwrap_or_default().to_string();
     let text = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
     let elements = form.elements();
     for i in 0..elements.length() {
@@ -75,7 +75,7 @@ pub fn fill_form(form: &HtmlFormElement, pairs: &[(String, String)]) {
                 "hidden" | "submit" | "button" => {}
                 "checkbox" | "radio" => {
                     let value = input.value();
-                    input.set_checked(pairs.iter().any(|(n, v)| base(n) == base(&name) && *v == value));
+                    input.set_checked(pairs.iter().any(|(n, v)| field_name(n) == field_name(&name) && *v == value));
                 }
                 _ => input.set_value(&text(&name)),
             }
