@@ -22,12 +22,63 @@ pub struct MyTenant {
     pub roles: Vec<Role>,
 }
 
-/// Only same-site paths are followed after log-in.
+/// Only paths on this site are followed after log-in; anything else goes home.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if is_local_path(n) => n.to_string(),
         _ => "/".to_string(),
     }
+}
+
+/// Does `path` stay on this site, however a browser reads it? Only a path
+/// that starts with exactly one `/`, in plain visible ASCII, and that holds no
+/// whitespace, control character or backslash, raw or percent-encoded (at any
+/// depth of encoding). Browsers drop tabs and newlines and read `\` as `/`,
+/// so `/<tab>/evil.example` or `/\evil.example` would leave the site as
+/// `//evil.example`; a scheme (`https:`, `javascript:`) never starts with `/`.
+pub fn is_local_path(path: &str) -> bool {
+    // Raw: visible ASCII only (no space, tab, newline, NUL, DEL or non-ASCII).
+    if !path.bytes().all(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    let mut current = path.to_string();
+    // Each round decodes one level of percent-encoding (`%252F` -> `%2F` -> `/`).
+    for _ in 0..4 {
+        if !current.starts_with('/') || current.starts_with("//") || current.contains('\\') {
+            return false;
+        }
+        if current.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return false;
+        }
+        if !current.contains('%') {
+            return true;
+        }
+        match percent_decode(&current) {
+            Some(decoded) if decoded != current => current = decoded,
+            // Malformed escapes, or nothing left to decode ("%" alone is malformed).
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// One level of percent-decoding; None if an escape is malformed.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    // Bytes that are no UTF-8 still count: as replacement characters, which pass.
+    Some(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[server(endpoint = "wie-ben-ik")]
@@ -117,4 +168,75 @@ pub async fn set_password(token: String, password: String, repeat: String) -> Re
         Ok(())
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_local_path, safe_next};
+
+    #[test]
+    fn paths_on_this_site_are_followed() {
+        for path in [
+            "/",
+            "/gent/bord",
+            "/gent/signaleren?concept=1#fouten",
+            "/uitnodiging/abc123",
+            "/gent/zoek?q=caf%C3%A9",
+            "/gent/signalen/12/../13",
+            "/a//b",
+        ] {
+            assert!(is_local_path(path), "{path} stays on the site");
+            assert_eq!(safe_next(Some(path)), path);
+        }
+    }
+
+    #[test]
+    fn known_bypasses_go_home() {
+        for path in [
+            "",
+            "gent/bord",
+            "//evil.example",
+            "///evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "\t//evil.example",
+            "/ /evil.example",
+            " /evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "\\\\evil.example",
+            "/gent\\..\\..\\evil",
+            "/%2F/evil.example",
+            "/%2fevil.example",
+            "/%5C/evil.example",
+            "/%5cevil.example",
+            "%2F%2Fevil.example",
+            "/%09/evil.example",
+            "/%0a/evil.example",
+            "/%0D/evil.example",
+            "/%00/evil.example",
+            "/%20/evil.example",
+            "/%C2%A0/evil.example",
+            "/%E2%80%A8/evil.example",
+            "/%252F/evil.example",
+            "/%2509/evil.example",
+            "/%25255C/evil.example",
+            "/%zz/evil.example",
+            "/%",
+            "https://evil.example",
+            "https:evil.example",
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "/\u{7f}/evil.example",
+            "/\u{3000}/evil.example",
+            "/\u{2028}/evil.example",
+            "/\u{ff0f}evil.example",
+        ] {
+            assert!(!is_local_path(path), "{path:?} must not be followed");
+            assert_eq!(safe_next(Some(path)), "/", "{path:?}");
+        }
+        assert_eq!(safe_next(None), "/");
+    }
 }

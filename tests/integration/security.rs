@@ -9,6 +9,7 @@ on_both_backends!(
     the_eleventh_bad_password_in_a_minute_gets_429,
     repeated_failures_slow_down_one_address,
     a_deactivated_person_is_out_at_once,
+    log_in_never_sends_the_browser_to_another_site,
 );
 
 async fn cross_site_writes_are_refused(backend: Backend) {
@@ -117,4 +118,63 @@ async fn a_deactivated_person_is_out_at_once(backend: Backend) {
     app.call(&coordinator, "persoon-activeren", &[("tenant", "gent"), ("person", &id), ("active", "true")]).await;
     let client = app.logged_in("bram.verhaeghe@gent.example").await;
     assert_eq!(app.call(&client, "bord", &[("tenant", "gent")]).await.0, 200);
+}
+
+/// Known ways to leave the site through `volgende` (item 4 of issue 8): each
+/// log-in lands on `/`, never on another origin.
+async fn log_in_never_sends_the_browser_to_another_site(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let bypasses = [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r/evil.example",
+        "/ /evil.example",
+        "/\\evil.example",
+        "\\/evil.example",
+        "//evil.example",
+        "/%2F/evil.example",
+        "/%2f/evil.example",
+        "/%5C/evil.example",
+        "/%09/evil.example",
+        "/%0a/evil.example",
+        "/%0D/evil.example",
+        "/%252F/evil.example",
+        "https://evil.example",
+        "https:evil.example",
+        "javascript:alert(1)",
+    ];
+    let email = "ines.claeys@gent.example";
+    for next in bypasses.iter().copied().chain(["/gent/bord"]) {
+        let expected = if next == "/gent/bord" { "/gent/bord" } else { "/" };
+        // A plain form post (no JavaScript): a real redirect.
+        let client = crate::common::new_client();
+        let response = client
+            .post(format!("{}/api/aanmelden", app.base))
+            .header("Origin", &app.base)
+            .header("Accept", "text/html")
+            .form(&[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD), ("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 302, "{next:?}");
+        assert_eq!(response.headers()["location"], expected, "form post with next={next:?}");
+        // Through the server-function client: the Location header it follows.
+        let (status, location) = {
+            let response = client
+                .post(format!("{}/api/aanmelden", app.base))
+                .header("Origin", &app.base)
+                .form(&[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD), ("next", next)])
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), response.headers().get("location").map(|v| v.to_str().unwrap().to_string()))
+        };
+        assert_eq!(status, 200, "{next:?}");
+        assert_eq!(location.as_deref(), Some(expected), "server-function call with next={next:?}");
+    }
+    // The log-in page does not even put such a value in its form.
+    let (status, html) = app.get(&app.client, "/aanmelden?volgende=%2F%09%2Fevil.example").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"name="next" value="/""#), "the form's next is home");
+    assert!(!html.contains("evil.example"));
 }
