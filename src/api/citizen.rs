@@ -50,7 +50,7 @@ pub async fn send_citizen_report(
         auth::public("burgermelding")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        state.limits.check(Door::CitizenReport, &[&format!("ip:{ip}")])?;
+        state.limits.check(Door::CitizenReport, &[&format!("ip:{ip}")]).await?;
         let done = format!("/{tenant}/signaleren/bijna-klaar");
         if website.is_some_and(|w| !w.trim().is_empty()) {
             // Answer as if all went well, so a script learns nothing.

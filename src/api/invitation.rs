@@ -27,7 +27,7 @@ pub async fn load_invitation(token: String) -> Result<InvitationPage, AppError> 
         auth::public("uitnodiging")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        state.limits.check(Door::Invitation, &[&format!("ip:{ip}")])?;
+        state.limits.check(Door::Invitation, &[&format!("ip:{ip}")]).await?;
         let view = crate::usecases::invitations::view(state.store.as_ref(), &token, chrono::Utc::now()).await?;
         let me = auth::current_person(&state).await?;
         Ok(InvitationPage {
@@ -57,7 +57,7 @@ pub async fn accept_invitation(
         auth::public("uitnodiging-aanvaarden")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        state.limits.check(Door::Invitation, &[&format!("ip:{ip}")])?;
+        state.limits.check(Door::Invitation, &[&format!("ip:{ip}")]).await?;
         let me = auth::current_person(&state).await?;
         let (name, password, repeat) = (name.unwrap_or_default(), password.unwrap_or_default(), repeat.unwrap_or_default());
         let acceptance = Acceptance { token: &token, name: &name, password: &password, repeat: &repeat, logged_in: me.as_ref(), ip: &ip };

@@ -110,7 +110,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         let state = app_state()?;
         let ip = auth::client_ip().await;
         let email = email.trim().to_lowercase();
-        state.limits.check(Door::Login, &[&format!("ip:{ip}"), &format!("e-mail:{email}")])?;
+        state.limits.check(Door::Login, &[&format!("ip:{ip}"), &format!("e-mail:{email}")]).await?;
         if email.is_empty() || password.is_empty() {
             return Err(AppError::Invalid("Vul je e-mailadres en je wachtwoord in.".into()));
         }
@@ -142,7 +142,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         auth::public("wachtwoord-vergeten")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}"), &format!("e-mail:{}", email.trim().to_lowercase())])?;
+        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}"), &format!("e-mail:{}", email.trim().to_lowercase())]).await?;
         crate::usecases::accounts::request_reset(state.store.as_ref(), &email, &state.config.public_url, &ip, chrono::Utc::now()).await?;
         auth::set_feedback(crate::api::feedback::Feedback::success(
             "Als dit adres bij ons bekend is, krijg je zo een mail met een link om een nieuw wachtwoord te kiezen. \
@@ -162,7 +162,7 @@ pub async fn set_password(token: String, password: String, repeat: String) -> Re
         auth::public("wachtwoord-instellen")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}")])?;
+        state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}")]).await?;
         crate::usecases::accounts::reset_password(state.store.as_ref(), &token, &password, &repeat, &ip, chrono::Utc::now()).await?;
         leptos_axum::redirect("/aanmelden?nieuw-wachtwoord=1");
         Ok(())

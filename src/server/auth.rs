@@ -17,9 +17,23 @@ async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(AppError::internal)
 }
 
-/// The caller's address, for the audit log and rate limits.
+/// The caller's address, for the audit log and rate limits: the peer's, or,
+/// when the peer is one of the `trusted-proxies`, the client it forwards for.
 pub async fn client_ip() -> String {
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.map(|c| c.0.ip().to_string()).unwrap_or_default()
+    let Ok(peer) = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await else {
+        return String::new();
+    };
+    let peer = peer.0.ip();
+    let Some(state) = leptos::prelude::use_context::<AppState>() else {
+        return peer.to_string();
+    };
+    let proxies = &state.config.trusted_proxies;
+    if !proxies.trusts(peer) {
+        return peer.to_string();
+    }
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.unwrap_or_default();
+    let forwarded: Vec<&str> = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+    proxies.client_address(peer, &forwarded).to_string()
 }
 
 /// The logged-in person. Read from the database on every request, so a

@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 use serde::Deserialize;
 
 use super::mail::MailConfig;
+use super::proxy::TrustedProxies;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/seinhuis.db";
 
@@ -24,6 +25,8 @@ pub struct Config {
     pub mail: MailConfig,
     /// Log-in, password-reset and invitation attempts a minute per address.
     pub rate_limit_per_minute: u32,
+    /// Proxies whose `X-Forwarded-For` is believed (`trusted-proxies`).
+    pub trusted_proxies: TrustedProxies,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -50,6 +53,7 @@ struct FileSettings {
     public_url: Option<String>,
     https: Option<bool>,
     rate_limit_per_minute: Option<u32>,
+    trusted_proxies: TrustedProxies,
     sessions: SessionConfig,
     mail: MailConfig,
 }
@@ -100,7 +104,21 @@ impl Config {
                 .map_err(|_| anyhow::anyhow!("SEINHUIS_SMTP_TLS must be none, starttls or tls, not {tls}"))?;
         }
         let rate_limit_per_minute = file.rate_limit_per_minute.unwrap_or(super::limits::DEFAULT_PER_MINUTE);
-        Ok(Config { leptos, database_url, demo_data, sessions: file.sessions, public_url, https, mail, rate_limit_per_minute })
+        let trusted_proxies = match env("SEINHUIS_TRUSTED_PROXIES") {
+            Some(list) => TrustedProxies::parse_list(&list).map_err(|e| anyhow::anyhow!("SEINHUIS_TRUSTED_PROXIES: {e}"))?,
+            None => file.trusted_proxies,
+        };
+        Ok(Config {
+            leptos,
+            database_url,
+            demo_data,
+            sessions: file.sessions,
+            public_url,
+            https,
+            mail,
+            rate_limit_per_minute,
+            trusted_proxies,
+        })
     }
 }
 

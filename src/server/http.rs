@@ -88,11 +88,14 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
 pub async fn serve(state: AppState) -> anyhow::Result<()> {
     let addr = state.leptos_options.site_addr;
     super::mail::spawn_sender(state.store.clone(), state.config.mail.clone());
-    let limits = state.limits.clone();
+    // Rate-limit windows that no longer count, every five minutes.
+    let rate_limits = state.limits.clone();
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(Duration::from_secs(300)).await;
-            limits.shrink();
+            if let Err(e) = rate_limits.forget_old(chrono::Utc::now()).await {
+                tracing::warn!(error = %e, "forgetting old rate-limit windows failed");
+            }
         }
     });
     // Build the similarity indexes now, not on the first keystroke.

@@ -6,6 +6,7 @@ pub mod http;
 pub mod limits;
 pub mod mail;
 pub mod passwords;
+pub mod proxy;
 pub mod security;
 pub mod state;
 

@@ -26,8 +26,8 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, config: Config) -> Self {
         AppState {
             leptos_options: config.leptos.clone(),
+            limits: Arc::new(Limits::new(store.clone(), config.rate_limit_per_minute)),
             store,
-            limits: Arc::new(Limits::new(config.rate_limit_per_minute)),
             similarity: Arc::new(SimilarityIndex::default()),
             classifiers: Arc::default(),
             config: Arc::new(config),

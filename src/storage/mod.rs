@@ -52,7 +52,7 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Follow + Send {
+pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Follow + RateLimits + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -276,6 +276,20 @@ pub trait Follow {
     async fn link_citizen_report(&mut self, report: i64, signal: SignalId) -> StoreResult<()>;
     /// The signal a citizen follows with their private link.
     async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>>;
+}
+
+/// Attempt counters for rate limits, in fixed windows, shared by every server
+/// instance on the database. Keys arrive hashed: no address is stored.
+#[async_trait]
+pub trait RateLimits {
+    /// Count one attempt of `key` at `door` in the window that starts at
+    /// `window_start` (Unix seconds); the attempts in that window so far,
+    /// this one included. Atomic: concurrent attempts each get their own count.
+    async fn count_attempt(&mut self, door: &str, key: &str, window_start: i64) -> StoreResult<i64>;
+    /// The attempts of `key` at `door` in the window that starts at `window_start`.
+    async fn attempts(&mut self, door: &str, key: &str, window_start: i64) -> StoreResult<i64>;
+    /// Forget the windows of `door` that started before `before`; how many.
+    async fn forget_attempts(&mut self, door: &str, before: i64) -> StoreResult<u64>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

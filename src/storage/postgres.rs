@@ -56,3 +56,4 @@ include!("sql/accounts.rs");
 include!("sql/records.rs");
 include!("sql/intake.rs");
 include!("sql/follow.rs");
+include!("sql/limits.rs");

@@ -190,3 +190,43 @@ impl TestApp {
         client
     }
 }
+
+impl TestApp {
+    /// Another server instance over this app's database (its own connections,
+    /// state and in-memory caches), as behind a load balancer; its base URL.
+    pub async fn spawn_instance(&self, adjust: impl FnOnce(&mut seinhuis::server::config::Config)) -> String {
+        use seinhuis::server::{AppState, config::Config, http::router};
+        let store = storage::open(&self.db.url).await.expect("open the shared database");
+        let mut config = Config::load(std::path::Path::new("Leptos.toml"), Some(self.db.url.clone())).unwrap();
+        adjust(&mut config);
+        let state = AppState::new(store, config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        base
+    }
+}
+
+impl TestDb {
+    /// The text values a query returns, read straight from the database (for
+    /// what the app itself does not show). `binds` fill `$1`, `$2`, …
+    pub async fn strings(&self, sql: &str, binds: &[&str]) -> Vec<String> {
+        use sqlx::Connection;
+        if self.url.starts_with("sqlite:") {
+            let mut conn = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            let mut query = sqlx::query_scalar::<sqlx::Sqlite, String>(sql);
+            for bind in binds {
+                query = query.bind(*bind);
+            }
+            query.fetch_all(&mut conn).await.unwrap()
+        } else {
+            let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            let mut query = sqlx::query_scalar::<sqlx::Postgres, String>(sql);
+            for bind in binds {
+                query = query.bind(*bind);
+            }
+            query.fetch_all(&mut conn).await.unwrap()
+        }
+    }
+}

@@ -10,6 +10,10 @@ on_both_backends!(
     repeated_failures_slow_down_one_address,
     a_deactivated_person_is_out_at_once,
     log_in_never_sends_the_browser_to_another_site,
+    behind_a_trusted_proxy_each_client_has_its_own_limit,
+    an_untrusted_peer_cannot_choose_its_address,
+    two_server_instances_share_one_limit,
+    rate_limit_keys_are_stored_hashed,
 );
 
 async fn cross_site_writes_are_refused(backend: Backend) {
@@ -177,4 +181,90 @@ async fn log_in_never_sends_the_browser_to_another_site(backend: Backend) {
     assert_eq!(status, 200);
     assert!(html.contains(r#"name="next" value="/""#), "the form's next is home");
     assert!(!html.contains("evil.example"));
+}
+
+/// A failed log-in as `email`, sent with this `X-Forwarded-For` (if any), to
+/// the instance at `base`; the status.
+async fn bad_log_in(base: &str, email: &str, forwarded_for: Option<&str>) -> u16 {
+    let mut request = crate::common::new_client()
+        .post(format!("{base}/api/aanmelden"))
+        .header("Origin", base)
+        .form(&[("email", email), ("password", "fout")]);
+    if let Some(address) = forwarded_for {
+        request = request.header("X-Forwarded-For", address);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+/// The client addresses the audit log holds for log-ins of this account.
+async fn audited_addresses(app: &crate::common::TestApp, action: &str, email: &str) -> Vec<String> {
+    app.db.strings("SELECT ip FROM audit_log WHERE action = $1 AND object_id = $2 ORDER BY id", &[action, email]).await
+}
+
+/// Item 5 of issue 8: behind the proxy everyone shared the proxy's address.
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit(backend: Backend) {
+    use seinhuis::server::proxy::TrustedProxies;
+    // The configured limit (10 a minute), and the test client's peer address as the proxy.
+    let app = spawn_app_with(backend, |config| config.trusted_proxies = TrustedProxies::parse_list("127.0.0.1").unwrap()).await;
+    for attempt in 1..=10 {
+        let email = format!("persoon{attempt}@gent.example");
+        assert_eq!(bad_log_in(&app.base, &email, Some("203.0.113.1")).await, 422, "attempt {attempt}");
+    }
+    assert_eq!(bad_log_in(&app.base, "persoon11@gent.example", Some("203.0.113.1")).await, 429);
+    // Another client behind the same proxy has a limit of its own.
+    assert_eq!(bad_log_in(&app.base, "persoon12@gent.example", Some("203.0.113.2")).await, 422);
+    // A client that writes the header itself gets no fresh limit: the proxy
+    // appends the address it saw, and only that one is believed.
+    assert_eq!(bad_log_in(&app.base, "persoon13@gent.example", Some("198.51.100.9, 203.0.113.1")).await, 429);
+    // The audit log names the client, not the proxy.
+    assert_eq!(audited_addresses(&app, "aanmelden-mislukt", "persoon1@gent.example").await, ["203.0.113.1"]);
+    assert_eq!(audited_addresses(&app, "aanmelden-mislukt", "persoon12@gent.example").await, ["203.0.113.2"]);
+    let response = crate::common::new_client()
+        .post(format!("{}/api/aanmelden", app.base))
+        .header("Origin", &app.base)
+        .header("X-Forwarded-For", "203.0.113.3")
+        .form(&[("email", "ines.claeys@gent.example"), ("password", seinhuis::demo::DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(audited_addresses(&app, "aangemeld", "ines.claeys@gent.example").await, ["203.0.113.3"]);
+}
+
+async fn an_untrusted_peer_cannot_choose_its_address(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await; // trusts no proxy: the default
+    for attempt in 1..=10 {
+        let email = format!("persoon{attempt}@gent.example");
+        let forwarded = format!("203.0.113.{attempt}");
+        assert_eq!(bad_log_in(&app.base, &email, Some(&forwarded)).await, 422, "attempt {attempt}");
+    }
+    // A new address in the header every time does not buy another attempt.
+    assert_eq!(bad_log_in(&app.base, "persoon11@gent.example", Some("203.0.113.11")).await, 429);
+    assert_eq!(audited_addresses(&app, "aanmelden-mislukt", "persoon1@gent.example").await, ["127.0.0.1"]);
+}
+
+/// Two server instances on one database (PostgreSQL in production) count the
+/// same attempts: ten across both, and the eleventh is refused on either.
+async fn two_server_instances_share_one_limit(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await;
+    let other = app.spawn_instance(|_| {}).await;
+    for attempt in 1..=10 {
+        let base = if attempt % 2 == 0 { &other } else { &app.base };
+        let email = format!("persoon{attempt}@gent.example");
+        assert_eq!(bad_log_in(base, &email, None).await, 422, "attempt {attempt}");
+    }
+    assert_eq!(bad_log_in(&other, "persoon11@gent.example", None).await, 429);
+    assert_eq!(bad_log_in(&app.base, "persoon12@gent.example", None).await, 429);
+}
+
+/// The counters keep no e-mail or client address, only their hashes.
+async fn rate_limit_keys_are_stored_hashed(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await;
+    assert_eq!(bad_log_in(&app.base, "persoon1@gent.example", None).await, 422);
+    let keys = app.db.strings("SELECT key_hash FROM rate_limits WHERE door = 'aanmelden'", &[]).await;
+    assert_eq!(keys.len(), 2, "one counter for the address, one for the e-mail address");
+    for key in keys {
+        assert_eq!(key.len(), 64, "{key}");
+        assert!(key.chars().all(|c| c.is_ascii_hexdigit()), "{key}");
+    }
 }
