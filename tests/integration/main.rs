@@ -14,3 +14,4 @@ mod lifecycle_storage;
 mod mail;
 mod privacy;
 mod security;
+mod sessions;
