@@ -38,6 +38,28 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Print a person's link, for an operator without a mail server.
+    Link {
+        #[command(subcommand)]
+        command: LinkCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LinkCommand {
+    /// The link of the invitation waiting for this address (the one in its mail).
+    Invitation {
+        /// The tenant's short name, e.g. `gent`.
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// A new link to choose a password (works two hours, once).
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -136,7 +158,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             match coordinator {
                 Some(email) => {
                     let name_for_coordinator = if coordinator_name.is_empty() { email.clone() } else { coordinator_name };
-                    let link = usecases::admin::create_tenant(
+                    usecases::admin::create_tenant(
                         store.as_ref(),
                         None,
                         &slug,
@@ -146,6 +168,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         &name_for_coordinator,
                         &config.public_url,
                         "command line",
+                        chrono::Utc::now(),
+                    )
+                    .await
+                    .map_err(message)?;
+                    let link = usecases::bootstrap::invitation_link(
+                        store.as_ref(),
+                        &config.link_key,
+                        &config.public_url,
+                        &slug,
+                        &email,
                         chrono::Utc::now(),
                     )
                     .await
@@ -172,16 +204,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let now = chrono::Utc::now();
             let added = if platform_admin {
-                add_platform_admin(store.as_ref(), &email, &name, password.as_deref(), &config.public_url, now).await
+                add_platform_admin(store.as_ref(), &email, &name, password.as_deref(), &config.public_url, &config.link_key, now).await
             } else {
                 let (tenant, role) = (tenant.unwrap_or_default(), role.unwrap_or_default());
-                add_member(store.as_ref(), &tenant, &email, &name, &role, password.as_deref(), &config.public_url, now).await
+                let (key, url) = (&config.link_key, &config.public_url);
+                add_member(store.as_ref(), &tenant, &email, &name, &role, password.as_deref(), url, key, now).await
             }
             .map_err(|e| anyhow::anyhow!(e.message()))?;
             match added {
                 Added::WithPassword => println!("Toegevoegd: {email} kan zich nu aanmelden."),
                 Added::Link(link) => println!("Toegevoegd: {email} kiest een wachtwoord via\n{link}"),
             }
+            Ok(())
+        }
+        Command::Link { command } => {
+            use usecases::bootstrap::{invitation_link, password_link};
+            let (key, url, now) = (&config.link_key, &config.public_url, chrono::Utc::now());
+            let link = match &command {
+                LinkCommand::Invitation { tenant, email } => invitation_link(store.as_ref(), key, url, tenant, email, now).await,
+                LinkCommand::Password { email } => password_link(store.as_ref(), key, url, email, now).await,
+            }
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+            // Standard output only: the link is a key, it never goes to the log.
+            println!("{link}");
             Ok(())
         }
     }

@@ -60,7 +60,8 @@ pub async fn send_citizen_report(
         }
         let report = CitizenReport { email, title, description, area: area.unwrap_or_default() };
         let now = chrono::Utc::now();
-        match crate::usecases::citizen::report(state.store.as_ref(), &tenant, &report, &state.config.public_url, &ip, now).await {
+        let (public_url, hours) = (&state.config.public_url, state.config.limits.citizen_confirm_hours);
+        match crate::usecases::citizen::report(state.store.as_ref(), &tenant, &report, public_url, hours, &ip, now).await {
             Ok(()) => {
                 leptos_axum::redirect(&done);
                 Ok(())
@@ -85,7 +86,8 @@ pub async fn confirm_citizen_report(token: String) -> Result<(), AppError> {
         auth::public("burgermelding-bevestigen")?;
         let state = app_state()?;
         let ip = auth::client_ip().await;
-        let (slug, _) = crate::usecases::citizen::confirm(state.store.as_ref(), &token, &ip, chrono::Utc::now()).await?;
+        let hours = state.config.limits.citizen_confirm_hours;
+        let (slug, _) = crate::usecases::citizen::confirm(state.store.as_ref(), &token, hours, &ip, chrono::Utc::now()).await?;
         auth::set_feedback(super::feedback::Feedback::success("Bedankt: je melding is bevestigd en staat nu bij de signaalverwerkers."))
             .await?;
         leptos_axum::redirect(&format!("/{slug}/signaleren/bevestigd"));

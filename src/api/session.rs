@@ -143,7 +143,9 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         let state = app_state()?;
         let ip = auth::client_ip().await;
         state.limits.check(Door::PasswordReset, &[&format!("ip:{ip}"), &format!("e-mail:{}", email.trim().to_lowercase())]).await?;
-        crate::usecases::accounts::request_reset(state.store.as_ref(), &email, &state.config.public_url, &ip, chrono::Utc::now()).await?;
+        let per_day = state.config.limits.reset_mails_per_day;
+        crate::usecases::accounts::request_reset(state.store.as_ref(), &email, &state.config.public_url, per_day, &ip, chrono::Utc::now())
+            .await?;
         auth::set_feedback(crate::api::feedback::Feedback::success(
             "Als dit adres bij ons bekend is, krijg je zo een mail met een link om een nieuw wachtwoord te kiezen. \
              Die link werkt twee uur.",

@@ -37,7 +37,9 @@ pub async fn client_ip() -> String {
 }
 
 /// The logged-in person. Read from the database on every request, so a
-/// deactivated account is out at once; sessions past their absolute lifetime end.
+/// deactivated account is out at once; sessions past their absolute lifetime
+/// end, and so do sessions that started before the person's password was reset
+/// (at or before `sessions_valid_after`, in whole seconds).
 pub async fn current_person(state: &AppState) -> Result<Option<Person>, AppError> {
     let session = session().await?;
     let Some(id) = session.get::<PersonId>(PERSON_KEY).await.map_err(AppError::internal)? else {
@@ -45,9 +47,13 @@ pub async fn current_person(state: &AppState) -> Result<Option<Person>, AppError
     };
     let logged_in_at: i64 = session.get(LOGGED_IN_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
     let max_age = state.config.sessions.absolute_hours * 3600;
-    let person = state.store.read().await?.person(id).await?;
+    let (person, valid_after) = {
+        let mut tx = state.store.read().await?;
+        (tx.person(id).await?, tx.sessions_valid_after(id).await?)
+    };
+    let ended = valid_after.is_some_and(|at| logged_in_at <= at.timestamp());
     match person {
-        Some(person) if person.active && Utc::now().timestamp() - logged_in_at < max_age => Ok(Some(person)),
+        Some(person) if person.active && !ended && Utc::now().timestamp() - logged_in_at < max_age => Ok(Some(person)),
         _ => {
             session.flush().await.map_err(AppError::internal)?;
             Ok(None)

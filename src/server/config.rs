@@ -1,12 +1,13 @@
 //! Runtime configuration: `Leptos.toml` at the repository root, overridden by
 //! environment variables, overridden by the command line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use leptos::config::LeptosOptions;
 use serde::Deserialize;
 
 use super::mail::MailConfig;
+use super::passwords::LinkKey;
 use super::proxy::TrustedProxies;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/seinhuis.db";
@@ -27,6 +28,33 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// Proxies whose `X-Forwarded-For` is believed (`trusted-proxies`).
     pub trusted_proxies: TrustedProxies,
+    /// The secret that derives the tokens of links in mails (`link-key`).
+    pub link_key: LinkKey,
+    /// Daily limits and retention periods (`[seinhuis.limits]`).
+    pub limits: AbuseLimits,
+}
+
+/// `[seinhuis.limits]`: how much one address or organisation may ask for, and
+/// how long traces of people are kept.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct AbuseLimits {
+    /// Password-reset mails per e-mail address per day; more requests get the
+    /// same answer but no mail.
+    pub reset_mails_per_day: i64,
+    /// Invitation requests per organisation per day.
+    pub invitation_requests_per_day: i64,
+    /// A citizen's confirmation link works this long; an unconfirmed report
+    /// is then deleted with its e-mail address.
+    pub citizen_confirm_hours: i64,
+    /// Client addresses in the audit log are blanked after this many days.
+    pub audit_address_days: i64,
+}
+
+impl Default for AbuseLimits {
+    fn default() -> Self {
+        AbuseLimits { reset_mails_per_day: 3, invitation_requests_per_day: 10, citizen_confirm_hours: 48, audit_address_days: 90 }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -56,6 +84,8 @@ struct FileSettings {
     trusted_proxies: TrustedProxies,
     sessions: SessionConfig,
     mail: MailConfig,
+    link_key: Option<String>,
+    limits: AbuseLimits,
 }
 
 #[derive(Default, Deserialize)]
@@ -108,6 +138,11 @@ impl Config {
             Some(list) => TrustedProxies::parse_list(&list).map_err(|e| anyhow::anyhow!("SEINHUIS_TRUSTED_PROXIES: {e}"))?,
             None => file.trusted_proxies,
         };
+        let link_key = match env("SEINHUIS_LINK_KEY").or(file.link_key) {
+            Some(text) => LinkKey::new(&text).map_err(|e| anyhow::anyhow!("link-key (or SEINHUIS_LINK_KEY): {e}"))?,
+            None => generated_link_key(&data_dir(&database_url))?,
+        };
+        let limits = file.limits;
         Ok(Config {
             leptos,
             database_url,
@@ -118,8 +153,53 @@ impl Config {
             mail,
             rate_limit_per_minute,
             trusted_proxies,
+            link_key,
+            limits,
         })
     }
+}
+
+/// Where a generated link key is kept: beside the SQLite database, or in
+/// `./data` for PostgreSQL.
+fn data_dir(database_url: &str) -> PathBuf {
+    let Some(path) = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:")) else {
+        return PathBuf::from("data");
+    };
+    let path = Path::new(path.split('?').next().unwrap_or(path));
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Without a configured key: the one in `DIR/link-key`, made (random, readable
+/// by this user only) on first start. Several server instances must share one
+/// key: configure it for them (SEINHUIS_LINK_KEY).
+fn generated_link_key(dir: &Path) -> anyhow::Result<LinkKey> {
+    let path = dir.join("link-key");
+    if !path.exists() {
+        std::fs::create_dir_all(dir)?;
+        // Written aside and linked into place, so two processes starting at
+        // once agree on one key.
+        let aside = dir.join(format!(".link-key-{}-{}", std::process::id(), rand::random::<u32>()));
+        {
+            use std::io::Write;
+            use std::os::unix::fs::OpenOptionsExt;
+            let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&aside)?;
+            writeln!(file, "{}", LinkKey::generate())?;
+        }
+        match std::fs::hard_link(&aside, &path) {
+            Ok(()) => tracing::info!(path = %path.display(), "generated a link key; keep it out of database backups"),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                let _ = std::fs::remove_file(&aside);
+                return Err(anyhow::anyhow!("{}: {e}", path.display()));
+            }
+        }
+        let _ = std::fs::remove_file(&aside);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    LinkKey::new(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 fn env(name: &str) -> Option<String> {

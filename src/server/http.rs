@@ -14,7 +14,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tracing::Level;
@@ -68,11 +68,95 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
+                    let uri = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                    tracing::info_span!("request", method = %request.method(), uri = %masked_uri(uri))
+                })
                 .on_request(())
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// Path segments that come right before a token: `/uitnodiging/{token}`,
+/// `/{tenant}/signaleren/bevestigen/{token}`, `/{tenant}/volgen/{token}`.
+const BEFORE_TOKEN: [&str; 3] = ["uitnodiging", "bevestigen", "volgen"];
+/// Query parameters whose value is a secret (`/wachtwoord-vergeten?sleutel=`).
+const SECRET_PARAMETERS: [&str; 3] = ["sleutel", "token", "password"];
+/// Query parameters that carry a path of the site (after log-in: `volgende`).
+const PATH_PARAMETERS: [&str; 2] = ["volgende", "next"];
+const MASK: &str = "…";
+
+/// A request's path and query as the log keeps them: tokens of links and
+/// secret query values become `…`. Anything that merely looks like a token
+/// (a long run of letters and digits) is masked too.
+pub fn masked_uri(uri: &str) -> String {
+    let (path, query) = match uri.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (uri, None),
+    };
+    let mut segments: Vec<String> = Vec::new();
+    let mut after_marker = false;
+    for segment in path.split('/') {
+        let marker = BEFORE_TOKEN.contains(&percent_decode(segment).to_lowercase().as_str());
+        segments.push(if (after_marker && !segment.is_empty()) || looks_like_token(segment) { MASK.into() } else { segment.into() });
+        after_marker = marker;
+    }
+    let mut masked = segments.join("/");
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let plain = percent_decode(name).to_lowercase();
+                let value = if SECRET_PARAMETERS.contains(&plain.as_str()) && !value.is_empty() {
+                    MASK.to_string()
+                } else if PATH_PARAMETERS.contains(&plain.as_str()) {
+                    let decoded = percent_decode(value);
+                    let inner = masked_uri(&decoded);
+                    if inner == decoded { value.to_string() } else { inner }
+                } else if looks_like_token(value) {
+                    MASK.to_string()
+                } else {
+                    value.to_string()
+                };
+                if pair.contains('=') { format!("{name}={value}") } else { value }
+            })
+            .collect();
+        masked.push('?');
+        masked.push_str(&pairs.join("&"));
+    }
+    masked
+}
+
+/// Twenty or more letters, digits, `-` or `_` with at least one digit: the
+/// shape of a token, never of a word or a slug.
+fn looks_like_token(text: &str) -> bool {
+    let text = percent_decode(text);
+    text.chars().count() >= 20
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `%2F` → `/`, `+` → space; invalid escapes stay as they are.
+fn percent_decode(text: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(high * 16 + low);
+                i += 3;
+                continue;
+            }
+            (b'+', _, _) => out.push(b' '),
+            (b, _, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// 200 when the database answers, 503 when it does not.
@@ -90,7 +174,27 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
 /// Serve until Ctrl-C or SIGTERM.
 pub async fn serve(state: AppState) -> anyhow::Result<()> {
     let addr = state.leptos_options.site_addr;
-    super::mail::spawn_sender(state.store.clone(), state.config.mail.clone());
+    super::mail::spawn_sender(state.store.clone(), state.config.mail.clone(), state.config.link_key.clone());
+    // Forget what is no longer needed: unconfirmed citizens' reports with their
+    // address, and old client addresses in the audit log. Hourly, from the start.
+    let (store, limits) = (state.store.clone(), state.config.limits.clone());
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            let now = chrono::Utc::now();
+            match crate::usecases::citizen::forget_unconfirmed(store.as_ref(), limits.citizen_confirm_hours, now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(reports = n, "deleted unconfirmed citizens' reports"),
+                Err(e) => tracing::warn!(error = %e.message(), "deleting unconfirmed citizens' reports failed"),
+            }
+            match crate::usecases::accounts::blank_old_addresses(store.as_ref(), limits.audit_address_days, now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(entries = n, "blanked old client addresses in the audit log"),
+                Err(e) => tracing::warn!(error = %e.message(), "blanking old client addresses failed"),
+            }
+        }
+    });
     // Rate-limit windows that no longer count, every five minutes.
     let rate_limits = state.limits.clone();
     tokio::spawn(async move {
@@ -140,4 +244,52 @@ async fn shutdown_signal() {
         }
     };
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked_uri;
+
+    const TOKEN: &str = "3f9a0c2e7b1d4a5f8e6c9b0a1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e";
+
+    #[test]
+    fn every_secret_route_is_masked() {
+        for (uri, masked) in [
+            (format!("/uitnodiging/{TOKEN}"), "/uitnodiging/…".to_string()),
+            (format!("/gent/signaleren/bevestigen/{TOKEN}"), "/gent/signaleren/bevestigen/…".into()),
+            (format!("/kortrijk/volgen/{TOKEN}"), "/kortrijk/volgen/…".into()),
+            (format!("/wachtwoord-vergeten?sleutel={TOKEN}"), "/wachtwoord-vergeten?sleutel=…".into()),
+            (format!("/wachtwoord-vergeten?x=1&sleutel={TOKEN}&y=2"), "/wachtwoord-vergeten?x=1&sleutel=…&y=2".into()),
+            (format!("/aanmelden?volgende=/uitnodiging/{TOKEN}"), "/aanmelden?volgende=/uitnodiging/…".into()),
+            (format!("/aanmelden?volgende=%2Fuitnodiging%2F{TOKEN}"), "/aanmelden?volgende=/uitnodiging/…".into()),
+            // Short or odd tokens after a marker, encoded markers, and anything token-shaped.
+            ("/uitnodiging/abc".into(), "/uitnodiging/…".into()),
+            (format!("/%75itnodiging/{TOKEN}"), "/%75itnodiging/…".into()),
+            (format!("/iets/{TOKEN}/verder"), "/iets/…/verder".into()),
+            (format!("/pagina?code={TOKEN}"), "/pagina?code=…".into()),
+            ("/aanmelden?password=geheim".into(), "/aanmelden?password=…".into()),
+        ] {
+            assert_eq!(masked_uri(&uri), masked, "{uri}");
+            assert!(!masked_uri(&uri).contains(TOKEN));
+        }
+    }
+
+    #[test]
+    fn ordinary_addresses_stay_readable() {
+        for uri in [
+            "/",
+            "/gent/bord",
+            "/gent/signalen/12",
+            "/gent/signaleren/verstuurd/3",
+            "/wachtwoord-vergeten",
+            "/aanmelden?volgende=/gent/beheer/mensen",
+            "/aanmelden?volgende=%2Fgent%2Fbord",
+            "/aanmelden?afgemeld=1",
+            "/api/uitnodiging-aanvaarden",
+            "/pkg/seinhuis_bg.wasm",
+            "/uitnodiging/",
+        ] {
+            assert_eq!(masked_uri(uri), uri);
+        }
+    }
 }

@@ -1,7 +1,12 @@
 //! Outgoing mail. Use cases put every mail in the outbox table, in the same
 //! transaction as what caused it; this sender delivers the outbox over SMTP
 //! when SMTP is configured. Without SMTP, mails stay in the outbox, where the
-//! hoofdsignaalverwerker reads them (`/{tenant}/beheer/uitgaande-mail`).
+//! hoofdsignaalverwerker reads them (`/{tenant}/beheer/uitgaande-mail`) with
+//! their links masked; `seinhuis link` prints a person's link for the operator.
+//!
+//! The outbox never holds a usable link: a mail keeps a placeholder where the
+//! token of its link goes, and the sender derives the token with the link key
+//! just before delivering (`server::passwords`).
 
 use std::time::Duration;
 
@@ -11,8 +16,9 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::Deserialize;
 
+use super::passwords::{LinkKey, link_token, placeholder};
 use crate::error::AppError;
-use crate::storage::Store;
+use crate::storage::{Store, Tx};
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -84,9 +90,20 @@ impl MailConfig {
     }
 }
 
+/// A mail's body with the tokens of its links filled in; None when a row it
+/// links to is gone (an expired citizen's report).
+pub async fn fill_links(tx: &mut dyn Tx, key: &LinkKey, mail: i64, body: &str) -> Result<Option<String>, AppError> {
+    let mut body = body.to_string();
+    for (kind, id) in tx.mail_links(mail).await? {
+        let Some(token) = link_token(tx, key, kind, id).await? else { return Ok(None) };
+        body = body.replace(&placeholder(kind, id), &token);
+    }
+    Ok(Some(body))
+}
+
 /// Deliver what waits in the outbox; how many were sent. Nothing happens
 /// without SMTP settings.
-pub async fn deliver_pending(store: &dyn Store, config: &MailConfig) -> Result<usize, AppError> {
+pub async fn deliver_pending(store: &dyn Store, config: &MailConfig, key: &LinkKey) -> Result<usize, AppError> {
     let Some(transport) = config.transport()? else { return Ok(0) };
     let from = config.from.parse().map_err(AppError::internal)?;
     let claimed = {
@@ -97,13 +114,20 @@ pub async fn deliver_pending(store: &dyn Store, config: &MailConfig) -> Result<u
     };
     let mut sent = 0;
     for mail in claimed {
-        let message = mail.to.parse().map_err(|e: lettre::address::AddressError| e.to_string()).and_then(|to| {
+        let body = {
+            let mut tx = store.write().await?;
+            let body = fill_links(&mut *tx, key, mail.id, &mail.body).await?;
+            tx.commit().await?;
+            body
+        };
+        let message = body.ok_or_else(|| "de link in deze mail bestaat niet meer".to_string()).and_then(|body| {
+            let to = mail.to.parse().map_err(|e: lettre::address::AddressError| e.to_string())?;
             Message::builder()
                 .from(Clone::clone(&from))
                 .to(to)
                 .subject(&mail.subject)
                 .header(ContentType::TEXT_PLAIN)
-                .body(mail.body.clone())
+                .body(body)
                 .map_err(|e| e.to_string())
         });
         let result = match message {
@@ -127,14 +151,14 @@ pub async fn deliver_pending(store: &dyn Store, config: &MailConfig) -> Result<u
 }
 
 /// Keep delivering in the background, if SMTP is configured.
-pub fn spawn_sender(store: std::sync::Arc<dyn Store>, config: MailConfig) {
+pub fn spawn_sender(store: std::sync::Arc<dyn Store>, config: MailConfig, key: LinkKey) {
     if config.smtp_host.is_none() {
         tracing::info!("no SMTP configured: mails stay in the outbox");
         return;
     }
     tokio::spawn(async move {
         loop {
-            if let Err(e) = deliver_pending(store.as_ref(), &config).await {
+            if let Err(e) = deliver_pending(store.as_ref(), &config, &key).await {
                 tracing::warn!(error = %e, "mail delivery round failed");
             }
             tokio::time::sleep(Duration::from_secs(5)).await;

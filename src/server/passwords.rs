@@ -45,3 +45,115 @@ pub fn new_token() -> String {
 pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The secret that turns a row's nonce into the token of its link. Without it
+/// a copy of the database holds no usable link: rows keep a random nonce and
+/// the SHA-256 of the token, mails keep a placeholder.
+#[derive(Clone)]
+pub struct LinkKey(Vec<u8>);
+
+/// A configured key must be at least this long (a generated one is 64 hex characters).
+pub const LINK_KEY_MIN_CHARS: usize = 32;
+
+impl LinkKey {
+    pub fn new(text: &str) -> Result<LinkKey, String> {
+        let text = text.trim();
+        if text.chars().count() < LINK_KEY_MIN_CHARS {
+            return Err(format!("the link key must have at least {LINK_KEY_MIN_CHARS} characters"));
+        }
+        Ok(LinkKey(text.as_bytes().to_vec()))
+    }
+
+    /// A fresh random key, as text.
+    pub fn generate() -> String {
+        new_token()
+    }
+
+    /// The token of a link: HMAC-SHA256(key, kind:nonce), hex.
+    pub fn token(&self, kind: LinkKind, nonce: &str) -> String {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        mac.update(kind.code().as_bytes());
+        mac.update(b":");
+        mac.update(nonce.as_bytes());
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+// The key never reaches a log.
+impl std::fmt::Debug for LinkKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkKey(***)")
+    }
+}
+
+pub use crate::storage::LinkKind;
+
+/// A fresh nonce for a row that a link opens.
+pub fn new_nonce() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a mail body holds where the token of a link goes; the sender fills it
+/// in (`server::mail`), the outbox page shows `…`.
+pub fn placeholder(kind: LinkKind, id: i64) -> String {
+    format!("{{link:{}:{id}}}", kind.code())
+}
+
+/// The address of a link, around a token (or a placeholder for one).
+pub fn link_url(public_url: &str, kind: LinkKind, tenant_slug: &str, token: &str) -> String {
+    match kind {
+        LinkKind::Invitation => format!("{public_url}/uitnodiging/{token}"),
+        LinkKind::PasswordReset => format!("{public_url}/wachtwoord-vergeten?sleutel={token}"),
+        LinkKind::CitizenConfirm => format!("{public_url}/{tenant_slug}/signaleren/bevestigen/{token}"),
+        LinkKind::CitizenFollow => format!("{public_url}/{tenant_slug}/volgen/{token}"),
+    }
+}
+
+/// Give the row of a link a new nonce; its old link (if any) stops working.
+/// The row's token hash becomes that of a token nobody has, until
+/// `link_token` writes the link into a mail or prints it for the operator.
+pub async fn start_link(tx: &mut dyn crate::storage::Tx, kind: LinkKind, id: i64) -> Result<(), AppError> {
+    let unknown = token_hash(&new_token());
+    tx.set_link_nonce(kind, id, &new_nonce(), &unknown).await?;
+    Ok(())
+}
+
+/// The token of a row's link, derived from its nonce with the key; the row
+/// keeps the token's hash, so the link opens it from now on. None when the
+/// row is gone or has no nonce.
+pub async fn link_token(tx: &mut dyn crate::storage::Tx, key: &LinkKey, kind: LinkKind, id: i64) -> Result<Option<String>, AppError> {
+    let Some(nonce) = tx.link_nonce(kind, id).await? else { return Ok(None) };
+    let token = key.token(kind, &nonce);
+    if !tx.fix_link(kind, id, &nonce, &token_hash(&token)).await? {
+        return Ok(None);
+    }
+    Ok(Some(token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_depend_on_key_kind_and_nonce() {
+        let key = LinkKey::new(&"k".repeat(32)).unwrap();
+        let other = LinkKey::new(&"l".repeat(32)).unwrap();
+        let t = key.token(LinkKind::Invitation, "abc");
+        assert_eq!(t.len(), 64);
+        assert_eq!(t, key.token(LinkKind::Invitation, "abc"), "deterministic");
+        assert_ne!(t, key.token(LinkKind::Invitation, "abd"));
+        assert_ne!(t, key.token(LinkKind::PasswordReset, "abc"));
+        assert_ne!(t, other.token(LinkKind::Invitation, "abc"));
+        assert!(LinkKey::new("te kort").is_err());
+        assert_eq!(format!("{key:?}"), "LinkKey(***)");
+    }
+
+    #[test]
+    fn placeholders_and_urls() {
+        assert_eq!(placeholder(LinkKind::CitizenFollow, 7), "{link:follow:7}");
+        assert_eq!(link_url("http://h", LinkKind::PasswordReset, "", "T"), "http://h/wachtwoord-vergeten?sleutel=T");
+        assert_eq!(link_url("http://h", LinkKind::CitizenConfirm, "kortrijk", "T"), "http://h/kortrijk/signaleren/bevestigen/T");
+    }
+}

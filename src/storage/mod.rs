@@ -189,13 +189,22 @@ pub trait Accounts {
         token_hash: &str,
         at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
-    ) -> StoreResult<()>;
+    ) -> StoreResult<i64>;
     /// Use a live reset link once; the person it belongs to.
     async fn use_password_reset(&mut self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<PersonId>>;
     async fn login_failures(&mut self, email: &str) -> StoreResult<Option<(i64, DateTime<Utc>)>>;
     /// Count one more failed log-in for this address; the new count.
     async fn record_login_failure(&mut self, email: &str, at: DateTime<Utc>) -> StoreResult<i64>;
     async fn clear_login_failures(&mut self, email: &str) -> StoreResult<()>;
+    /// Reset links made for this person since then (for the daily limit).
+    async fn password_resets_since(&mut self, person: PersonId, since: DateTime<Utc>) -> StoreResult<i64>;
+    /// Invitation requests by this organisation since then (for the daily limit).
+    async fn invitation_requests_since(&mut self, tenant: TenantId, organisation: OrganisationId, since: DateTime<Utc>)
+    -> StoreResult<i64>;
+    /// End every session of this person that started at or before `at`.
+    async fn end_sessions(&mut self, person: PersonId, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Sessions that started at or before this moment have ended.
+    async fn sessions_valid_after(&mut self, person: PersonId) -> StoreResult<Option<DateTime<Utc>>>;
 }
 
 /// Which audit entries to show.
@@ -224,6 +233,56 @@ pub trait Records {
     async fn claim_unsent_mail(&mut self, limit: i64, now: DateTime<Utc>) -> StoreResult<Vec<Mail>>;
     async fn mark_mail_sent(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<()>;
     async fn mark_mail_failed(&mut self, id: i64, error: &str) -> StoreResult<()>;
+    /// Put a mail with links in the outbox: `links` are the rows whose link
+    /// placeholders (`server::passwords::placeholder`) the sender may fill in.
+    async fn queue_mail_with_links(
+        &mut self,
+        tenant: Option<TenantId>,
+        to: &str,
+        subject: &str,
+        body: &str,
+        links: &[(LinkKind, i64)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
+    /// The links a queued mail carries.
+    async fn mail_links(&mut self, mail: i64) -> StoreResult<Vec<(LinkKind, i64)>>;
+    /// Give a row a new link nonce and a token hash nobody can open.
+    async fn set_link_nonce(&mut self, kind: LinkKind, id: i64, nonce: &str, unknown_hash: &str) -> StoreResult<()>;
+    async fn link_nonce(&mut self, kind: LinkKind, id: i64) -> StoreResult<Option<String>>;
+    /// Make the row open with the token of this hash, if its nonce is still `nonce`.
+    async fn fix_link(&mut self, kind: LinkKind, id: i64, nonce: &str, hash: &str) -> StoreResult<bool>;
+    /// Blank the client addresses of audit entries older than `before`; how many.
+    async fn blank_audit_addresses(&mut self, before: DateTime<Utc>) -> StoreResult<u64>;
+}
+
+/// The rows a link in a mail opens, and so the kinds of link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `invitations`: accept an invitation.
+    Invitation,
+    /// `password_resets`: choose a new password.
+    PasswordReset,
+    /// `citizen_reports`: confirm a citizen's report.
+    CitizenConfirm,
+    /// `citizen_reports`: follow a citizen's report.
+    CitizenFollow,
+}
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 4] = [LinkKind::Invitation, LinkKind::PasswordReset, LinkKind::CitizenConfirm, LinkKind::CitizenFollow];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkKind::Invitation => "invitation",
+            LinkKind::PasswordReset => "reset",
+            LinkKind::CitizenConfirm => "confirm",
+            LinkKind::CitizenFollow => "follow",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LinkKind> {
+        LinkKind::ALL.into_iter().find(|k| k.code() == code)
+    }
 }
 
 #[async_trait]
@@ -267,12 +326,17 @@ pub trait Follow {
         follow_hash: &str,
         at: DateTime<Utc>,
     ) -> StoreResult<i64>;
-    /// Mark a report confirmed and return it, once: None if unknown or confirmed before.
+    /// Mark a report confirmed and return it, once: None if unknown, confirmed
+    /// before, or made before `made_after` (its link expired).
     async fn confirm_citizen_report(
         &mut self,
         confirm_hash: &str,
+        made_after: DateTime<Utc>,
         at: DateTime<Utc>,
     ) -> StoreResult<Option<(TenantId, i64, CitizenReport)>>;
+    /// Delete reports never confirmed and made before `before`, with their
+    /// e-mail address and their mails; how many reports.
+    async fn delete_unconfirmed_citizen_reports(&mut self, before: DateTime<Utc>) -> StoreResult<u64>;
     async fn link_citizen_report(&mut self, report: i64, signal: SignalId) -> StoreResult<()>;
     /// The signal a citizen follows with their private link.
     async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>>;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::{NewAudit, Person, RESET_HOURS, check_new_password, parse_email};
 use crate::error::AppError;
-use crate::server::passwords::{hash_password_blocking, new_token, token_hash, verify_password};
+use crate::server::passwords::{LinkKind, hash_password_blocking, link_url, placeholder, start_link, token_hash, verify_password};
 use crate::storage::Store;
 
 /// After this many failed log-ins for one address, each next attempt waits
@@ -65,9 +65,17 @@ pub async fn log_in(store: &dyn Store, email: &str, password: &str, ip: &str, no
     }
 }
 
-/// Send a reset link if the address belongs to an active account. The answer
-/// is the same either way.
-pub async fn request_reset(store: &dyn Store, email: &str, public_url: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Send a reset link if the address belongs to an active account that got
+/// fewer than `per_day` reset mails in the last day. The answer is the same
+/// either way.
+pub async fn request_reset(
+    store: &dyn Store,
+    email: &str,
+    public_url: &str,
+    per_day: i64,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let Ok(email) = parse_email(email) else {
         return Err(AppError::Invalid("Vul een geldig e-mailadres in, zoals naam@organisatie.be.".into()));
     };
@@ -75,11 +83,15 @@ pub async fn request_reset(store: &dyn Store, email: &str, public_url: &str, ip:
     let Some(credentials) = tx.credentials(&email).await?.filter(|c| c.person.active) else {
         return Ok(());
     };
-    let token = new_token();
-    tx.insert_password_reset(credentials.person.id, &token_hash(&token), now, now + Duration::hours(RESET_HOURS)).await?;
-    let link = format!("{public_url}/wachtwoord-vergeten?sleutel={token}");
+    if tx.password_resets_since(credentials.person.id, now - Duration::days(1)).await? >= per_day {
+        tracing::info!("password reset: daily limit of this address reached, no mail");
+        return Ok(());
+    }
+    let kind = LinkKind::PasswordReset;
+    let id = new_password_reset(&mut *tx, credentials.person.id, now, now + Duration::hours(RESET_HOURS)).await?;
+    let link = link_url(public_url, kind, "", &placeholder(kind, id));
     let mail = super::mails::password_reset(&link, RESET_HOURS);
-    tx.queue_mail(None, &email, &mail.subject, &mail.body, now).await?;
+    tx.queue_mail_with_links(None, &email, &mail.subject, &mail.body, &[(kind, id)], now).await?;
     tx.audit(
         &NewAudit {
             person: Some(credentials.person.id),
@@ -96,7 +108,20 @@ pub async fn request_reset(store: &dyn Store, email: &str, public_url: &str, ip:
     Ok(())
 }
 
-/// Set a new password with a reset link; the link works once.
+/// A reset row with a fresh link nonce; its id.
+pub(crate) async fn new_password_reset(
+    tx: &mut dyn crate::storage::Tx,
+    person: crate::domain::PersonId,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let id = tx.insert_password_reset(person, &super::invitations::unknown_token_hash(), now, expires_at).await?;
+    start_link(tx, LinkKind::PasswordReset, id).await?;
+    Ok(id)
+}
+
+/// Set a new password with a reset link; the link works once, and every
+/// session the person had ends.
 pub async fn reset_password(
     store: &dyn Store,
     token: &str,
@@ -115,6 +140,7 @@ pub async fn reset_password(
     check_new_password(password, repeat, &person.email).map_err(AppError::Invalid)?;
     let hash = hash_password_blocking(password.to_string()).await?;
     tx.set_password(person.id, &hash).await?;
+    tx.end_sessions(person.id, now).await?;
     tx.clear_login_failures(&person.email).await?;
     tx.audit(
         &NewAudit {
@@ -130,4 +156,12 @@ pub async fn reset_password(
     .await?;
     tx.commit().await?;
     Ok(person)
+}
+
+/// Blank the client addresses in audit entries older than `days`; how many.
+pub async fn blank_old_addresses(store: &dyn Store, days: i64, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let mut tx = store.write().await?;
+    let blanked = tx.blank_audit_addresses(now - Duration::days(days)).await?;
+    tx.commit().await?;
+    Ok(blanked)
 }

@@ -7,7 +7,6 @@ use super::invitations::{InviteForm, validate};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::server::passwords::{new_token, token_hash};
 use crate::storage::Store;
 
 fn audit(caller: &TenantCaller, action: &'static str, object_type: &'static str, id: String, detail: String) -> NewAudit {
@@ -141,7 +140,7 @@ pub async fn save_settings(
 }
 
 /// The platform beheerder creates a tenant and invites its first coordinator.
-/// Returns the invitation link (also mailed).
+/// Returns the invitation's id (its link is mailed; `seinhuis link` prints it).
 pub async fn create_tenant(
     store: &dyn Store,
     admin: Option<&Person>,
@@ -153,7 +152,7 @@ pub async fn create_tenant(
     public_url: &str,
     ip: &str,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
+) -> Result<i64, AppError> {
     let mut tx = store.write().await?;
     let tenant = super::tenants::create(&mut *tx, slug, name, kind).await?;
     let form = InviteForm {
@@ -163,12 +162,9 @@ pub async fn create_tenant(
         ..InviteForm::default()
     };
     let mut invitation = validate(&mut *tx, tenant, &form, now).await?;
-    let token = new_token();
-    invitation.id = tx.insert_invitation(&invitation, &token_hash(&token), admin.map(|a| a.id)).await?;
-    let link = format!("{public_url}/uitnodiging/{token}");
+    invitation.id = tx.insert_invitation(&invitation, &super::invitations::unknown_token_hash(), admin.map(|a| a.id)).await?;
     let inviter = admin.map(|a| a.name.as_str()).unwrap_or("De beheerder van Seinhuis");
-    let mail = super::mails::invitation(name.trim(), invitation.role, inviter, &link, INVITATION_DAYS);
-    tx.queue_mail(Some(tenant), &invitation.email, &mail.subject, &mail.body, now).await?;
+    super::invitations::mail_invitation(&mut *tx, name.trim(), &invitation, inviter, public_url, now).await?;
     tx.audit(
         &NewAudit {
             tenant: Some(tenant),
@@ -183,7 +179,7 @@ pub async fn create_tenant(
     )
     .await?;
     tx.commit().await?;
-    Ok(link)
+    Ok(invitation.id)
 }
 
 /// Districts as typed, one per line: trimmed, blank lines and repeats dropped.

@@ -6,14 +6,14 @@ use chrono::{DateTime, Duration, Utc};
 use super::invitations::{InviteForm, validate};
 use crate::domain::*;
 use crate::error::AppError;
-use crate::server::passwords::{hash_password_blocking, new_token, token_hash};
+use crate::server::passwords::{LinkKey, LinkKind, hash_password_blocking, link_token, link_url, start_link};
 use crate::storage::Store;
 
 /// What `seinhuis user add` did.
 pub enum Added {
     /// The person can log in with the password given.
     WithPassword,
-    /// The person gets this link to choose a password (also in the outbox).
+    /// The person gets this link to choose a password (an invitation is also mailed).
     Link(String),
 }
 
@@ -29,7 +29,21 @@ fn audit(tenant: Option<TenantId>, action: &'static str, email: &str, detail: St
     }
 }
 
+/// The link of a row, for the operator: made now, and fixed in the row.
+pub async fn operator_link(
+    tx: &mut dyn crate::storage::Tx,
+    key: &LinkKey,
+    public_url: &str,
+    kind: LinkKind,
+    id: i64,
+    tenant_slug: &str,
+) -> Result<String, AppError> {
+    let token = link_token(tx, key, kind, id).await?.ok_or(AppError::NotFound)?;
+    Ok(link_url(public_url, kind, tenant_slug, &token))
+}
+
 /// Add a person to a tenant with a role: directly with a password, or by invitation.
+#[allow(clippy::too_many_arguments)]
 pub async fn add_member(
     store: &dyn Store,
     slug: &str,
@@ -38,6 +52,7 @@ pub async fn add_member(
     role: &str,
     password: Option<&str>,
     public_url: &str,
+    key: &LinkKey,
     now: DateTime<Utc>,
 ) -> Result<Added, AppError> {
     let hash = match password {
@@ -65,12 +80,9 @@ pub async fn add_member(
             Added::WithPassword
         }
         None => {
-            let token = new_token();
-            invitation.id = tx.insert_invitation(&invitation, &token_hash(&token), None).await?;
-            let link = format!("{public_url}/uitnodiging/{token}");
-            let mail = super::mails::invitation(&tenant.name, invitation.role, "De beheerder van Seinhuis", &link, INVITATION_DAYS);
-            tx.queue_mail(Some(tenant.id), &invitation.email, &mail.subject, &mail.body, now).await?;
-            Added::Link(link)
+            invitation.id = tx.insert_invitation(&invitation, &super::invitations::unknown_token_hash(), None).await?;
+            super::invitations::mail_invitation(&mut *tx, &tenant.name, &invitation, "De beheerder van Seinhuis", public_url, now).await?;
+            Added::Link(operator_link(&mut *tx, key, public_url, LinkKind::Invitation, invitation.id, "").await?)
         }
     };
     tx.audit(&audit(Some(tenant.id), "persoon-toegevoegd", &invitation.email, invitation.role.code().into()), now).await?;
@@ -85,6 +97,7 @@ pub async fn add_platform_admin(
     name: &str,
     password: Option<&str>,
     public_url: &str,
+    key: &LinkKey,
     now: DateTime<Utc>,
 ) -> Result<Added, AppError> {
     let email = parse_email(email).map_err(AppError::Invalid)?;
@@ -112,12 +125,64 @@ pub async fn add_platform_admin(
     let added = match hash {
         Some(_) => Added::WithPassword,
         None => {
-            let token = new_token();
-            tx.insert_password_reset(person, &token_hash(&token), now, now + Duration::days(INVITATION_DAYS)).await?;
-            Added::Link(format!("{public_url}/wachtwoord-vergeten?sleutel={token}"))
+            let id = super::accounts::new_password_reset(&mut *tx, person, now, now + Duration::days(INVITATION_DAYS)).await?;
+            Added::Link(operator_link(&mut *tx, key, public_url, LinkKind::PasswordReset, id, "").await?)
         }
     };
     tx.audit(&audit(None, "platformbeheerder-toegevoegd", &email, String::new()), now).await?;
     tx.commit().await?;
     Ok(added)
+}
+
+/// `seinhuis link invitation`: the link of the invitation waiting for this
+/// address in this tenant, for an operator without a mail server. The same
+/// link as in the mail; an invitation from before links were derived gets a
+/// new one.
+pub async fn invitation_link(
+    store: &dyn Store,
+    key: &LinkKey,
+    public_url: &str,
+    slug: &str,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let email = parse_email(email).map_err(AppError::Invalid)?;
+    let mut tx = store.write().await?;
+    let tenant = tx.tenant_by_slug(slug).await?.ok_or_else(|| AppError::Invalid(format!("Er is geen gemeente of zone ‘{slug}’.")))?;
+    let invitation =
+        tx.invitations(tenant.id).await?.into_iter().find(|i| i.email == email && i.status(now) == InvitationStatus::Pending).ok_or_else(
+            || AppError::Invalid(format!("Er wacht geen uitnodiging voor {email} bij {slug}. Stuur ze opnieuw op de pagina Mensen.")),
+        )?;
+    let kind = LinkKind::Invitation;
+    if tx.link_nonce(kind, invitation.id).await?.is_none() {
+        start_link(&mut *tx, kind, invitation.id).await?;
+    }
+    let link = operator_link(&mut *tx, key, public_url, kind, invitation.id, "").await?;
+    tx.audit(&audit(Some(tenant.id), "uitnodigingslink-opgevraagd", &email, String::new()), now).await?;
+    tx.commit().await?;
+    Ok(link)
+}
+
+/// `seinhuis link password`: a new link to choose a password, working
+/// `RESET_HOURS` hours, for an operator without a mail server.
+pub async fn password_link(
+    store: &dyn Store,
+    key: &LinkKey,
+    public_url: &str,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let email = parse_email(email).map_err(AppError::Invalid)?;
+    let mut tx = store.write().await?;
+    let person = tx
+        .credentials(&email)
+        .await?
+        .filter(|c| c.person.active)
+        .ok_or_else(|| AppError::Invalid(format!("Er is geen actief account voor {email}.")))?
+        .person;
+    let id = super::accounts::new_password_reset(&mut *tx, person.id, now, now + Duration::hours(RESET_HOURS)).await?;
+    let link = operator_link(&mut *tx, key, public_url, LinkKind::PasswordReset, id, "").await?;
+    tx.audit(&audit(None, "wachtwoordlink-opgevraagd", &email, String::new()), now).await?;
+    tx.commit().await?;
+    Ok(link)
 }

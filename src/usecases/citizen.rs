@@ -1,12 +1,12 @@
 //! Citizens' reports: the public form, the e-mail confirmation that makes a
 //! report count, and the private link to follow it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::intake::WHOLE_MUNICIPALITY;
 use crate::domain::*;
 use crate::error::AppError;
-use crate::server::passwords::{new_token, token_hash};
+use crate::server::passwords::{LinkKind, link_url, placeholder, start_link, token_hash};
 use crate::storage::Store;
 
 /// The tenant, if it takes citizens' reports; otherwise the form is not there.
@@ -17,15 +17,18 @@ pub async fn open_tenant(store: &dyn Store, slug: &str) -> Result<(Tenant, Vec<S
     Ok((tenant, districts))
 }
 
-/// Keep the report aside and mail the link that confirms it.
+/// Keep the report aside and mail the link that confirms it; the link works
+/// `confirm_hours` hours.
 pub async fn report(
     store: &dyn Store,
     slug: &str,
     report: &CitizenReport,
     public_url: &str,
+    confirm_hours: i64,
     ip: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let hours = confirm_hours;
     let (tenant, districts) = open_tenant(store, slug).await?;
     let errors = report.check(&districts);
     if !errors.is_empty() {
@@ -38,19 +41,25 @@ pub async fn report(
         description: report.description.trim().into(),
         ..report.clone()
     };
-    let (confirm, follow) = (new_token(), new_token());
     let mut tx = store.write().await?;
-    let id = tx.insert_citizen_report(tenant.id, &report, &token_hash(&confirm), &token_hash(&follow), now).await?;
+    let unknown = super::invitations::unknown_token_hash;
+    let id = tx.insert_citizen_report(tenant.id, &report, &unknown(), &unknown(), now).await?;
+    start_link(&mut *tx, LinkKind::CitizenConfirm, id).await?;
+    let link = |kind| link_url(public_url, kind, &tenant.slug, &placeholder(kind, id));
     let body = format!(
         "Dag,\n\nBedankt voor je melding ‘{}’ bij {}.\n\n\
-         Bevestig ze met deze link; pas dan komt ze bij de signaalverwerkers terecht:\n\
-         {public_url}/{slug}/signaleren/bevestigen/{confirm}\n\n\
+         Bevestig ze binnen {hours} uur met deze link; pas dan komt ze bij de signaalverwerkers terecht:\n\
+         {}\n\n\
          Daarna volg je je melding met deze persoonlijke link (bewaar deze mail):\n\
-         {public_url}/{slug}/volgen/{follow}\n\n\
-         Heb je niets gemeld? Dan mag je deze mail negeren.\n\nSeinhuis\n",
-        report.title, tenant.name
+         {}\n\n\
+         Heb je niets gemeld? Dan mag je deze mail negeren: zonder bevestiging wissen we je melding en je e-mailadres.\n\nSeinhuis\n",
+        report.title,
+        tenant.name,
+        link(LinkKind::CitizenConfirm),
+        link(LinkKind::CitizenFollow),
     );
-    tx.queue_mail(Some(tenant.id), &email, "Bevestig je melding", &body, now).await?;
+    let links = [(LinkKind::CitizenConfirm, id), (LinkKind::CitizenFollow, id)];
+    tx.queue_mail_with_links(Some(tenant.id), &email, "Bevestig je melding", &body, &links, now).await?;
     let entry = NewAudit {
         tenant: Some(tenant.id),
         person: None,
@@ -65,16 +74,26 @@ pub async fn report(
     Ok(())
 }
 
-/// Confirm a report with the link from its mail: it becomes a signal, Ingediend.
-/// Returns the tenant's slug and the new signal.
-pub async fn confirm(store: &dyn Store, token: &str, ip: &str, now: DateTime<Utc>) -> Result<(String, SignalId), AppError> {
+/// Confirm a report with the link from its mail, within `confirm_hours` of
+/// sending it: it becomes a signal, Ingediend. Returns the tenant's slug and
+/// the new signal.
+pub async fn confirm(
+    store: &dyn Store,
+    token: &str,
+    confirm_hours: i64,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<(String, SignalId), AppError> {
     let mut tx = store.write().await?;
     let expired = || {
         AppError::Invalid(
-            "Deze link werkt niet (meer). Werd je melding al bevestigd? Dan volg je ze met de andere link uit de mail.".into(),
+            "Deze link werkt niet (meer). Werd je melding al bevestigd? Dan volg je ze met de andere link uit de mail. \
+             Een melding die niet op tijd bevestigd werd, is gewist: stuur ze dan opnieuw."
+                .into(),
         )
     };
-    let (tenant_id, report_id, report) = tx.confirm_citizen_report(&token_hash(token), now).await?.ok_or_else(expired)?;
+    let made_after = now - Duration::hours(confirm_hours);
+    let (tenant_id, report_id, report) = tx.confirm_citizen_report(&token_hash(token), made_after, now).await?.ok_or_else(expired)?;
     let tenant = tx.tenants().await?.into_iter().find(|t| t.id == tenant_id).ok_or(AppError::NotFound)?;
     let signal = NewSignal {
         title: report.title,
@@ -113,4 +132,13 @@ pub async fn follow(store: &dyn Store, token: &str) -> Result<CitizenFollow, App
         None => None,
     };
     Ok(CitizenFollow { tenant: tenant.name, signal })
+}
+
+/// Delete the reports nobody confirmed within `confirm_hours`, with their
+/// e-mail address and their confirmation mail; how many.
+pub async fn forget_unconfirmed(store: &dyn Store, confirm_hours: i64, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let mut tx = store.write().await?;
+    let deleted = tx.delete_unconfirmed_citizen_reports(now - Duration::hours(confirm_hours)).await?;
+    tx.commit().await?;
+    Ok(deleted)
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::server::passwords::{hash_password_blocking, new_token, token_hash};
+use crate::server::passwords::{LinkKind, hash_password_blocking, link_url, new_token, placeholder, start_link, token_hash};
 use crate::storage::{Store, Tx};
 
 /// Who to invite, as the coordinator fills it in.
@@ -19,22 +19,27 @@ pub struct InviteForm {
     pub policy_domains: Vec<PolicyDomainId>,
 }
 
-fn link(public_url: &str, token: &str) -> String {
-    format!("{public_url}/uitnodiging/{token}")
-}
-
-async fn send(
+/// Give a stored invitation a new link and queue its mail. The mail holds a
+/// placeholder for the link's token, filled in when it is sent.
+pub(crate) async fn mail_invitation(
     tx: &mut dyn Tx,
-    caller: &TenantCaller,
+    tenant_name: &str,
     invitation: &Invitation,
-    token: &str,
+    inviter: &str,
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mail =
-        super::mails::invitation(&caller.tenant.name, invitation.role, &caller.person.name, &link(public_url, token), INVITATION_DAYS);
-    tx.queue_mail(Some(caller.tenant.id), &invitation.email, &mail.subject, &mail.body, now).await?;
+    let kind = LinkKind::Invitation;
+    start_link(tx, kind, invitation.id).await?;
+    let link = link_url(public_url, kind, "", &placeholder(kind, invitation.id));
+    let mail = super::mails::invitation(tenant_name, invitation.role, inviter, &link, INVITATION_DAYS);
+    tx.queue_mail_with_links(Some(invitation.tenant), &invitation.email, &mail.subject, &mail.body, &[(kind, invitation.id)], now).await?;
     Ok(())
+}
+
+/// The hash of a token nobody has: what a new row holds until its link is made.
+pub(crate) fn unknown_token_hash() -> String {
+    token_hash(&new_token())
 }
 
 fn audit(caller: &TenantCaller, action: &'static str, id: i64, detail: String) -> NewAudit {
@@ -99,9 +104,8 @@ pub async fn invite(
 ) -> Result<Invitation, AppError> {
     let mut tx = store.write().await?;
     let mut invitation = validate(&mut *tx, caller.tenant.id, form, now).await?;
-    let token = new_token();
-    invitation.id = tx.insert_invitation(&invitation, &token_hash(&token), Some(caller.person.id)).await?;
-    send(&mut *tx, caller, &invitation, &token, public_url, now).await?;
+    invitation.id = tx.insert_invitation(&invitation, &unknown_token_hash(), Some(caller.person.id)).await?;
+    mail_invitation(&mut *tx, &caller.tenant.name, &invitation, &caller.person.name, public_url, now).await?;
     let detail = format!("{} als {}", invitation.email, invitation.role.code());
     tx.audit(&audit(caller, "uitgenodigd", invitation.id, detail), now).await?;
     tx.commit().await?;
@@ -112,12 +116,11 @@ pub async fn invite(
 pub async fn resend(store: &dyn Store, caller: &TenantCaller, id: i64, public_url: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     let mut tx = store.write().await?;
     let mut invitation = tx.invitation(caller.tenant.id, id).await?.ok_or(AppError::NotFound)?;
-    let token = new_token();
     invitation.expires_at = now + Duration::days(INVITATION_DAYS);
-    if !tx.renew_invitation(caller.tenant.id, id, &token_hash(&token), now, invitation.expires_at).await? {
+    if !tx.renew_invitation(caller.tenant.id, id, &unknown_token_hash(), now, invitation.expires_at).await? {
         return Err(AppError::Invalid("Deze uitnodiging is al aanvaard of ingetrokken.".into()));
     }
-    send(&mut *tx, caller, &invitation, &token, public_url, now).await?;
+    mail_invitation(&mut *tx, &caller.tenant.name, &invitation, &caller.person.name, public_url, now).await?;
     tx.audit(&audit(caller, "uitnodiging-opnieuw", id, invitation.email.clone()), now).await?;
     tx.commit().await?;
     Ok(())
@@ -255,7 +258,9 @@ pub async fn accept(store: &dyn Store, a: Acceptance<'_>, now: DateTime<Utc>) ->
     Ok((person, tenant.slug))
 }
 
-/// An organisation's member asks the coordinator to invite a colleague.
+/// An organisation's member asks the coordinator to invite a colleague; an
+/// organisation asks at most `per_day` times a day.
+#[allow(clippy::too_many_arguments)]
 pub async fn request(
     store: &dyn Store,
     caller: &TenantCaller,
@@ -263,6 +268,7 @@ pub async fn request(
     name: &str,
     note: &str,
     public_url: &str,
+    per_day: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let organisation = caller
@@ -276,6 +282,12 @@ pub async fn request(
         return Err(AppError::Invalid("Je toelichting mag hoogstens 1000 tekens hebben.".into()));
     }
     let mut tx = store.write().await?;
+    if tx.invitation_requests_since(caller.tenant.id, organisation, now - Duration::days(1)).await? >= per_day {
+        return Err(AppError::Invalid(format!(
+            "Je organisatie vroeg de voorbije 24 uur al {per_day} uitnodigingen aan: meer kan niet op één dag. \
+             Probeer het morgen opnieuw, of vraag de hoofdsignaalverwerker om je collega zelf uit te nodigen."
+        )));
+    }
     let org_name = tx.organisations(caller.tenant.id).await?.into_iter().find(|o| o.id == organisation).map(|o| o.name).unwrap_or_default();
     let id = tx
         .insert_invitation_request(caller.tenant.id, organisation, caller.person.id, &email, &name, Role::Signaalgever, note, now)

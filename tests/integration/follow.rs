@@ -173,8 +173,8 @@ async fn citizens_report_only_where_switched_on(backend: Backend) {
     // A real report waits for its confirmation: not on the board yet.
     let (status, body) = app.call(&visitor, "burgermelding", &report("kortrijk", "")).await;
     assert_eq!(status, 200, "{body}");
-    let mails = outbox(&app, "kortrijk").await.mails;
-    let mail = mails.iter().find(|m| m.to == "buur@voorbeeld.example").expect("a confirmation mail");
+    assert!(outbox(&app, "kortrijk").await.mails.iter().any(|m| m.to == "buur@voorbeeld.example"));
+    let mail = crate::mailbox::newest_mail(&app, "buur@voorbeeld.example").await;
     let coordinator = app.logged_in("wouter.vanneste@kortrijk.example").await;
     let (_, board) = app.get(&coordinator, "/kortrijk/bord").await;
     assert!(!board.contains("Geen bankautomaat meer in Heule"));

@@ -4,7 +4,12 @@
 use crate::common::{Backend, database};
 use chrono::Utc;
 use seinhuis::server::mail::{MailConfig, SmtpTls, deliver_pending};
+use seinhuis::server::passwords::LinkKey;
 use seinhuis::storage::Store;
+
+fn key() -> LinkKey {
+    LinkKey::new("a test key of at least thirty-two characters").unwrap()
+}
 
 on_both_backends!(mail_is_delivered_over_smtp, undeliverable_mail_stays_in_the_outbox);
 
@@ -38,11 +43,11 @@ async fn mail_is_delivered_over_smtp(backend: Backend) {
     let mut tx = store.write().await.unwrap();
     tx.insert_person(&recipient, "Ontvanger", None, false, Utc::now()).await.unwrap();
     tx.commit().await.unwrap();
-    seinhuis::usecases::accounts::request_reset(store, &recipient, "http://127.0.0.1:3000", "127.0.0.1", Utc::now()).await.unwrap();
+    seinhuis::usecases::accounts::request_reset(store, &recipient, "http://127.0.0.1:3000", 3, "127.0.0.1", Utc::now()).await.unwrap();
     assert_eq!(unsent(store).await, 1);
 
     let (host, port) = smtp();
-    assert_eq!(deliver_pending(store, &config(&host, port)).await.unwrap(), 1);
+    assert_eq!(deliver_pending(store, &config(&host, port), &key()).await.unwrap(), 1);
     assert_eq!(unsent(store).await, 0, "marked as sent");
 
     let maildir = std::path::PathBuf::from(std::env::var("SEINHUIS_TEST_MAILDIR").expect("SEINHUIS_TEST_MAILDIR"));
@@ -55,7 +60,11 @@ async fn mail_is_delivered_over_smtp(backend: Backend) {
     let mail = &delivered[0];
     assert!(mail.contains("Subject: Een nieuw wachtwoord voor Seinhuis"), "{mail}");
     assert!(mail.contains("From: Seinhuis <no-reply@seinhuis.example>"), "{mail}");
-    assert!(mail.contains("/wachtwoord-vergeten?sleutel="), "{mail}");
+    let body = crate::mailbox::decode_body(mail);
+    let link = crate::mailbox::link_in(&body, "/wachtwoord-vergeten?sleutel=").expect("a link");
+    let token = crate::mailbox::token_of(&link);
+    assert!(token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit()), "the token is filled in: {body}");
+    assert!(!body.contains("{link:"), "{body}");
 }
 
 async fn undeliverable_mail_stays_in_the_outbox(backend: Backend) {
@@ -65,8 +74,8 @@ async fn undeliverable_mail_stays_in_the_outbox(backend: Backend) {
     tx.queue_mail(None, "iemand@voorbeeld.example", "Onderwerp", "Tekst", Utc::now()).await.unwrap();
     tx.commit().await.unwrap();
     // Nothing listens on port 9 of loopback.
-    assert_eq!(deliver_pending(store, &config("127.0.0.1", 9)).await.unwrap(), 0);
+    assert_eq!(deliver_pending(store, &config("127.0.0.1", 9), &key()).await.unwrap(), 0);
     assert_eq!(unsent(store).await, 1, "still waiting, to be retried");
     // Without SMTP settings nothing is attempted.
-    assert_eq!(deliver_pending(store, &MailConfig::default()).await.unwrap(), 0);
+    assert_eq!(deliver_pending(store, &MailConfig::default(), &key()).await.unwrap(), 0);
 }

@@ -12,6 +12,8 @@ mod isolation;
 mod lifecycle_rules;
 mod lifecycle_storage;
 mod mail;
+mod mailbox;
 mod privacy;
+mod secrets;
 mod security;
 mod sessions;

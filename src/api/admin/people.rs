@@ -200,8 +200,18 @@ pub async fn request_invitation(tenant: String, email: String, name: String, not
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "uitnodiging-vragen", &tenant).await?;
         let note = note.unwrap_or_default();
-        crate::usecases::invitations::request(state.store.as_ref(), &caller, &email, &name, &note, &state.config.public_url, Utc::now())
-            .await
+        let per_day = state.config.limits.invitation_requests_per_day;
+        crate::usecases::invitations::request(
+            state.store.as_ref(),
+            &caller,
+            &email,
+            &name,
+            &note,
+            &state.config.public_url,
+            per_day,
+            Utc::now(),
+        )
+        .await
     })
     .await
 }

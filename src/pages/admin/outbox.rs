@@ -1,5 +1,7 @@
 //! `/{tenant}/beheer/uitgaande-mail`: what Seinhuis mailed, or still has to.
-//! Without SMTP settings, this is where invitations can be read and passed on.
+//! Personal links (invitations, citizens' confirmation and follow links) are
+//! never shown: the database holds only a placeholder for their token, shown
+//! here as `…`. Without SMTP, the operator prints a link with `seinhuis link`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,7 +23,8 @@ pub fn OutboxPage() -> impl IntoView {
             let explanation = if page.smtp_configured {
                 "Seinhuis verstuurt deze mails via de mailserver. Een mail die niet weg raakte, toont de fout."
             } else {
-                "Er is geen mailserver ingesteld: de mails blijven hier. Geef een uitnodiging of link zelf door."
+                "Er is geen mailserver ingesteld: de mails blijven hier. Persoonlijke links zijn verborgen (…); \
+                 wie de server beheert, kan een uitnodigingslink opvragen met het commando seinhuis link."
             };
             let mails = page
                 .mails
@@ -36,7 +39,7 @@ pub fn OutboxPage() -> impl IntoView {
                         <article class="mail">
                             <h2>{mail.subject.clone()}</h2>
                             <p class="muted">"Aan " {mail.to.clone()} " · " {date_time(mail.created_at)} " · " {state}</p>
-                            <pre>{mail.body.clone()}</pre>
+                            <pre>{mask_links(&mail.body)}</pre>
                         </article>
                     }
                 })
@@ -47,5 +50,36 @@ pub fn OutboxPage() -> impl IntoView {
                 {mails}
             }
         })}
+    }
+}
+
+/// A mail body as this page shows it: each link placeholder (`{link:KIND:ID}`)
+/// becomes `…`.
+pub fn mask_links(body: &str) -> String {
+    let mut shown = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("{link:") {
+        shown.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(end) => {
+                shown.push('…');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                shown.push('…');
+                rest = "";
+            }
+        }
+    }
+    shown.push_str(rest);
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn link_placeholders_are_masked() {
+        let body = "Kies je wachtwoord:\nhttp://h/uitnodiging/{link:invitation:12}\nen {link:follow:3} tot {kapot";
+        assert_eq!(super::mask_links(body), "Kies je wachtwoord:\nhttp://h/uitnodiging/…\nen … tot {kapot");
     }
 }

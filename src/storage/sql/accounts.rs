@@ -286,15 +286,22 @@ impl Accounts for SqlTx {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn insert_password_reset(&mut self, person: PersonId, token_hash: &str, at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query("INSERT INTO password_resets (person_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-            .bind(person)
-            .bind(token_hash)
-            .bind(at)
-            .bind(expires_at)
-            .execute(&mut *self.0)
-            .await?;
-        Ok(())
+    async fn insert_password_reset(
+        &mut self,
+        person: PersonId,
+        token_hash: &str,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO password_resets (person_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(person)
+        .bind(token_hash)
+        .bind(at)
+        .bind(expires_at)
+        .fetch_one(&mut *self.0)
+        .await?)
     }
 
     async fn use_password_reset(&mut self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<PersonId>> {
@@ -330,5 +337,40 @@ impl Accounts for SqlTx {
     async fn clear_login_failures(&mut self, email: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM login_failures WHERE email = $1").bind(email).execute(&mut *self.0).await?;
         Ok(())
+    }
+
+    async fn password_resets_since(&mut self, person: PersonId, since: DateTime<Utc>) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM password_resets WHERE person_id = $1 AND created_at >= $2")
+            .bind(person)
+            .bind(since)
+            .fetch_one(&mut *self.0)
+            .await?)
+    }
+
+    async fn invitation_requests_since(
+        &mut self,
+        tenant: TenantId,
+        organisation: OrganisationId,
+        since: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM invitation_requests WHERE tenant_id = $1 AND organisation_id = $2 AND created_at >= $3",
+        )
+        .bind(tenant)
+        .bind(organisation)
+        .bind(since)
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn end_sessions(&mut self, person: PersonId, at: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("UPDATE people SET sessions_valid_after = $1 WHERE id = $2").bind(at).bind(person).execute(&mut *self.0).await?;
+        Ok(())
+    }
+
+    async fn sessions_valid_after(&mut self, person: PersonId) -> StoreResult<Option<DateTime<Utc>>> {
+        let at: Option<Option<DateTime<Utc>>> =
+            sqlx::query_scalar("SELECT sessions_valid_after FROM people WHERE id = $1").bind(person).fetch_optional(&mut *self.0).await?;
+        Ok(at.flatten())
     }
 }

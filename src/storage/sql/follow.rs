@@ -71,13 +71,20 @@ impl Follow for SqlTx {
         .await?)
     }
 
-    async fn confirm_citizen_report(&mut self, confirm_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<(TenantId, i64, CitizenReport)>> {
+    async fn confirm_citizen_report(
+        &mut self,
+        confirm_hash: &str,
+        made_after: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Option<(TenantId, i64, CitizenReport)>> {
         let row: Option<(TenantId, i64, String, String, String, String)> = sqlx::query_as(
-            "UPDATE citizen_reports SET confirmed_at = $2 WHERE confirm_hash = $1 AND confirmed_at IS NULL \
+            "UPDATE citizen_reports SET confirmed_at = $2 \
+             WHERE confirm_hash = $1 AND confirmed_at IS NULL AND created_at > $3 \
              RETURNING tenant_id, id, email, title, description, area",
         )
         .bind(confirm_hash)
         .bind(at)
+        .bind(made_after)
         .fetch_optional(&mut *self.0)
         .await?;
         Ok(row.map(|(tenant, id, email, title, description, area)| (tenant, id, CitizenReport { email, title, description, area })))
@@ -90,6 +97,21 @@ impl Follow for SqlTx {
             .execute(&mut *self.0)
             .await?;
         Ok(())
+    }
+
+    async fn delete_unconfirmed_citizen_reports(&mut self, before: DateTime<Utc>) -> StoreResult<u64> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM citizen_reports WHERE confirmed_at IS NULL AND signal_id IS NULL AND created_at < $1")
+                .bind(before)
+                .fetch_all(&mut *self.0)
+                .await?;
+        for id in &ids {
+            // The confirmation mail holds the address too: it goes with the report.
+            let links = format!("% confirm:{id} %");
+            sqlx::query("DELETE FROM outbox WHERE ' ' || links || ' ' LIKE $1").bind(links).execute(&mut *self.0).await?;
+            sqlx::query("DELETE FROM citizen_reports WHERE id = $1 AND confirmed_at IS NULL").bind(id).execute(&mut *self.0).await?;
+        }
+        Ok(ids.len() as u64)
     }
 
     async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>> {

@@ -106,6 +106,80 @@ impl Records for SqlTx {
             .await?;
         Ok(())
     }
+
+    async fn queue_mail_with_links(
+        &mut self,
+        tenant: Option<TenantId>,
+        to: &str,
+        subject: &str,
+        body: &str,
+        links: &[(LinkKind, i64)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        let links = links.iter().map(|(kind, id)| format!("{}:{id}", kind.code())).collect::<Vec<_>>().join(" ");
+        Ok(sqlx::query_scalar(
+            "INSERT INTO outbox (tenant_id, to_email, subject, body, links, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(links)
+        .bind(at)
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn mail_links(&mut self, mail: i64) -> StoreResult<Vec<(LinkKind, i64)>> {
+        let links: Option<String> =
+            sqlx::query_scalar("SELECT links FROM outbox WHERE id = $1").bind(mail).fetch_optional(&mut *self.0).await?;
+        links
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|link| {
+                let parsed = link.split_once(':').and_then(|(kind, id)| Some((LinkKind::from_code(kind)?, id.parse().ok()?)));
+                parsed.ok_or_else(|| StoreError::Corrupt { column: "outbox.links", value: link.to_string() })
+            })
+            .collect()
+    }
+
+    async fn set_link_nonce(&mut self, kind: LinkKind, id: i64, nonce: &str, unknown_hash: &str) -> StoreResult<()> {
+        let sql = match kind {
+            LinkKind::Invitation => "UPDATE invitations SET link_nonce = $1, token_hash = $2 WHERE id = $3",
+            LinkKind::PasswordReset => "UPDATE password_resets SET link_nonce = $1, token_hash = $2 WHERE id = $3",
+            LinkKind::CitizenConfirm | LinkKind::CitizenFollow => {
+                "UPDATE citizen_reports SET link_nonce = $1, confirm_hash = $2, follow_hash = $2 WHERE id = $3"
+            }
+        };
+        sqlx::query(sql).bind(nonce).bind(unknown_hash).bind(id).execute(&mut *self.0).await?;
+        Ok(())
+    }
+
+    async fn link_nonce(&mut self, kind: LinkKind, id: i64) -> StoreResult<Option<String>> {
+        let sql = match kind {
+            LinkKind::Invitation => "SELECT link_nonce FROM invitations WHERE id = $1",
+            LinkKind::PasswordReset => "SELECT link_nonce FROM password_resets WHERE id = $1",
+            LinkKind::CitizenConfirm | LinkKind::CitizenFollow => "SELECT link_nonce FROM citizen_reports WHERE id = $1",
+        };
+        let nonce: Option<Option<String>> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *self.0).await?;
+        Ok(nonce.flatten())
+    }
+
+    async fn fix_link(&mut self, kind: LinkKind, id: i64, nonce: &str, hash: &str) -> StoreResult<bool> {
+        let sql = match kind {
+            LinkKind::Invitation => "UPDATE invitations SET token_hash = $1 WHERE id = $2 AND link_nonce = $3",
+            LinkKind::PasswordReset => "UPDATE password_resets SET token_hash = $1 WHERE id = $2 AND link_nonce = $3",
+            LinkKind::CitizenConfirm => "UPDATE citizen_reports SET confirm_hash = $1 WHERE id = $2 AND link_nonce = $3",
+            LinkKind::CitizenFollow => "UPDATE citizen_reports SET follow_hash = $1 WHERE id = $2 AND link_nonce = $3",
+        };
+        let done = sqlx::query(sql).bind(hash).bind(id).bind(nonce).execute(&mut *self.0).await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn blank_audit_addresses(&mut self, before: DateTime<Utc>) -> StoreResult<u64> {
+        let done = sqlx::query("UPDATE audit_log SET ip = '' WHERE at < $1 AND ip <> ''").bind(before).execute(&mut *self.0).await?;
+        Ok(done.rows_affected())
+    }
 }
 
 impl SqlTx {
