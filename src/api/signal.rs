@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::{HistoryEntry, Phase, SignalDetails};
+use crate::domain::{HistoryEntry, Phase, Sighting, SignalDetails, Visibility};
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,38 +12,57 @@ pub struct SignalPage {
     pub tenant: TenantHeader,
     pub signal: SignalDetails,
     pub history: Vec<HistoryEntry>,
+    /// "Ik zie dit ook": how many, their sectors, and names only for those who may know.
+    pub sightings: Vec<Sighting>,
     pub targets: Vec<Phase>,
-    /// Processors see internal notes and who reported the signal.
-    pub internal: bool,
+    /// What this reader may see (who reported, internal notes, names).
+    pub visibility: Visibility,
+    /// The hoofdsignaalverwerker may remove personal data from its texts.
+    pub may_redact: bool,
 }
 
 #[server(endpoint = "signaal")]
 pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError> {
     crate::server::answer(async move {
-        use crate::domain::{Role, SignalId};
+        use crate::domain::{Reader, Role, SignalId};
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaal", &tenant).await?;
         let mut tx = state.store.read().await?;
         let summary = tx.signal_summary(caller.tenant.id, SignalId(id)).await?.ok_or(AppError::NotFound)?;
-        let m = &caller.membership;
-        let internal = m.processes(&summary.scope);
-        let own = summary.scope.reporter == Some(caller.person.id);
-        let regisseur = m.has(Role::Regisseur) && summary.scope.policy_domain.is_some_and(|d| m.policy_domains.contains(&d));
-        if !(internal || own || regisseur) {
-            // Not "geen toegang": that would tell the signal exists.
-            return Err(AppError::NotFound);
-        }
-        let mut signal = tx.signal_details(caller.tenant.id, summary.id).await?.ok_or(AppError::NotFound)?;
-        let mut history = tx.history(caller.tenant.id, summary.id).await?;
-        if !internal {
-            history.iter_mut().for_each(|e| e.note = None);
-            if !own {
-                signal.reporter_name = None;
-            }
-        }
+        // Not "geen toegang" for a signal one may not read: that would tell it exists.
+        let reader = Reader::of(&caller.membership, caller.person.id, &summary.scope).ok_or(AppError::NotFound)?;
+        let visibility = Visibility::for_reader(reader);
+        let signal = tx.signal_details(caller.tenant.id, summary.id).await?.ok_or(AppError::NotFound)?;
+        let history = tx.history(caller.tenant.id, summary.id).await?;
+        let sightings = tx.sightings(caller.tenant.id, summary.id).await?;
         let targets = crate::usecases::signals::allowed_targets(&caller, &summary);
-        Ok(SignalPage { tenant: (&caller.tenant).into(), signal, history, targets, internal })
+        Ok(SignalPage {
+            tenant: (&caller.tenant).into(),
+            signal: visibility.details(signal),
+            history: visibility.history(history),
+            sightings: sightings.into_iter().map(|s| visibility.sighting(s)).collect(),
+            targets,
+            visibility,
+            may_redact: caller.membership.has(Role::Hoofdsignaalverwerker),
+        })
+    })
+    .await
+}
+
+/// Remove personal data from a signal's texts (the hoofdsignaalverwerker).
+#[server(endpoint = "persoonsgegevens-verwijderen")]
+pub async fn redact_signal(tenant: String, signal: i64, passage: String) -> Result<u64, AppError> {
+    crate::server::answer(async move {
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "persoonsgegevens-verwijderen", &tenant).await?;
+        let id = crate::domain::SignalId(signal);
+        let changed =
+            crate::usecases::redaction::redact(state.store.as_ref(), &state.similarity, &caller, id, &passage, chrono::Utc::now()).await?;
+        let places = if changed == 1 { "1 tekst".to_string() } else { format!("{changed} teksten") };
+        auth::set_feedback(super::feedback::Feedback::success(format!("Verwijderd uit {places}."))).await?;
+        Ok(changed)
     })
     .await
 }

@@ -78,8 +78,28 @@ struct MembershipData {
     tenant: String,
     organisation: String,
     roles: Vec<String>,
+    /// The domains of the role that holds them (signaalverwerker, else regisseur).
     #[serde(default)]
     policy_domains: Vec<String>,
+    /// A regisseur's domains when the person also processes other domains.
+    #[serde(default)]
+    regisseur_domains: Vec<String>,
+}
+
+impl MembershipData {
+    /// Domain codes per role: a person's domains belong to each role they hold.
+    fn role_domains(&self, roles: &[Role]) -> Vec<(Role, &String)> {
+        let processes = roles.contains(&Role::Signaalverwerker);
+        let mut held: Vec<(Role, &String)> = Vec::new();
+        if processes {
+            held.extend(self.policy_domains.iter().map(|d| (Role::Signaalverwerker, d)));
+        }
+        if roles.contains(&Role::Regisseur) {
+            let steered = if processes { &self.regisseur_domains } else { &self.policy_domains };
+            held.extend(steered.iter().map(|d| (Role::Regisseur, d)));
+        }
+        held
+    }
 }
 
 #[derive(Deserialize)]
@@ -188,7 +208,11 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
         l.people.insert(p.key.clone(), person);
         for m in &p.membership {
             let roles: Vec<Role> = m.roles.iter().map(|r| Role::from_code(r).expect("demo role")).collect();
-            let domains: Vec<PolicyDomainId> = m.policy_domains.iter().map(|d| l.domains[&(m.tenant.clone(), d.clone())]).collect();
+            let domains: Vec<RoleDomain> = m
+                .role_domains(&roles)
+                .into_iter()
+                .map(|(role, d)| RoleDomain::new(role, l.domains[&(m.tenant.clone(), d.clone())]))
+                .collect();
             tx.insert_membership(l.tenants[&m.tenant], person, Some(l.orgs[&m.organisation]), &roles, &domains).await?;
         }
         for m in tx.memberships(person).await? {

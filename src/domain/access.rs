@@ -53,6 +53,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("bundel-verplaatsen", Audience::Tenant(PROCESSORS)),
     // Reading one signal: members, narrowed per signal (own, processed, domain).
     ("signaal", Audience::Tenant(MEMBERS)),
+    ("persoonsgegevens-verwijderen", Audience::Tenant(COORDINATOR)),
     // Organisations ask for invitations for their staff.
     ("uitnodiging-vragen", Audience::Tenant(MEMBERS)),
     // Tenant administration.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{OrganisationId, PersonId, PolicyDomainId, Role, TenantId};
+use super::{OrganisationId, PersonId, PolicyDomainId, Role, RoleDomain, TenantId};
 
 /// How long an invitation link works.
 pub const INVITATION_DAYS: i64 = 14;
@@ -121,7 +121,7 @@ pub struct Member {
     pub active: bool,
     pub organisation: Option<String>,
     pub roles: Vec<Role>,
-    pub policy_domains: Vec<PolicyDomainId>,
+    pub domains: Vec<RoleDomain>,
 }
 
 /// A plausible e-mail address, trimmed and lower-cased, or a Dutch reason.

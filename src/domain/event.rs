@@ -17,10 +17,13 @@ pub enum EventKind {
     Sighted,
     /// The signaalgever added information before screening.
     InformationAdded,
+    /// The hoofdsignaalverwerker removed personal data from a text. Says who
+    /// and when, never what.
+    Redacted,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 7] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
@@ -28,6 +31,7 @@ impl EventKind {
         EventKind::Withdrawn,
         EventKind::Sighted,
         EventKind::InformationAdded,
+        EventKind::Redacted,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -39,6 +43,7 @@ impl EventKind {
             EventKind::Withdrawn => "withdrawn",
             EventKind::Sighted => "sighted",
             EventKind::InformationAdded => "information_added",
+            EventKind::Redacted => "redacted",
         }
     }
 
@@ -60,7 +65,13 @@ impl EventKind {
             EventKind::Withdrawn => "Ingetrokken door de signaalgever".to_string(),
             EventKind::Sighted => "Ook gezien door een andere organisatie".to_string(),
             EventKind::InformationAdded => "Informatie toegevoegd door de signaalgever".to_string(),
+            EventKind::Redacted => "Persoonsgegevens verwijderd".to_string(),
         }
+    }
+
+    /// Done by the signaalgever who reported the signal: its actor is the reporter.
+    pub const fn is_by_reporter(self) -> bool {
+        matches!(self, EventKind::Submitted | EventKind::InformationAdded | EventKind::Withdrawn)
     }
 }
 

@@ -121,6 +121,14 @@ pub struct Flagged {
 }
 
 /// The field a form name belongs to: `target_groups[3]` → `target_groups`.
+/// May a signal in this phase be offered to someone typing a new one, as a
+/// similar signal to say "ik zie dit ook" to? Not when its giver withdrew it,
+/// nor when screening found it is no signal: both are closed for good.
+/// "Ik zie dit ook" acts only on signals this list could have shown.
+pub fn shown_as_similar(phase: super::Phase) -> bool {
+    !matches!(phase, super::Phase::Withdrawn | super::Phase::NotRetained)
+}
+
 pub fn field_name(name: &str) -> &str {
     name.split('[').next().unwrap_or_default()
 }

@@ -12,9 +12,11 @@ pub mod moves;
 mod person;
 mod phase;
 pub mod privacy;
+pub mod redaction;
 mod role;
 mod signal;
 mod tenant;
+pub mod visibility;
 pub mod vocabulary;
 
 pub use account::*;
@@ -25,10 +27,11 @@ pub use lifecycle::{Actor, Change, ChangeKind, Refusal, SignalState, Transition}
 pub use moves::MoveDetails;
 pub use person::{Membership, Person};
 pub use phase::Phase;
-pub use role::Role;
+pub use role::{Role, RoleDomain};
 pub use signal::{
     BundleRef, CitizenFollow, FollowedSignal, HistoryEntry, NewSignal, Sighting, SignalDetails, SignalScope, SignalSummary, SimilarSignal,
     Source,
 };
 pub use tenant::{NewOrganisation, ORGANISATION_KINDS, Organisation, PolicyDomain, Slug, TENANT_KINDS, Tenant};
+pub use visibility::{Reader, Visibility};
 pub use vocabulary::{NotRetainedReason, Outcome};

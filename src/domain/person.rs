@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{MembershipId, OrganisationId, PersonId, PolicyDomainId, Role, SignalScope, TenantId};
+use super::{MembershipId, OrganisationId, PersonId, PolicyDomainId, Role, RoleDomain, SignalScope, TenantId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -25,12 +25,23 @@ pub struct Membership {
     /// The organisation may process its own staff's signals in this tenant.
     pub organisation_processes_own: bool,
     pub roles: Vec<Role>,
-    pub policy_domains: Vec<PolicyDomainId>,
+    /// Policy domains, each held in one role.
+    pub domains: Vec<RoleDomain>,
 }
 
 impl Membership {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    /// Does this person hold `domain` in `role` (and hold that role)?
+    pub fn holds(&self, role: Role, domain: PolicyDomainId) -> bool {
+        self.has(role) && self.domains.contains(&RoleDomain::new(role, domain))
+    }
+
+    /// The domains this person holds in `role`.
+    pub fn domains_of(&self, role: Role) -> Vec<PolicyDomainId> {
+        self.domains.iter().filter(|d| d.role == role).map(|d| d.domain).collect()
     }
 
     /// Does this person process this signal (and so see it on the board)?
@@ -41,9 +52,14 @@ impl Membership {
         if !self.has(Role::Signaalverwerker) {
             return false;
         }
-        let by_domain = scope.policy_domain.is_some_and(|d| self.policy_domains.contains(&d));
+        let by_domain = scope.policy_domain.is_some_and(|d| self.holds(Role::Signaalverwerker, d));
         let by_organisation = self.organisation_processes_own && self.organisation.is_some() && scope.organisation == self.organisation;
         by_domain || by_organisation
+    }
+
+    /// Is this person a regisseur of this signal's policy domain?
+    pub fn steers(&self, scope: &SignalScope) -> bool {
+        scope.policy_domain.is_some_and(|d| self.holds(Role::Regisseur, d))
     }
 
     /// The role this person acts in on this signal, for the lifecycle rules:
@@ -55,8 +71,10 @@ impl Membership {
             Some(Role::Signaalverwerker)
         } else if self.has(Role::Signaalgever) && scope.reporter == Some(self.person) {
             Some(Role::Signaalgever)
+        } else if self.steers(scope) {
+            Some(Role::Regisseur)
         } else {
-            self.roles.iter().copied().find(|r| *r != Role::Signaalverwerker)
+            None
         }
     }
 }

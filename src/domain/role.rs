@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::PolicyDomainId;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -55,9 +57,35 @@ impl Role {
         }
     }
 
+    /// Roles that hold policy domains of their own: a signaalverwerker
+    /// processes its domains, a regisseur steers its domains.
+    pub const fn holds_domains(self) -> bool {
+        matches!(self, Role::Signaalverwerker | Role::Regisseur)
+    }
+
     /// May this role work signals through their phases?
     pub const fn processes_signals(self) -> bool {
         matches!(self, Role::Signaalverwerker | Role::Hoofdsignaalverwerker)
+    }
+}
+
+/// A policy domain held in one role. A person's policy domains belong to
+/// each role they hold: signaalverwerker for wonen and regisseur for welzijn
+/// processes wonen and steers welzijn, never the other way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RoleDomain {
+    pub role: Role,
+    pub domain: PolicyDomainId,
+}
+
+impl RoleDomain {
+    pub fn new(role: Role, domain: PolicyDomainId) -> Self {
+        RoleDomain { role, domain }
+    }
+
+    /// Each domain in `domains`, held in `role`.
+    pub fn all(role: Role, domains: &[PolicyDomainId]) -> Vec<RoleDomain> {
+        domains.iter().map(|d| RoleDomain::new(role, *d)).collect()
     }
 }
 

@@ -55,7 +55,10 @@ pub struct SignalSummary {
     /// Grows with every change; a change based on an older version is refused.
     pub version: i64,
     pub policy_domain: Option<String>,
+    /// The reporter's organisation: only for those who may know who reported.
     pub organisation: Option<String>,
+    /// Its kind (sector), which anyone who reads the signal may see.
+    pub sector: Option<String>,
     pub bundle: Option<BundleRef>,
     pub source: Source,
     pub created_at: DateTime<Utc>,
@@ -138,7 +141,11 @@ pub struct SimilarSignal {
 /// "Ik zie dit ook": another organisation meets the same problem.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sighting {
+    /// Who said it and their organisation: only for those who may know (`Visibility`).
+    pub person: Option<String>,
     pub organisation: Option<String>,
+    /// The kind of organisation (its sector), shown to anyone who may read the signal.
+    pub sector: Option<String>,
     pub note: String,
     pub at: DateTime<Utc>,
 }

@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::api::signal::{SignalPage as Page, load_signal};
+use crate::api::signal::{RedactSignal, SignalPage as Page, load_signal};
 use crate::components::dates::date;
 use crate::components::history::HistoryLine;
 use crate::components::notice::ErrorNotice;
 use crate::components::phase::PhaseBadge;
+use crate::domain::ORGANISATION_KINDS;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
+use crate::domain::{Sighting, visibility::distinct_sectors};
 use crate::error::AppError;
 
 #[component]
@@ -49,7 +51,9 @@ fn SignalView(page: Page) -> impl IntoView {
         fact("Hoe vaak", s.frequency),
         fact("Sinds", s.since),
         fact("Hoeveel mensen ongeveer", s.people_estimate.map(|n| n.to_string()).unwrap_or_default()),
+        // The reporter's organisation by name only for those who may know who reported; its sector for all.
         fact("Organisatie", summary.organisation.clone().unwrap_or_default()),
+        fact("Soort organisatie", summary.sector.as_deref().map(|k| label_of(ORGANISATION_KINDS, k)).unwrap_or_default()),
         fact("Gemeld door", s.reporter_name.unwrap_or_default()),
         fact("Ingediend op", date(summary.created_at)),
         fact("Bundel", summary.bundle.as_ref().map(|b| b.title.clone()).unwrap_or_default()),
@@ -79,6 +83,8 @@ fn SignalView(page: Page) -> impl IntoView {
                 <h2 id="gegevens">"Gegevens"</h2>
                 <dl class="facts">{facts}</dl>
             </section>
+            <Sightings sightings=page.sightings.clone()/>
+            {page.may_redact.then(|| view! { <RedactForm tenant=page.tenant.slug.clone() signal=summary.id.0/> })}
             <section aria-labelledby="historiek">
                 <h2 id="historiek">"Historiek"</h2>
                 <ol class="history">
@@ -86,5 +92,61 @@ fn SignalView(page: Page) -> impl IntoView {
                 </ol>
             </section>
         </article>
+    }
+}
+
+/// "Ik zie dit ook": how many organisations and which sectors, for anyone who
+/// reads the signal; names only where the visibility rule allows them.
+#[component]
+fn Sightings(sightings: Vec<Sighting>) -> impl IntoView {
+    if sightings.is_empty() {
+        return None;
+    }
+    let sectors = distinct_sectors(&sightings).iter().map(|k| label_of(ORGANISATION_KINDS, k)).collect::<Vec<_>>().join(", ");
+    let count = sightings.len();
+    let summary = match count {
+        1 => "Nog 1 keer gezien".to_string(),
+        n => format!("Nog {n} keer gezien"),
+    };
+    let named = sightings
+        .into_iter()
+        .filter(|s| s.person.is_some() || s.organisation.is_some() || !s.note.is_empty())
+        .map(|s| {
+            let who = [s.person, s.organisation].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            view! { <li>{who} {(!s.note.is_empty()).then(|| view! { " — " {s.note.clone()} })}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="ook-gezien">
+            <h2 id="ook-gezien">"Ook gezien"</h2>
+            <p>{summary} {(!sectors.is_empty()).then(|| format!(" (sectoren: {sectors})"))}</p>
+            <ul class="plain-list">{named}</ul>
+        </section>
+    })
+}
+
+/// The hoofdsignaalverwerker removes personal data that slipped into a text.
+#[component]
+fn RedactForm(tenant: String, signal: i64) -> impl IntoView {
+    let redact = ServerAction::<RedactSignal>::new();
+    view! {
+        <section aria-labelledby="verwijderen">
+            <details>
+                <summary id="verwijderen">"Persoonsgegevens verwijderen"</summary>
+                <ActionForm action=redact attr:class="form">
+                    <input type="hidden" name="tenant" value=tenant/>
+                    <input type="hidden" name="signal" value=signal/>
+                    <div class="field">
+                        <label for="passage">"Welke passage moet weg?"</label>
+                        <p class="hint" id="passage-uitleg">
+                            "Kopieer ze letterlijk uit de tekst. Ze wordt overal in dit signaal vervangen door [verwijderd], ook in de historiek. "
+                            "De historiek vermeldt wie dit deed en wanneer, niet wat er stond."
+                        </p>
+                        <textarea id="passage" name="passage" rows="2" maxlength="500" aria-describedby="passage-uitleg"></textarea>
+                    </div>
+                    <div><button type="submit" class="button button-small">"Verwijderen"</button></div>
+                </ActionForm>
+            </details>
+        </section>
     }
 }

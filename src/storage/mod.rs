@@ -94,7 +94,7 @@ pub trait People {
         person: PersonId,
         organisation: Option<OrganisationId>,
         roles: &[Role],
-        policy_domains: &[PolicyDomainId],
+        domains: &[RoleDomain],
     ) -> StoreResult<MembershipId>;
     async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>>;
 }
@@ -138,6 +138,10 @@ pub trait Signals {
         at: DateTime<Utc>,
     ) -> StoreResult<BundleId>;
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64>;
+    /// Replace `passage` by `domain::redaction::REDACTED` in every text of the
+    /// signal: its fields, its events' messages and notes, its sightings, the
+    /// citizen's report behind it, and the tenant's mails. How many rows changed.
+    async fn redact(&mut self, tenant: TenantId, signal: SignalId, passage: &str, at: DateTime<Utc>) -> StoreResult<u64>;
 }
 
 #[async_trait]
@@ -145,7 +149,7 @@ pub trait Accounts {
     /// Everyone with a membership in the tenant.
     async fn members(&mut self, tenant: TenantId) -> StoreResult<Vec<Member>>;
     /// Replace a member's roles and policy domains; false if not a member.
-    async fn set_roles(&mut self, tenant: TenantId, person: PersonId, roles: &[Role], domains: &[PolicyDomainId]) -> StoreResult<bool>;
+    async fn set_roles(&mut self, tenant: TenantId, person: PersonId, roles: &[Role], domains: &[RoleDomain]) -> StoreResult<bool>;
     /// (De)activate a person's membership in one tenant; false if not a member.
     async fn set_member_active(&mut self, tenant: TenantId, person: PersonId, active: bool) -> StoreResult<bool>;
     /// (De)activate an account everywhere: an inactive person's sessions end.

@@ -108,4 +108,9 @@ impl SimilarityIndex {
     pub fn tenant(&self, tenant: TenantId) -> Arc<RwLock<TenantIndex>> {
         self.tenants.lock().expect("index lock").entry(tenant).or_default().clone()
     }
+
+    /// Drop a tenant's index (after a redaction), so it is built anew from the database.
+    pub fn forget(&self, tenant: TenantId) {
+        self.tenants.lock().expect("index lock").remove(&tenant);
+    }
 }

@@ -21,13 +21,14 @@ fn audit(caller: &TenantCaller, action: &'static str, object_type: &'static str,
     }
 }
 
-/// Give a member other roles (and, for processors and regisseurs, domains).
+/// Give a member other roles, and domains for the roles that hold them
+/// (a domain ticked for a role the member does not get is dropped).
 pub async fn change_roles(
     store: &dyn Store,
     caller: &TenantCaller,
     person: PersonId,
     roles: &[Role],
-    domains: &[PolicyDomainId],
+    domains: &[RoleDomain],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut roles: Vec<Role> = roles.iter().copied().filter(|r| Role::TENANT_ROLES.contains(r)).collect();
@@ -38,16 +39,19 @@ pub async fn change_roles(
     }
     let mut tx = store.write().await?;
     let known = tx.policy_domains(caller.tenant.id).await?;
-    if domains.iter().any(|d| !known.iter().any(|k| k.id == *d)) {
+    if domains.iter().any(|d| !known.iter().any(|k| k.id == d.domain)) {
         return Err(AppError::Invalid("Kies beleidsdomeinen uit de lijst.".into()));
     }
+    let mut domains: Vec<RoleDomain> = domains.iter().copied().filter(|d| d.role.holds_domains() && roles.contains(&d.role)).collect();
+    domains.sort();
+    domains.dedup();
     let members = tx.members(caller.tenant.id).await?;
     let coordinators = members.iter().filter(|m| m.active && m.roles.contains(&Role::Hoofdsignaalverwerker)).count();
     let target = members.iter().find(|m| m.person == person).ok_or(AppError::NotFound)?;
     if target.roles.contains(&Role::Hoofdsignaalverwerker) && !roles.contains(&Role::Hoofdsignaalverwerker) && coordinators <= 1 {
         return Err(AppError::Invalid("Er moet minstens één hoofdsignaalverwerker blijven.".into()));
     }
-    tx.set_roles(caller.tenant.id, person, &roles, domains).await?;
+    tx.set_roles(caller.tenant.id, person, &roles, &domains).await?;
     let detail = roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");
     tx.audit(&audit(caller, "rollen-gewijzigd", "persoon", person.to_string(), detail), now).await?;
     tx.commit().await?;

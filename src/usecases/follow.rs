@@ -12,9 +12,10 @@ use crate::storage::{Store, Tx};
 /// Longest addition to a signal.
 const MAX_ADDITION_CHARS: usize = 2000;
 
-/// The timeline as the reporter sees it: who did it and internal notes left out.
+/// The timeline as the reporter sees it (domain::visibility): processors as
+/// "de signaalverwerker", no internal notes, no names of others.
 pub fn public_timeline(history: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
-    history.into_iter().filter(|e| e.kind != EventKind::Sighted).map(|e| HistoryEntry { note: None, actor_name: None, ..e }).collect()
+    Visibility::for_reader(Reader::Reporter).history(history)
 }
 
 /// Information may be added while nobody has finished screening the signal.

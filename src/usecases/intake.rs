@@ -36,7 +36,8 @@ pub async fn top_up(store: &dyn Store, index: &SimilarityIndex, tenant: TenantId
     }
 }
 
-/// The signals of the tenant most like `text`, best first; withdrawn ones left out.
+/// The signals of the tenant most like `text`, best first; only those
+/// `intake::shown_as_similar` allows.
 pub async fn similar(store: &dyn Store, index: &SimilarityIndex, tenant: TenantId, text: &str) -> Result<Vec<SimilarSignal>, AppError> {
     if crate::text::stems(text).len() < MIN_STEMS {
         return Ok(Vec::new());
@@ -48,7 +49,7 @@ pub async fn similar(store: &dyn Store, index: &SimilarityIndex, tenant: TenantI
         readable.search(text, SHOWN * 3).into_iter().filter(|(_, score)| *score >= MIN_SCORE).map(|(id, _)| id).collect()
     };
     let cards = store.read().await?.similar_cards(tenant, &hits).await?;
-    Ok(cards.into_iter().filter(|c| c.phase != Phase::Withdrawn).take(SHOWN).collect())
+    Ok(cards.into_iter().filter(|c| intake::shown_as_similar(c.phase)).take(SHOWN).collect())
 }
 
 /// "Ik zie dit ook": the caller's organisation meets this signal too. It
@@ -70,9 +71,11 @@ pub async fn record_sighting(
     }
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
+    // Only a signal the similar-signals list could have shown: any other id
+    // tells nothing, not even that it exists.
     let summary = tx.signal_summary(tenant, signal).await?.ok_or(AppError::NotFound)?;
-    if summary.phase == Phase::Withdrawn {
-        return Err(AppError::Invalid("Dit signaal werd ingetrokken. Meld je eigen signaal.".into()));
+    if !intake::shown_as_similar(summary.phase) {
+        return Err(AppError::NotFound);
     }
     tx.insert_sighting(tenant, signal, caller.membership.organisation, Some(caller.person.id), note, now).await?;
     let event = EventDraft::note(EventKind::Sighted, None, (!note.is_empty()).then(|| note.to_string()));
@@ -138,7 +141,8 @@ pub async fn submit(
             action: "signaal-ingediend",
             object_type: "signaal",
             object_id: id.to_string(),
-            detail: signal.title,
+            // Not the title: the audit log is append-only, a redaction could not reach it.
+            detail: String::new(),
             ip: caller.ip.clone(),
         },
         now,

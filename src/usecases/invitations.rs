@@ -128,6 +128,8 @@ pub async fn resend(store: &dyn Store, caller: &TenantCaller, id: i64, public_ur
 
 pub async fn revoke(store: &dyn Store, caller: &TenantCaller, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     let mut tx = store.write().await?;
+    // Another tenant's invitation does not exist here.
+    tx.invitation(caller.tenant.id, id).await?.ok_or(AppError::NotFound)?;
     if !tx.revoke_invitation(caller.tenant.id, id, now).await? {
         return Err(AppError::Invalid("Deze uitnodiging is al aanvaard of ingetrokken.".into()));
     }
@@ -229,14 +231,14 @@ pub async fn accept(store: &dyn Store, a: Acceptance<'_>, now: DateTime<Utc>) ->
             roles.push(invitation.role);
             roles.sort();
             roles.dedup();
-            let mut domains = m.policy_domains.clone();
-            domains.extend(&invitation.policy_domains);
+            let mut domains = m.domains.clone();
+            domains.extend(RoleDomain::all(invitation.role, &invitation.policy_domains));
             domains.sort();
             domains.dedup();
             tx.set_roles(invitation.tenant, person.id, &roles, &domains).await?;
         }
         None => {
-            tx.insert_membership(invitation.tenant, person.id, invitation.organisation, &[invitation.role], &invitation.policy_domains)
+            tx.insert_membership(invitation.tenant, person.id, invitation.organisation, &[invitation.role], &RoleDomain::all(invitation.role, &invitation.policy_domains))
                 .await?;
         }
     }

@@ -10,6 +10,7 @@ pub mod follow;
 pub mod intake;
 pub mod invitations;
 pub mod mails;
+pub mod redaction;
 pub mod signals;
 pub mod suggest;
 pub mod tenants;

@@ -78,14 +78,16 @@ pub async fn move_bundle(
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
     let signals = tx.bundle_signals(tenant, bundle).await?;
-    let first = signals.first().ok_or(AppError::NotFound)?;
-    // The caller must be able to act on every signal of the bundle, in one role.
-    let actor = actor_for(caller, first)?;
-    for s in &signals {
-        if actor_for(caller, s)? != actor {
-            return Err(AppError::NoAccess);
-        }
+    // A bundle none of whose signals the caller may read does not exist for
+    // them; to move it they must work every signal in it, in one role.
+    if !signals.iter().any(|s| Reader::of(&caller.membership, caller.person.id, &s.scope).is_some()) {
+        return Err(AppError::NotFound);
     }
+    let actors: Vec<Option<Actor>> = signals.iter().map(|s| actor_for(caller, s).ok()).collect();
+    let actor = match actors.first() {
+        Some(Some(first)) if actors.iter().all(|a| *a == Some(*first)) => *first,
+        _ => return Err(AppError::NoAccess),
+    };
     check_references(&mut *tx, tenant, &details).await?;
     let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
     let transitions = moves::bundle_move_transitions(bundle, &states, to, details, &actor)?;
@@ -115,10 +117,17 @@ fn moved_audit(caller: &TenantCaller, action: &'static str, object_type: &'stati
     }
 }
 
-/// The role the caller acts in on this signal; no role means no access.
+/// The caller as a processor of this signal: 404 when they may not even read
+/// it, 403 when they may read but not work it (its reporter, a regisseur).
 pub fn actor_for(caller: &TenantCaller, signal: &SignalSummary) -> Result<Actor, AppError> {
-    let role = caller.membership.acting_role(&signal.scope).ok_or(AppError::NotFound)?;
-    Ok(Actor { person: caller.person.id, role })
+    match Reader::of(&caller.membership, caller.person.id, &signal.scope) {
+        None => Err(AppError::NotFound),
+        Some(Reader::Processor) => {
+            let role = caller.membership.acting_role(&signal.scope).ok_or(AppError::NotFound)?;
+            Ok(Actor { person: caller.person.id, role })
+        }
+        Some(_) => Err(AppError::NoAccess),
+    }
 }
 
 /// Ids typed into a move must exist in the same tenant.

@@ -148,16 +148,23 @@ async fn roles_change_and_the_last_coordinator_stays(backend: Backend) {
     assert_eq!(status, 422);
     assert!(body.contains("minstens één hoofdsignaalverwerker"), "{body}");
     let giver = page.members.iter().find(|m| m.email == "sofie.mertens@deschakel.example").unwrap().person.to_string();
-    let welzijn = page.policy_domains.iter().find(|d| d.code == "welzijn").unwrap().id.to_string();
+    let domain = |code: &str| page.policy_domains.iter().find(|d| d.code == code).unwrap().id;
+    let (welzijn, wonen) = (domain("welzijn").to_string(), domain("wonen").to_string());
+    // A domain ticked for a role she does not get (regisseur) is not kept.
     let form = [
         ("tenant", "gent"),
         ("person", giver.as_str()),
         ("roles[0]", "signaalgever"),
         ("roles[1]", "signaalverwerker"),
-        ("policy_domains[0]", welzijn.as_str()),
+        ("processor_domains[0]", welzijn.as_str()),
+        ("regisseur_domains[0]", wonen.as_str()),
     ];
     let (status, body) = app.call(&coordinator, "rollen-wijzigen", &form).await;
     assert_eq!(status, 200, "{body}");
+    let person = seinhuis::domain::PersonId(giver.parse().unwrap());
+    let membership = app.db.store.read().await.unwrap().memberships(person).await.unwrap().remove(0);
+    use seinhuis::domain::{Role, RoleDomain};
+    assert_eq!(membership.domains, vec![RoleDomain::new(Role::Signaalverwerker, domain("welzijn"))]);
     let sofie = app.logged_in("sofie.mertens@deschakel.example").await;
     assert_eq!(app.call(&sofie, "bord", &[("tenant", "gent")]).await.0, 200, "now she processes signals");
 }

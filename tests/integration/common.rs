@@ -108,7 +108,7 @@ pub async fn fixture(store: &dyn Store, slug: &str) -> Fixture {
     ] {
         let email = format!("{who}@{slug}.example");
         let person = tx.insert_person(&email, who, None, false, chrono::Utc::now()).await.unwrap();
-        tx.insert_membership(tenant.id, person, Some(organisation), &[role], &domains).await.unwrap();
+        tx.insert_membership(tenant.id, person, Some(organisation), &[role], &RoleDomain::all(role, &domains)).await.unwrap();
         let person = tx.person(person).await.unwrap().unwrap();
         let membership = tx.memberships(person.id).await.unwrap().remove(0);
         callers.push(TenantCaller { person, tenant: tenant.clone(), membership, ip: "127.0.0.1".into() });

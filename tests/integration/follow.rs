@@ -104,7 +104,9 @@ async fn a_signaalgever_follows_adds_and_withdraws(backend: Backend) {
     assert!(!followed.may_withdraw, "only while Ingediend");
     let kinds: Vec<EventKind> = followed.timeline.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, vec![EventKind::Submitted, EventKind::InformationAdded, EventKind::PhaseChanged]);
-    assert!(followed.timeline.iter().all(|e| e.note.is_none() && e.actor_name.is_none()));
+    // No internal note; the processor is "de signaalverwerker", never a name.
+    assert!(followed.timeline.iter().all(|e| e.note.is_none()));
+    assert_eq!(followed.timeline[2].actor_name.as_deref(), Some("de signaalverwerker"));
     assert_eq!(followed.timeline[2].message.as_deref(), Some("We bekijken dit deze week."));
     let mails = outbox(&app, "gent").await.mails;
     let mail = mails.iter().find(|m| m.to == GIVER && m.subject.contains("In screening")).expect("a mail to the reporter");

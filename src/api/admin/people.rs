@@ -167,15 +167,19 @@ pub async fn change_roles(
     tenant: String,
     person: i64,
     roles: Option<Vec<String>>,
-    policy_domains: Option<Vec<i64>>,
+    processor_domains: Option<Vec<i64>>,
+    regisseur_domains: Option<Vec<i64>>,
 ) -> Result<(), AppError> {
     crate::server::answer(async move {
-        use crate::domain::{PolicyDomainId, Role};
+        use crate::domain::{PolicyDomainId, Role, RoleDomain};
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "rollen-wijzigen", &tenant).await?;
         let roles: Vec<Role> = roles.unwrap_or_default().iter().filter_map(|r| Role::from_code(r)).collect();
-        let domains: Vec<PolicyDomainId> = policy_domains.unwrap_or_default().into_iter().map(PolicyDomainId).collect();
+        let held =
+            |role: Role, ids: Option<Vec<i64>>| ids.unwrap_or_default().into_iter().map(move |d| RoleDomain::new(role, PolicyDomainId(d)));
+        let domains: Vec<RoleDomain> =
+            held(Role::Signaalverwerker, processor_domains).chain(held(Role::Regisseur, regisseur_domains)).collect();
         crate::usecases::admin::change_roles(state.store.as_ref(), &caller, PersonId(person), &roles, &domains, Utc::now()).await
     })
     .await

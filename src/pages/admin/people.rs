@@ -99,7 +99,13 @@ fn InviteForm(page: PeoplePage) -> impl IntoView {
                         {organisations}
                     </select>
                 </div>
-                <DomainChoice id="invite" domains=page.policy_domains.clone() chosen=vec![]/>
+                <DomainChoice
+                    id="invite".into()
+                    name="policy_domains"
+                    legend="Beleidsdomeinen (voor signaalverwerkers en regisseurs)".into()
+                    domains=page.policy_domains.clone()
+                    chosen=vec![]
+                />
                 <button type="submit" class="button">"Uitnodigen"</button>
             </ActionForm>
         </section>
@@ -107,8 +113,15 @@ fn InviteForm(page: PeoplePage) -> impl IntoView {
 }
 
 /// Policy domains as checkboxes: what a signaalverwerker processes, or a regisseur steers.
+/// `name` is the form field; `id` keeps the boxes' ids unique on the page.
 #[component]
-fn DomainChoice(id: &'static str, domains: Vec<PolicyDomain>, chosen: Vec<crate::domain::PolicyDomainId>) -> impl IntoView {
+fn DomainChoice(
+    id: String,
+    name: &'static str,
+    legend: String,
+    domains: Vec<PolicyDomain>,
+    chosen: Vec<crate::domain::PolicyDomainId>,
+) -> impl IntoView {
     let boxes = domains
         .into_iter()
         .enumerate()
@@ -116,7 +129,7 @@ fn DomainChoice(id: &'static str, domains: Vec<PolicyDomain>, chosen: Vec<crate:
             let box_id = format!("{id}-domein-{}", d.id.0);
             view! {
                 <div class="check">
-                    <input type="checkbox" id=box_id.clone() name=format!("policy_domains[{i}]") value=d.id.0 checked=chosen.contains(&d.id)/>
+                    <input type="checkbox" id=box_id.clone() name=format!("{name}[{i}]") value=d.id.0 checked=chosen.contains(&d.id)/>
                     <label for=box_id>{d.name}</label>
                 </div>
             }
@@ -124,7 +137,7 @@ fn DomainChoice(id: &'static str, domains: Vec<PolicyDomain>, chosen: Vec<crate:
         .collect_view();
     view! {
         <fieldset class="choices">
-            <legend>"Beleidsdomeinen (voor signaalverwerkers en regisseurs)"</legend>
+            <legend>{legend}</legend>
             {boxes}
         </fieldset>
     }
@@ -136,6 +149,8 @@ fn MemberRow(member: Member, tenant: String, domains: Vec<PolicyDomain>, own: bo
     let activate = ServerAction::<SetPersonActive>::new();
     let id = member.person.0;
     let labels: Vec<&str> = member.roles.iter().map(|r| r.label()).collect();
+    let held = |role: Role| member.domains.iter().filter(|d| d.role == role).map(|d| d.domain).collect::<Vec<_>>();
+    let (processed, steered) = (held(Role::Signaalverwerker), held(Role::Regisseur));
     let boxes = Role::TENANT_ROLES
         .iter()
         .enumerate()
@@ -181,7 +196,20 @@ fn MemberRow(member: Member, tenant: String, domains: Vec<PolicyDomain>, own: bo
                         <legend>"Wat mag " {member.name.clone()} " doen?"</legend>
                         {boxes}
                     </fieldset>
-                    <DomainChoice id="lid" domains chosen=member.policy_domains.clone()/>
+                    <DomainChoice
+                        id=format!("p{id}-verwerkt")
+                        name="processor_domains"
+                        legend=format!("Beleidsdomeinen die {} verwerkt als signaalverwerker", member.name)
+                        domains=domains.clone()
+                        chosen=processed
+                    />
+                    <DomainChoice
+                        id=format!("p{id}-regie")
+                        name="regisseur_domains"
+                        legend=format!("Beleidsdomeinen waarvan {} regisseur is", member.name)
+                        domains
+                        chosen=steered
+                    />
                     <button type="submit" class="button button-small">"Opslaan"</button>
                 </ActionForm>
             </details>

@@ -62,22 +62,15 @@ impl Accounts for SqlTx {
                 .bind(membership)
                 .fetch_all(&mut *self.0)
                 .await?;
-            let mut roles = codes
-                .iter()
-                .map(|c| decode("membership_roles.role", c, Role::from_code))
-                .collect::<StoreResult<Vec<_>>>()?;
+            let mut roles = codes.iter().map(|c| decode("membership_roles.role", c, Role::from_code)).collect::<StoreResult<Vec<_>>>()?;
             roles.sort();
-            let policy_domains =
-                sqlx::query_scalar("SELECT policy_domain_id FROM membership_policy_domains WHERE membership_id = $1")
-                    .bind(membership)
-                    .fetch_all(&mut *self.0)
-                    .await?;
-            members.push(Member { person, name, email, active, organisation, roles, policy_domains });
+            let domains = role_domains(self, membership).await?;
+            members.push(Member { person, name, email, active, organisation, roles, domains });
         }
         Ok(members)
     }
 
-    async fn set_roles(&mut self, tenant: TenantId, person: PersonId, roles: &[Role], domains: &[PolicyDomainId]) -> StoreResult<bool> {
+    async fn set_roles(&mut self, tenant: TenantId, person: PersonId, roles: &[Role], domains: &[RoleDomain]) -> StoreResult<bool> {
         let membership: Option<i64> = sqlx::query_scalar("SELECT id FROM memberships WHERE tenant_id = $1 AND person_id = $2")
             .bind(tenant)
             .bind(person)
@@ -85,10 +78,7 @@ impl Accounts for SqlTx {
             .await?;
         let Some(membership) = membership else { return Ok(false) };
         sqlx::query("DELETE FROM membership_roles WHERE membership_id = $1").bind(membership).execute(&mut *self.0).await?;
-        sqlx::query("DELETE FROM membership_policy_domains WHERE membership_id = $1")
-            .bind(membership)
-            .execute(&mut *self.0)
-            .await?;
+        sqlx::query("DELETE FROM membership_role_domains WHERE membership_id = $1").bind(membership).execute(&mut *self.0).await?;
         for role in roles {
             sqlx::query("INSERT INTO membership_roles (membership_id, role) VALUES ($1, $2)")
                 .bind(membership)
@@ -96,16 +86,7 @@ impl Accounts for SqlTx {
                 .execute(&mut *self.0)
                 .await?;
         }
-        for domain in domains {
-            sqlx::query(
-                "INSERT INTO membership_policy_domains (tenant_id, membership_id, policy_domain_id) VALUES ($1, $2, $3)",
-            )
-            .bind(tenant)
-            .bind(membership)
-            .bind(domain)
-            .execute(&mut *self.0)
-            .await?;
-        }
+        insert_role_domains(self, tenant, membership, domains).await?;
         Ok(true)
     }
 
@@ -162,12 +143,11 @@ impl Accounts for SqlTx {
     }
 
     async fn invitations(&mut self, tenant: TenantId) -> StoreResult<Vec<Invitation>> {
-        let rows: Vec<InvitationRow> = sqlx::query_as(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC"
-        ))
-        .bind(tenant)
-        .fetch_all(&mut *self.0)
-        .await?;
+        let rows: Vec<InvitationRow> =
+            sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC"))
+                .bind(tenant)
+                .fetch_all(&mut *self.0)
+                .await?;
         rows.into_iter().map(InvitationRow::invitation).collect()
     }
 
@@ -182,15 +162,21 @@ impl Accounts for SqlTx {
     }
 
     async fn invitation_by_token(&mut self, token_hash: &str) -> StoreResult<Option<Invitation>> {
-        let row: Option<InvitationRow> =
-            sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"))
-                .bind(token_hash)
-                .fetch_optional(&mut *self.0)
-                .await?;
+        let row: Option<InvitationRow> = sqlx::query_as(&format!("SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_hash = $1"))
+            .bind(token_hash)
+            .fetch_optional(&mut *self.0)
+            .await?;
         row.map(InvitationRow::invitation).transpose()
     }
 
-    async fn renew_invitation(&mut self, tenant: TenantId, id: i64, token_hash: &str, sent_at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<bool> {
+    async fn renew_invitation(
+        &mut self,
+        tenant: TenantId,
+        id: i64,
+        token_hash: &str,
+        sent_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE invitations SET token_hash = $1, sent_at = $2, expires_at = $3 \
              WHERE tenant_id = $4 AND id = $5 AND accepted_at IS NULL AND revoked_at IS NULL",
@@ -230,7 +216,17 @@ impl Accounts for SqlTx {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn insert_invitation_request(&mut self, tenant: TenantId, organisation: OrganisationId, by: PersonId, email: &str, name: &str, role: Role, note: &str, at: DateTime<Utc>) -> StoreResult<i64> {
+    async fn insert_invitation_request(
+        &mut self,
+        tenant: TenantId,
+        organisation: OrganisationId,
+        by: PersonId,
+        email: &str,
+        name: &str,
+        role: Role,
+        note: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
         Ok(sqlx::query_scalar(
             "INSERT INTO invitation_requests (tenant_id, organisation_id, requested_by, email, name, role, note, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -275,14 +271,12 @@ impl Accounts for SqlTx {
     }
 
     async fn handle_invitation_request(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE invitation_requests SET handled_at = $1 WHERE tenant_id = $2 AND id = $3 AND handled_at IS NULL",
-        )
-        .bind(at)
-        .bind(tenant)
-        .bind(id)
-        .execute(&mut *self.0)
-        .await?;
+        let done = sqlx::query("UPDATE invitation_requests SET handled_at = $1 WHERE tenant_id = $2 AND id = $3 AND handled_at IS NULL")
+            .bind(at)
+            .bind(tenant)
+            .bind(id)
+            .execute(&mut *self.0)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 

@@ -64,15 +64,19 @@ impl Intake for SqlTx {
     }
 
     async fn sightings(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<Sighting>> {
-        let rows: Vec<(Option<String>, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT o.name, g.note, g.created_at FROM sightings g LEFT JOIN organisations o ON o.id = g.organisation_id \
+        let rows: Vec<(Option<String>, Option<String>, Option<String>, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT p.name, o.name, o.kind, g.note, g.created_at FROM sightings g \
+             LEFT JOIN organisations o ON o.id = g.organisation_id LEFT JOIN people p ON p.id = g.person_id \
              WHERE g.tenant_id = $1 AND g.signal_id = $2 ORDER BY g.created_at, g.id",
         )
         .bind(tenant)
         .bind(signal)
         .fetch_all(&mut *self.0)
         .await?;
-        Ok(rows.into_iter().map(|(organisation, note, at)| Sighting { organisation, note, at }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(person, organisation, sector, note, at)| Sighting { person, organisation, sector, note, at })
+            .collect())
     }
 
     async fn districts(&mut self, tenant: TenantId) -> StoreResult<Vec<String>> {

@@ -12,13 +12,7 @@ struct PersonRow {
 
 impl PersonRow {
     fn person(self) -> (Person, Option<String>) {
-        let person = Person {
-            id: self.id,
-            email: self.email,
-            name: self.name,
-            platform_admin: self.platform_admin,
-            active: self.active,
-        };
+        let person = Person { id: self.id, email: self.email, name: self.name, platform_admin: self.platform_admin, active: self.active };
         (person, self.password_hash)
     }
 }
@@ -37,7 +31,14 @@ const PERSON_COLUMNS: &str = "id, email, name, platform_admin, active, password_
 
 #[async_trait]
 impl People for SqlTx {
-    async fn insert_person(&mut self, email: &str, name: &str, password_hash: Option<&str>, platform_admin: bool, at: DateTime<Utc>) -> StoreResult<PersonId> {
+    async fn insert_person(
+        &mut self,
+        email: &str,
+        name: &str,
+        password_hash: Option<&str>,
+        platform_admin: bool,
+        at: DateTime<Utc>,
+    ) -> StoreResult<PersonId> {
         let id = sqlx::query_scalar(
             "INSERT INTO people (email, name, password_hash, platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -53,10 +54,8 @@ impl People for SqlTx {
     }
 
     async fn person(&mut self, id: PersonId) -> StoreResult<Option<Person>> {
-        let row: Option<PersonRow> = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&mut *self.0)
-            .await?;
+        let row: Option<PersonRow> =
+            sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = $1")).bind(id).fetch_optional(&mut *self.0).await?;
         Ok(row.map(|r| r.person().0))
     }
 
@@ -77,16 +76,15 @@ impl People for SqlTx {
         person: PersonId,
         organisation: Option<OrganisationId>,
         roles: &[Role],
-        policy_domains: &[PolicyDomainId],
+        domains: &[RoleDomain],
     ) -> StoreResult<MembershipId> {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO memberships (tenant_id, person_id, organisation_id) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(tenant)
-        .bind(person)
-        .bind(organisation)
-        .fetch_one(&mut *self.0)
-        .await?;
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO memberships (tenant_id, person_id, organisation_id) VALUES ($1, $2, $3) RETURNING id")
+                .bind(tenant)
+                .bind(person)
+                .bind(organisation)
+                .fetch_one(&mut *self.0)
+                .await?;
         for role in roles {
             sqlx::query("INSERT INTO membership_roles (membership_id, role) VALUES ($1, $2)")
                 .bind(id)
@@ -94,17 +92,7 @@ impl People for SqlTx {
                 .execute(&mut *self.0)
                 .await?;
         }
-        for domain in policy_domains {
-            sqlx::query(
-                "INSERT INTO membership_policy_domains (tenant_id, membership_id, policy_domain_id) \
-                 VALUES ($1, $2, $3)",
-            )
-            .bind(tenant)
-            .bind(id)
-            .bind(domain)
-            .execute(&mut *self.0)
-            .await?;
-        }
+        insert_role_domains(self, tenant, id, domains).await?;
         Ok(MembershipId(id))
     }
 
@@ -122,21 +110,12 @@ impl People for SqlTx {
         .await?;
         let mut memberships = Vec::with_capacity(rows.len());
         for row in rows {
-            let role_codes: Vec<String> =
-                sqlx::query_scalar("SELECT role FROM membership_roles WHERE membership_id = $1 ORDER BY role")
-                    .bind(row.id)
-                    .fetch_all(&mut *self.0)
-                    .await?;
-            let roles = role_codes
-                .iter()
-                .map(|c| decode("membership_roles.role", c, Role::from_code))
-                .collect::<StoreResult<Vec<_>>>()?;
-            let policy_domains: Vec<PolicyDomainId> = sqlx::query_scalar(
-                "SELECT policy_domain_id FROM membership_policy_domains WHERE membership_id = $1",
-            )
-            .bind(row.id)
-            .fetch_all(&mut *self.0)
-            .await?;
+            let role_codes: Vec<String> = sqlx::query_scalar("SELECT role FROM membership_roles WHERE membership_id = $1 ORDER BY role")
+                .bind(row.id)
+                .fetch_all(&mut *self.0)
+                .await?;
+            let roles = role_codes.iter().map(|c| decode("membership_roles.role", c, Role::from_code)).collect::<StoreResult<Vec<_>>>()?;
+            let domains = role_domains(self, row.id.0).await?;
             memberships.push(Membership {
                 id: row.id,
                 person,
@@ -146,9 +125,35 @@ impl People for SqlTx {
                 organisation: row.organisation_id,
                 organisation_processes_own: row.processes_own.unwrap_or(false),
                 roles,
-                policy_domains,
+                domains,
             });
         }
         Ok(memberships)
     }
+}
+
+/// The policy domains of one membership, each with the role that holds it.
+async fn role_domains(tx: &mut SqlTx, membership: i64) -> StoreResult<Vec<RoleDomain>> {
+    let rows: Vec<(String, PolicyDomainId)> = sqlx::query_as(
+        "SELECT role, policy_domain_id FROM membership_role_domains WHERE membership_id = $1 ORDER BY role, policy_domain_id",
+    )
+    .bind(membership)
+    .fetch_all(&mut *tx.0)
+    .await?;
+    rows.into_iter()
+        .map(|(role, domain)| Ok(RoleDomain::new(decode("membership_role_domains.role", &role, Role::from_code)?, domain)))
+        .collect()
+}
+
+async fn insert_role_domains(tx: &mut SqlTx, tenant: TenantId, membership: i64, domains: &[RoleDomain]) -> StoreResult<()> {
+    for d in domains {
+        sqlx::query("INSERT INTO membership_role_domains (tenant_id, membership_id, role, policy_domain_id) VALUES ($1, $2, $3, $4)")
+            .bind(tenant)
+            .bind(membership)
+            .bind(d.role.code())
+            .bind(d.domain)
+            .execute(&mut *tx.0)
+            .await?;
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ struct SummaryRow {
     version: i64,
     policy_domain: Option<String>,
     organisation: Option<String>,
+    sector: Option<String>,
     bundle_id: Option<BundleId>,
     bundle_title: Option<String>,
     source: String,
@@ -26,20 +27,17 @@ impl SummaryRow {
             version: self.version,
             policy_domain: self.policy_domain,
             organisation: self.organisation,
+            sector: self.sector,
             bundle: self.bundle_id.map(|id| BundleRef { id, title: self.bundle_title.unwrap_or_default() }),
             source: decode("signals.source", &self.source, Source::from_code)?,
             created_at: self.created_at,
-            scope: SignalScope {
-                policy_domain: self.policy_domain_id,
-                organisation: self.organisation_id,
-                reporter: self.reporter_id,
-            },
+            scope: SignalScope { policy_domain: self.policy_domain_id, organisation: self.organisation_id, reporter: self.reporter_id },
         })
     }
 }
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.title, s.phase, s.version, pd.name AS policy_domain, \
-        o.name AS organisation, s.bundle_id, b.title AS bundle_title, s.source, s.created_at, \
+        o.name AS organisation, o.kind AS sector, s.bundle_id, b.title AS bundle_title, s.source, s.created_at, \
         s.policy_domain_id, s.organisation_id, s.reporter_id \
     FROM signals s \
     LEFT JOIN policy_domains pd ON pd.id = s.policy_domain_id \
@@ -171,7 +169,15 @@ impl Signals for SqlTx {
         self.summaries_where("AND s.bundle_id = $2", tenant, Some(bundle.0)).await
     }
 
-    async fn update_phase(&mut self, tenant: TenantId, id: SignalId, expected_version: i64, phase: Phase, bundle: Option<BundleId>, at: DateTime<Utc>) -> StoreResult<bool> {
+    async fn update_phase(
+        &mut self,
+        tenant: TenantId,
+        id: SignalId,
+        expected_version: i64,
+        phase: Phase,
+        bundle: Option<BundleId>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE signals SET phase = $1, bundle_id = $2, version = version + 1, updated_at = $3 \
              WHERE tenant_id = $4 AND id = $5 AND version = $6",
@@ -187,7 +193,14 @@ impl Signals for SqlTx {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn insert_event(&mut self, tenant: TenantId, signal: SignalId, actor: Option<PersonId>, at: DateTime<Utc>, e: &EventDraft) -> StoreResult<EventId> {
+    async fn insert_event(
+        &mut self,
+        tenant: TenantId,
+        signal: SignalId,
+        actor: Option<PersonId>,
+        at: DateTime<Utc>,
+        e: &EventDraft,
+    ) -> StoreResult<EventId> {
         let id = sqlx::query_scalar(
             "INSERT INTO signal_events (tenant_id, signal_id, at, actor_id, kind, from_phase, to_phase, \
                 reason, duplicate_of, outcome, message, note) \
@@ -249,7 +262,14 @@ impl Signals for SqlTx {
         Ok(title.map(|title| BundleRef { id, title }))
     }
 
-    async fn insert_bundle(&mut self, tenant: TenantId, title: &str, problem: &str, analysis: &str, at: DateTime<Utc>) -> StoreResult<BundleId> {
+    async fn insert_bundle(
+        &mut self,
+        tenant: TenantId,
+        title: &str,
+        problem: &str,
+        analysis: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<BundleId> {
         let id = sqlx::query_scalar(
             "INSERT INTO bundles (tenant_id, title, problem, analysis, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -265,9 +285,39 @@ impl Signals for SqlTx {
     }
 
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM signals WHERE tenant_id = $1")
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM signals WHERE tenant_id = $1").bind(tenant).fetch_one(&mut *self.0).await?)
+    }
+
+    async fn redact(&mut self, tenant: TenantId, signal: SignalId, passage: &str, at: DateTime<Utc>) -> StoreResult<u64> {
+        use crate::domain::redaction::REDACTED;
+        // Each statement touches only rows where the passage stands.
+        let texts = |columns: &[&str]| -> (String, String) {
+            let set = columns.iter().map(|c| format!("{c} = REPLACE({c}, $3, $4)")).collect::<Vec<_>>().join(", ");
+            let any =
+                columns.iter().map(|c| format!("REPLACE(COALESCE({c}, ''), $3, '') <> COALESCE({c}, '')")).collect::<Vec<_>>().join(" OR ");
+            (set, any)
+        };
+        let statements = [
+            ("signals", "tenant_id = $1 AND id = $2", vec!["title", "description", "area", "frequency", "since", "tried", "idea"]),
+            ("signal_events", "tenant_id = $1 AND signal_id = $2", vec!["message", "note"]),
+            ("sightings", "tenant_id = $1 AND signal_id = $2", vec!["note"]),
+            ("citizen_reports", "tenant_id = $1 AND signal_id = $2", vec!["title", "description", "area"]),
+            ("outbox", "tenant_id = $1 AND $2 = $2", vec!["subject", "body"]),
+        ];
+        let mut changed = 0;
+        for (table, scope, columns) in statements {
+            let (set, any) = texts(&columns);
+            let sql = format!("UPDATE {table} SET {set} WHERE {scope} AND ({any})");
+            changed +=
+                sqlx::query(&sql).bind(tenant).bind(signal).bind(passage).bind(REDACTED).execute(&mut *self.0).await?.rows_affected();
+        }
+        // A redaction is a change: forms opened before it are out of date.
+        sqlx::query("UPDATE signals SET version = version + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2")
             .bind(tenant)
-            .fetch_one(&mut *self.0)
-            .await?)
+            .bind(signal)
+            .bind(at)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(changed)
     }
 }
