@@ -30,6 +30,13 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+impl StoreError {
+    /// A unique constraint refused the write (e.g. a second open invitation).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Database(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -67,6 +74,9 @@ pub trait Tenants {
     async fn insert_organisation(&mut self, tenant: TenantId, org: &NewOrganisation) -> StoreResult<OrganisationId>;
     async fn update_organisation(&mut self, tenant: TenantId, id: OrganisationId, org: &NewOrganisation) -> StoreResult<bool>;
     async fn update_tenant(&mut self, tenant: TenantId, name: &str, citizen_intake: bool) -> StoreResult<()>;
+    /// Writers that check a rule over the tenant's people (at least one
+    /// hoofdsignaalverwerker) take turns per tenant until they commit.
+    async fn lock_tenant(&mut self, tenant: TenantId) -> StoreResult<()>;
 }
 
 /// A person as the log-in needs them.
@@ -170,6 +180,8 @@ pub trait Accounts {
         expires_at: DateTime<Utc>,
     ) -> StoreResult<bool>;
     async fn revoke_invitation(&mut self, tenant: TenantId, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
+    /// Close this address's expired, never used invitations, so a new one may be sent.
+    async fn close_expired_invitations(&mut self, tenant: TenantId, email: &str, now: DateTime<Utc>) -> StoreResult<()>;
     /// Mark a live invitation used; false if it was used, revoked or expired.
     async fn accept_invitation(&mut self, id: i64, at: DateTime<Utc>) -> StoreResult<bool>;
     #[allow(clippy::too_many_arguments)]
@@ -196,9 +208,12 @@ pub trait Accounts {
     ) -> StoreResult<i64>;
     /// Use a live reset link once; the person it belongs to.
     async fn use_password_reset(&mut self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<Option<PersonId>>;
-    async fn login_failures(&mut self, email: &str) -> StoreResult<Option<(i64, DateTime<Utc>)>>;
-    /// Count one more failed log-in for this address; the new count.
-    async fn record_login_failure(&mut self, email: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// Take a turn to try a password for this address, counted as failed until
+    /// `clear_login_failures`: the count with this attempt, or None while the
+    /// address must wait. One statement, so concurrent attempts cannot share a turn.
+    async fn claim_login_attempt(&mut self, email: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
+    /// The next attempt for this address waits until then (None: need not wait).
+    async fn lock_login(&mut self, email: &str, until: Option<DateTime<Utc>>) -> StoreResult<()>;
     async fn clear_login_failures(&mut self, email: &str) -> StoreResult<()>;
     /// Reset links made for this person since then (for the daily limit).
     async fn password_resets_since(&mut self, person: PersonId, since: DateTime<Utc>) -> StoreResult<i64>;

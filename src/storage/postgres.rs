@@ -9,6 +9,8 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use super::*;
 
 type Db = sqlx::Postgres;
+/// Reads that decide a write lock their rows until the transaction ends.
+const ROW_LOCK: &str = " FOR UPDATE";
 
 pub struct PostgresStore {
     pool: PgPool,

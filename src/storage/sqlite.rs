@@ -11,6 +11,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use super::*;
 
 type Db = sqlx::Sqlite;
+/// SQLite has no row locks: its writers take turns for the whole database.
+const ROW_LOCK: &str = "";
 
 pub struct SqliteStore {
     readers: SqlitePool,

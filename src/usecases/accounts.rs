@@ -26,15 +26,19 @@ pub fn delay_after(failures: i64) -> Duration {
 pub async fn log_in(store: &dyn Store, email: &str, password: &str, ip: &str, now: DateTime<Utc>) -> Result<Person, AppError> {
     let wrong = || AppError::Invalid("Dit e-mailadres en wachtwoord passen niet bij elkaar.".into());
     let email = email.trim().to_lowercase();
-    let (failures, credentials) = {
-        let mut tx = store.read().await?;
-        (tx.login_failures(&email).await?, tx.credentials(&email).await?)
+    // Claim this attempt (and the wait before the next) before checking the
+    // password: concurrent guesses for one address take turns.
+    let credentials = {
+        let mut tx = store.write().await?;
+        let Some(attempts) = tx.claim_login_attempt(&email, now).await? else {
+            return Err(AppError::TooManyRequests);
+        };
+        let wait = delay_after(attempts);
+        tx.lock_login(&email, (wait > Duration::zero()).then(|| now + wait)).await?;
+        let credentials = tx.credentials(&email).await?;
+        tx.commit().await?;
+        credentials
     };
-    if let Some((count, last)) = failures
-        && now < last + delay_after(count)
-    {
-        return Err(AppError::TooManyRequests);
-    }
     let (person, hash) = match credentials {
         Some(c) if c.person.active => (Some(c.person), c.password_hash),
         _ => (None, None),
@@ -57,7 +61,7 @@ pub async fn log_in(store: &dyn Store, email: &str, password: &str, ip: &str, no
             Ok(person)
         }
         None => {
-            tx.record_login_failure(&email, now).await?;
+            // The attempt already counts as failed.
             tx.audit(&audit("aanmelden-mislukt", None), now).await?;
             tx.commit().await?;
             Err(wrong())

@@ -7,7 +7,7 @@ use super::invitations::{InviteForm, validate};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::storage::Store;
+use crate::storage::{Store, Tx};
 
 fn audit(caller: &TenantCaller, action: &'static str, object_type: &'static str, id: String, detail: String) -> NewAudit {
     NewAudit {
@@ -45,12 +45,7 @@ pub async fn change_roles(
     let mut domains: Vec<RoleDomain> = domains.iter().copied().filter(|d| d.role.holds_domains() && roles.contains(&d.role)).collect();
     domains.sort();
     domains.dedup();
-    let members = tx.members(caller.tenant.id).await?;
-    let coordinators = members.iter().filter(|m| m.active && m.roles.contains(&Role::Hoofdsignaalverwerker)).count();
-    let target = members.iter().find(|m| m.person == person).ok_or(AppError::NotFound)?;
-    if target.roles.contains(&Role::Hoofdsignaalverwerker) && !roles.contains(&Role::Hoofdsignaalverwerker) && coordinators <= 1 {
-        return Err(AppError::Invalid("Er moet minstens één hoofdsignaalverwerker blijven.".into()));
-    }
+    a_coordinator_stays(&mut *tx, caller.tenant.id, person, roles.contains(&Role::Hoofdsignaalverwerker)).await?;
     tx.set_roles(caller.tenant.id, person, &roles, &domains).await?;
     let detail = roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");
     tx.audit(&audit(caller, "rollen-gewijzigd", "persoon", person.to_string(), detail), now).await?;
@@ -71,6 +66,9 @@ pub async fn set_active(
         return Err(AppError::Invalid("Je kan jezelf niet op inactief zetten.".into()));
     }
     let mut tx = store.write().await?;
+    if !active {
+        a_coordinator_stays(&mut *tx, caller.tenant.id, person, false).await?;
+    }
     if !tx.set_member_active(caller.tenant.id, person, active).await? {
         return Err(AppError::NotFound);
     }
@@ -166,7 +164,7 @@ pub async fn create_tenant(
         ..InviteForm::default()
     };
     let mut invitation = validate(&mut *tx, tenant, &form, now).await?;
-    invitation.id = tx.insert_invitation(&invitation, &super::invitations::unknown_token_hash(), admin.map(|a| a.id)).await?;
+    invitation.id = super::invitations::insert(&mut *tx, &invitation, admin.map(|a| a.id), now).await?;
     let inviter = admin.map(|a| a.name.as_str()).unwrap_or("De beheerder van Seinhuis");
     super::invitations::mail_invitation(&mut *tx, name.trim(), &invitation, inviter, public_url, now).await?;
     tx.audit(
@@ -202,4 +200,18 @@ fn parse_districts(text: &str) -> Result<Vec<String>, AppError> {
         return Err(AppError::Invalid("Geef hoogstens 100 wijken of deelgemeenten.".into()));
     }
     Ok(districts)
+}
+
+/// At least one active hoofdsignaalverwerker stays in the tenant when `person`
+/// keeps (or loses) that role. Checked under the tenant's lock, so two
+/// coordinators removing each other at the same moment cannot both succeed.
+async fn a_coordinator_stays(tx: &mut dyn Tx, tenant: TenantId, person: PersonId, keeps_role: bool) -> Result<(), AppError> {
+    tx.lock_tenant(tenant).await?;
+    let members = tx.members(tenant).await?;
+    let target = members.iter().find(|m| m.person == person).ok_or(AppError::NotFound)?;
+    let others = members.iter().filter(|m| m.active && m.person != person && m.roles.contains(&Role::Hoofdsignaalverwerker)).count();
+    if target.roles.contains(&Role::Hoofdsignaalverwerker) && !keeps_role && others == 0 {
+        return Err(AppError::Invalid("Er moet minstens één hoofdsignaalverwerker blijven.".into()));
+    }
+    Ok(())
 }

@@ -80,7 +80,7 @@ pub async fn add_member(
             Added::WithPassword
         }
         None => {
-            invitation.id = tx.insert_invitation(&invitation, &super::invitations::unknown_token_hash(), None).await?;
+            invitation.id = super::invitations::insert(&mut *tx, &invitation, None, now).await?;
             super::invitations::mail_invitation(&mut *tx, &tenant.name, &invitation, "De beheerder van Seinhuis", public_url, now).await?;
             Added::Link(operator_link(&mut *tx, key, public_url, LinkKind::Invitation, invitation.id, "").await?)
         }

@@ -76,7 +76,7 @@ pub async fn validate(tx: &mut dyn Tx, tenant: TenantId, form: &InviteForm, now:
         return Err(AppError::Invalid(format!("{email} werkt hier al mee. Pas de rollen aan bij Mensen.")));
     }
     if tx.invitations(tenant).await?.iter().any(|i| i.email == email && i.status(now) == InvitationStatus::Pending) {
-        return Err(AppError::Invalid(format!("Er wacht al een uitnodiging voor {email}. Stuur die opnieuw.")));
+        return Err(already_waiting(&email));
     }
     Ok(Invitation {
         id: 0,
@@ -94,6 +94,21 @@ pub async fn validate(tx: &mut dyn Tx, tenant: TenantId, form: &InviteForm, now:
     })
 }
 
+fn already_waiting(email: &str) -> AppError {
+    AppError::Invalid(format!("Er wacht al een uitnodiging voor {email}. Stuur die opnieuw."))
+}
+
+/// Store a checked invitation. Expired, unused invitations of the address are
+/// closed first; a second open one that someone else sent at the same moment
+/// is refused by the database (one open invitation per address) as the check would.
+pub async fn insert(tx: &mut dyn Tx, invitation: &Invitation, invited_by: Option<PersonId>, now: DateTime<Utc>) -> Result<i64, AppError> {
+    tx.close_expired_invitations(invitation.tenant, &invitation.email, now).await?;
+    match tx.insert_invitation(invitation, &unknown_token_hash(), invited_by).await {
+        Err(e) if e.is_unique_violation() => Err(already_waiting(&invitation.email)),
+        result => Ok(result?),
+    }
+}
+
 /// Invite a person: the invitation, its mail and the audit entry, together.
 pub async fn invite(
     store: &dyn Store,
@@ -104,7 +119,7 @@ pub async fn invite(
 ) -> Result<Invitation, AppError> {
     let mut tx = store.write().await?;
     let mut invitation = validate(&mut *tx, caller.tenant.id, form, now).await?;
-    invitation.id = tx.insert_invitation(&invitation, &unknown_token_hash(), Some(caller.person.id)).await?;
+    invitation.id = insert(&mut *tx, &invitation, Some(caller.person.id), now).await?;
     mail_invitation(&mut *tx, &caller.tenant.name, &invitation, &caller.person.name, public_url, now).await?;
     let detail = format!("{} als {}", invitation.email, invitation.role.code());
     tx.audit(&audit(caller, "uitgenodigd", invitation.id, detail), now).await?;
@@ -238,8 +253,14 @@ pub async fn accept(store: &dyn Store, a: Acceptance<'_>, now: DateTime<Utc>) ->
             tx.set_roles(invitation.tenant, person.id, &roles, &domains).await?;
         }
         None => {
-            tx.insert_membership(invitation.tenant, person.id, invitation.organisation, &[invitation.role], &RoleDomain::all(invitation.role, &invitation.policy_domains))
-                .await?;
+            tx.insert_membership(
+                invitation.tenant,
+                person.id,
+                invitation.organisation,
+                &[invitation.role],
+                &RoleDomain::all(invitation.role, &invitation.policy_domains),
+            )
+            .await?;
         }
     }
     let tenant = tx.tenants().await?.into_iter().find(|t| t.id == invitation.tenant).ok_or(AppError::NotFound)?;

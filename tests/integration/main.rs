@@ -14,6 +14,7 @@ mod lifecycle_storage;
 mod mail;
 mod mailbox;
 mod privacy;
+mod races;
 mod redaction;
 mod secrets;
 mod security;

@@ -309,23 +309,35 @@ impl Accounts for SqlTx {
         .await?)
     }
 
-    async fn login_failures(&mut self, email: &str) -> StoreResult<Option<(i64, DateTime<Utc>)>> {
-        Ok(sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&mut *self.0)
-            .await?)
-    }
-
-    async fn record_login_failure(&mut self, email: &str, at: DateTime<Utc>) -> StoreResult<i64> {
+    async fn claim_login_attempt(&mut self, email: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
         Ok(sqlx::query_scalar(
             "INSERT INTO login_failures (email, failures, last_failure_at) VALUES ($1, 1, $2) \
              ON CONFLICT (email) DO UPDATE SET failures = login_failures.failures + 1, last_failure_at = $2 \
+             WHERE login_failures.locked_until IS NULL OR login_failures.locked_until <= $2 \
              RETURNING failures",
         )
         .bind(email)
-        .bind(at)
-        .fetch_one(&mut *self.0)
+        .bind(now)
+        .fetch_optional(&mut *self.0)
         .await?)
+    }
+
+    async fn lock_login(&mut self, email: &str, until: Option<DateTime<Utc>>) -> StoreResult<()> {
+        sqlx::query("UPDATE login_failures SET locked_until = $2 WHERE email = $1").bind(email).bind(until).execute(&mut *self.0).await?;
+        Ok(())
+    }
+
+    async fn close_expired_invitations(&mut self, tenant: TenantId, email: &str, now: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE invitations SET revoked_at = $3 \
+             WHERE tenant_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= $3",
+        )
+        .bind(tenant)
+        .bind(email)
+        .bind(now)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
     }
 
     async fn clear_login_failures(&mut self, email: &str) -> StoreResult<()> {

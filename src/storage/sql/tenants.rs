@@ -19,54 +19,45 @@ impl From<TenantRow> for Tenant {
 impl Tenants for SqlTx {
     async fn tenants(&mut self) -> StoreResult<Vec<Tenant>> {
         let rows: Vec<TenantRow> =
-            sqlx::query_as("SELECT id, slug, name, kind, citizen_intake FROM tenants ORDER BY name")
-                .fetch_all(&mut *self.0)
-                .await?;
+            sqlx::query_as("SELECT id, slug, name, kind, citizen_intake FROM tenants ORDER BY name").fetch_all(&mut *self.0).await?;
         Ok(rows.into_iter().map(Tenant::from).collect())
     }
 
     async fn tenant_by_slug(&mut self, slug: &str) -> StoreResult<Option<Tenant>> {
-        let row: Option<TenantRow> = sqlx::query_as(
-            "SELECT id, slug, name, kind, citizen_intake FROM tenants WHERE slug = $1",
-        )
-        .bind(slug)
-        .fetch_optional(&mut *self.0)
-        .await?;
+        let row: Option<TenantRow> = sqlx::query_as("SELECT id, slug, name, kind, citizen_intake FROM tenants WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&mut *self.0)
+            .await?;
         Ok(row.map(Tenant::from))
     }
 
     async fn insert_tenant(&mut self, slug: &Slug, name: &str, kind: &str, at: DateTime<Utc>) -> StoreResult<TenantId> {
-        let id = sqlx::query_scalar(
-            "INSERT INTO tenants (slug, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(slug.as_str())
-        .bind(name)
-        .bind(kind)
-        .bind(at)
-        .fetch_one(&mut *self.0)
-        .await?;
+        let id = sqlx::query_scalar("INSERT INTO tenants (slug, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(slug.as_str())
+            .bind(name)
+            .bind(kind)
+            .bind(at)
+            .fetch_one(&mut *self.0)
+            .await?;
         Ok(TenantId(id))
     }
 
     async fn policy_domains(&mut self, tenant: TenantId) -> StoreResult<Vec<PolicyDomain>> {
-        let rows: Vec<(PolicyDomainId, String, String)> = sqlx::query_as(
-            "SELECT id, code, name FROM policy_domains WHERE tenant_id = $1 ORDER BY name",
-        )
-        .bind(tenant)
-        .fetch_all(&mut *self.0)
-        .await?;
+        let rows: Vec<(PolicyDomainId, String, String)> =
+            sqlx::query_as("SELECT id, code, name FROM policy_domains WHERE tenant_id = $1 ORDER BY name")
+                .bind(tenant)
+                .fetch_all(&mut *self.0)
+                .await?;
         Ok(rows.into_iter().map(|(id, code, name)| PolicyDomain { id, code, name }).collect())
     }
 
     async fn insert_policy_domain(&mut self, tenant: TenantId, code: &str, name: &str) -> StoreResult<PolicyDomainId> {
-        let id = sqlx::query_scalar(
-            "INSERT INTO policy_domains (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(tenant)
-        .bind(code)
-        .bind(name)
-        .fetch_one(&mut *self.0)
-        .await?;
+        let id = sqlx::query_scalar("INSERT INTO policy_domains (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id")
+            .bind(tenant)
+            .bind(code)
+            .bind(name)
+            .fetch_one(&mut *self.0)
+            .await?;
         Ok(PolicyDomainId(id))
     }
 
@@ -128,6 +119,11 @@ impl Tenants for SqlTx {
             .bind(tenant)
             .execute(&mut *self.0)
             .await?;
+        Ok(())
+    }
+
+    async fn lock_tenant(&mut self, tenant: TenantId) -> StoreResult<()> {
+        sqlx::query(&format!("SELECT id FROM tenants WHERE id = $1{ROW_LOCK}")).bind(tenant).fetch_optional(&mut *self.0).await?;
         Ok(())
     }
 }
