@@ -143,6 +143,7 @@ pub async fn save_settings(
 
 /// The platform beheerder creates a tenant and invites its first coordinator.
 /// Returns the invitation's id (its link is mailed; `seinhuis link` prints it).
+#[allow(clippy::too_many_arguments)]
 pub async fn create_tenant(
     store: &dyn Store,
     admin: Option<&Person>,

@@ -185,7 +185,7 @@ impl Records for SqlTx {
 impl SqlTx {
     async fn mails(&mut self, condition: &str, tenant: Option<TenantId>, limit: i64) -> StoreResult<Vec<Mail>> {
         let sql = format!("SELECT id, to_email, subject, body, created_at, sent_at, last_error FROM outbox {condition}");
-        let mut query = sqlx::query_as::<_, (i64, String, String, String, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>)>(&sql);
+        let mut query = sqlx::query_as::<_, MailRow>(&sql);
         if let Some(tenant) = tenant {
             query = query.bind(tenant);
         }
@@ -194,8 +194,9 @@ impl SqlTx {
     }
 }
 
-fn mail_from_row(
-    (id, to, subject, body, created_at, sent_at, last_error): (i64, String, String, String, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>),
-) -> Mail {
+/// An outbox row: id, to, subject, body, created, sent, last error.
+type MailRow = (i64, String, String, String, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>);
+
+fn mail_from_row((id, to, subject, body, created_at, sent_at, last_error): MailRow) -> Mail {
     Mail { id, to, subject, body, created_at, sent_at, last_error }
 }
