@@ -75,6 +75,42 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("gemeente-aanmaken", Audience::Platform),
 ];
 
+/// Every page and plain route by its path (axum's form), with who may open
+/// it. A page shows what its server functions return, so this is theirs; a
+/// page about one record (a signal) is narrowed per record like its server
+/// function. The authorisation test opens each as every caller.
+pub const ROUTES: &[(&str, Audience)] = &[
+    // Plain routes.
+    ("/health", Audience::Public),
+    ("/favicon.svg", Audience::Public),
+    ("/pkg/{*file}", Audience::Public),
+    // Accounts and the way in.
+    ("/", Audience::Public),
+    ("/aanmelden", Audience::Public),
+    ("/wachtwoord-vergeten", Audience::Public),
+    ("/uitnodiging/{token}", Audience::Public),
+    // A tenant's home: what waits for members, the public page for visitors.
+    ("/{tenant}", Audience::Public),
+    // Intake: the workers' form for signaalgevers; anyone gets the citizens'
+    // form where the tenant switched it on (see the citizens' server functions).
+    ("/{tenant}/signaleren", Audience::Tenant(GIVERS)),
+    ("/{tenant}/signaleren/verstuurd/{id}", Audience::Public),
+    ("/{tenant}/signaleren/bijna-klaar", Audience::Public),
+    ("/{tenant}/signaleren/bevestigen/{token}", Audience::Public),
+    ("/{tenant}/signaleren/bevestigd", Audience::Public),
+    ("/{tenant}/volgen/{token}", Audience::Public),
+    ("/{tenant}/mijn-signalen", Audience::Tenant(GIVERS)),
+    ("/{tenant}/bord", Audience::Tenant(PROCESSORS)),
+    ("/{tenant}/signalen/{id}", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/beheer", Audience::Tenant(COORDINATOR)),
+    ("/{tenant}/beheer/mensen", Audience::Tenant(COORDINATOR)),
+    ("/{tenant}/beheer/organisaties", Audience::Tenant(COORDINATOR)),
+    ("/{tenant}/beheer/instellingen", Audience::Tenant(COORDINATOR)),
+    ("/{tenant}/beheer/auditlog", Audience::Tenant(COORDINATOR)),
+    ("/{tenant}/beheer/uitgaande-mail", Audience::Tenant(COORDINATOR)),
+    ("/beheer/gemeenten", Audience::Platform),
+];
+
 /// The audience of a server function; `None` means nobody (deny by default).
 pub fn audience(endpoint: &str) -> Option<Audience> {
     SERVER_FUNCTIONS.iter().find(|(e, _)| *e == endpoint).map(|(_, a)| *a)

@@ -13,10 +13,14 @@
 use std::collections::HashMap;
 
 use crate::common::{Backend, TestApp, new_client, spawn_app};
-use seinhuis::domain::access::{Audience, SERVER_FUNCTIONS, audience};
+use seinhuis::domain::access::{Audience, ROUTES, SERVER_FUNCTIONS, audience};
 use seinhuis::domain::{NewSignal, PersonId, Role, SignalId, TenantId};
 
-on_both_backends!(every_server_function_refuses_callers_without_the_role, every_record_answers_exactly_who_may_see_it);
+on_both_backends!(
+    every_server_function_refuses_callers_without_the_role,
+    every_page_and_route_refuses_callers_without_the_role,
+    every_record_answers_exactly_who_may_see_it
+);
 
 /// Callers: one per role in Gent, plus processors whose rights come from
 /// their organisation or from two roles with domains of their own.
@@ -263,6 +267,59 @@ async fn every_server_function_refuses_callers_without_the_role(backend: Backend
     }
 }
 
+/// Pages about one record, checked record by record below.
+const RECORD_PAGES: &[&str] = &["/{tenant}/signalen/{id}"];
+
+async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend) {
+    // Every page of the app is in the table (the plain routes are called below).
+    let pages: Vec<String> = leptos_axum::generate_route_list(seinhuis::app::App).iter().map(|r| r.path().to_string()).collect();
+    for page in &pages {
+        assert!(ROUTES.iter().any(|(path, _)| path == page), "page `{page}` has no entry in domain::access::ROUTES");
+    }
+    let app = spawn_app(backend).await;
+    let mut callers = vec![(None, new_client())];
+    for (_, role, email) in CALLERS.iter().filter(|(who, ..)| *who != Who::OrgProcessor && *who != Who::Mixed) {
+        callers.push((*role, app.logged_in(email).await));
+    }
+    // Where a tenant switched the citizens' form on, anyone gets it at intake.
+    let mut citizens_welcome = Vec::new();
+    for tenant in app.db.store.read().await.unwrap().tenants().await.unwrap() {
+        if tenant.citizen_intake {
+            citizens_welcome.push(tenant.slug);
+        }
+    }
+    assert!(citizens_welcome.iter().any(|t| t == "kortrijk") && !citizens_welcome.iter().any(|t| t == "gent"), "demo switches");
+    for (route, audience) in ROUTES.iter().filter(|(r, _)| !RECORD_PAGES.contains(r)) {
+        assert!(
+            route.starts_with("/pkg") || ["/health", "/favicon.svg"].contains(route) || pages.iter().any(|p| p == route),
+            "{route} is routed"
+        );
+        let tenants: &[(&str, bool)] = if route.contains("{tenant}") { &[("gent", true), ("kortrijk", false)] } else { &[("gent", true)] };
+        for (role, client) in &callers {
+            for (tenant, own) in tenants {
+                let path = route
+                    .replace("{tenant}", tenant)
+                    .replace("{token}", "onbekende-sleutel")
+                    .replace("{id}", "1")
+                    .replace("{*file}", "seinhuis.css");
+                let (status, _) = app.get(client, &path).await;
+                let case = format!("{path} as {role:?}: {status}");
+                let citizens_form = *route == "/{tenant}/signaleren" && citizens_welcome.iter().any(|t| t == tenant);
+                if expected_allowed(*audience, *role, *own) || citizens_form {
+                    assert!(status != 401 && status != 403 && status < 500, "should open: {case}");
+                    if matches!(audience, Audience::Tenant(_) | Audience::Platform) {
+                        assert_eq!(status, 200, "{case}");
+                    }
+                } else if role.is_none() {
+                    assert_eq!(status, 401, "anonymous must log in: {case}");
+                } else {
+                    assert_eq!(status, 403, "should be refused: {case}");
+                }
+            }
+        }
+    }
+}
+
 /// Ids looked up in the database, by title or name.
 struct Ids {
     signals: HashMap<Record, SignalId>,
@@ -356,7 +413,8 @@ async fn every_record_answers_exactly_who_may_see_it(backend: Backend) {
     // The signal's page tells the same, rendered on the server.
     for record in RECORDS {
         for (who, client) in &clients {
-            let (_, page) = app.get(client, &format!("/gent/signalen/{}", ids.signals[&record])).await;
+            let (status, page) = app.get(client, &format!("/gent/signalen/{}", ids.signals[&record])).await;
+            assert_eq!(status, expected("signaal", *who, record), "page of {record:?} as {who:?}");
             assert_eq!(page.contains(title(record)), reads(*who, record), "page of {record:?} as {who:?}: {page}");
             let (reporter, _) = &ids.reporters[&record];
             if reads(*who, record) && !knows_reporter(*who, record) {

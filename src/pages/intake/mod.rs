@@ -21,12 +21,13 @@ use crate::pages::citizen::CitizenIntake;
 #[component]
 pub fn IntakePage() -> impl IntoView {
     let tenant = param("tenant");
-    // A visitor without an account gets the citizens' form, where the tenant has one.
+    // Anyone who may not use the workers' form here (a visitor, or someone
+    // who reports elsewhere) gets the citizens' form, where the tenant has one.
     let form = Resource::new(tenant, |tenant| async move {
         match load_intake(tenant.clone()).await {
-            Err(AppError::NotLoggedIn) => match load_citizen_form(tenant).await {
+            Err(refused @ (AppError::NotLoggedIn | AppError::NoAccess)) => match load_citizen_form(tenant).await {
                 Ok(citizen) => Ok(Err(citizen)),
-                Err(_) => Err(AppError::NotLoggedIn),
+                Err(_) => Err(refused),
             },
             other => other.map(Ok),
         }
