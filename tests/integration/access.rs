@@ -358,7 +358,13 @@ async fn look_up(app: &TestApp) -> Ids {
     let mut reporters = HashMap::new();
     for record in RECORDS {
         let tenant = if record == Record::OtherTenant { kortrijk } else { gent };
-        let summary = tx.signal_summaries(tenant).await.unwrap().into_iter().find(|s| s.title == title(record)).expect(title(record));
+        let summary = tx
+            .signal_summaries(tenant)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title == title(record))
+            .unwrap_or_else(|| panic!("no signal {}", title(record)));
         let reporter = tx.person(summary.scope.reporter.unwrap()).await.unwrap().unwrap().name;
         reporters.insert(record, (reporter, summary.organisation.clone().unwrap()));
         signals.insert(record, summary.id);
