@@ -39,11 +39,6 @@ impl Membership {
         self.has(role) && self.domains.contains(&RoleDomain::new(role, domain))
     }
 
-    /// The domains this person holds in `role`.
-    pub fn domains_of(&self, role: Role) -> Vec<PolicyDomainId> {
-        self.domains.iter().filter(|d| d.role == role).map(|d| d.domain).collect()
-    }
-
     /// Does this person process this signal (and so see it on the board)?
     pub fn processes(&self, scope: &SignalScope) -> bool {
         if self.has(Role::Hoofdsignaalverwerker) {
@@ -62,17 +57,13 @@ impl Membership {
         scope.policy_domain.is_some_and(|d| self.holds(Role::Regisseur, d))
     }
 
-    /// The role this person acts in on this signal, for the lifecycle rules:
-    /// the strongest role that applies to it.
+    /// The role this person works this signal in, for the lifecycle rules:
+    /// none unless they process it (a reporter or regisseur only reads it).
     pub fn acting_role(&self, scope: &SignalScope) -> Option<Role> {
         if self.has(Role::Hoofdsignaalverwerker) {
             Some(Role::Hoofdsignaalverwerker)
         } else if self.processes(scope) {
             Some(Role::Signaalverwerker)
-        } else if self.has(Role::Signaalgever) && scope.reporter == Some(self.person) {
-            Some(Role::Signaalgever)
-        } else if self.steers(scope) {
-            Some(Role::Regisseur)
         } else {
             None
         }

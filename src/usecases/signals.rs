@@ -120,14 +120,9 @@ fn moved_audit(caller: &TenantCaller, action: &'static str, object_type: &'stati
 /// The caller as a processor of this signal: 404 when they may not even read
 /// it, 403 when they may read but not work it (its reporter, a regisseur).
 pub fn actor_for(caller: &TenantCaller, signal: &SignalSummary) -> Result<Actor, AppError> {
-    match Reader::of(&caller.membership, caller.person.id, &signal.scope) {
-        None => Err(AppError::NotFound),
-        Some(Reader::Processor) => {
-            let role = caller.membership.acting_role(&signal.scope).ok_or(AppError::NotFound)?;
-            Ok(Actor { person: caller.person.id, role })
-        }
-        Some(_) => Err(AppError::NoAccess),
-    }
+    Reader::of(&caller.membership, caller.person.id, &signal.scope).ok_or(AppError::NotFound)?;
+    let role = caller.membership.acting_role(&signal.scope).ok_or(AppError::NoAccess)?;
+    Ok(Actor { person: caller.person.id, role })
 }
 
 /// Ids typed into a move must exist in the same tenant.
