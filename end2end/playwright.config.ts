@@ -1,8 +1,14 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_SENDER } from "./tests/mailbox";
 
 // The debug server on its own port and a fresh SQLite database with demo data.
-// `make test` builds both the server and the debug site before this runs.
+// `make test` builds both the server and the debug site before this runs, and
+// starts the SMTP server (aiosmtpd) the server delivers to: tests read mails
+// from its maildir (SEINHUIS_TEST_MAILDIR), as people would, never from the
+// outbox page (which masks links). The server logs at info to
+// target/e2e/server.log; scripts/test.sh checks that file afterwards.
 const port = 3100;
+const [smtpHost, smtpPort] = (process.env.SEINHUIS_TEST_SMTP ?? "127.0.0.1:2525").split(":");
 
 export default defineConfig({
   testDir: "./tests",
@@ -31,18 +37,24 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf target/e2e && ./target/debug/seinhuis --database-url sqlite://target/e2e/seinhuis.db serve",
+    command:
+      "rm -rf target/e2e && mkdir -p target/e2e && " +
+      "exec ./target/debug/seinhuis --database-url sqlite://target/e2e/seinhuis.db serve 2> target/e2e/server.log",
     cwd: "..",
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
-    stderr: "pipe",
+    stderr: "ignore",
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "target/site-dev",
       SEINHUIS_DEMO_DATA: "true",
-      RUST_LOG: "warn",
+      RUST_LOG: "info",
+      SEINHUIS_SMTP_HOST: smtpHost,
+      SEINHUIS_SMTP_PORT: smtpPort,
+      SEINHUIS_SMTP_TLS: "none",
+      SEINHUIS_MAIL_FROM: `Seinhuis <${E2E_SENDER}>`,
     },
   },
 });

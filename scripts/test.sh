@@ -32,3 +32,16 @@ cargo test --features ssr
 
 echo "==> end-to-end tests in Chromium"
 (cd end2end && npx playwright test)
+
+echo "==> the end-to-end server's log: no error, no token, no password"
+# The server logged at info to this file (end2end/playwright.config.ts). Links
+# must appear masked (/uitnodiging/…, sleutel=…), never with their token.
+log=target/e2e/server.log
+[ -s "$log" ] || { echo "no end-to-end server log at $log" >&2; exit 1; }
+leaks=' ERROR |/uitnodiging/[A-Za-z0-9_-]{16,}|/bevestigen/[A-Za-z0-9_-]{16,}|/volgen/[A-Za-z0-9_-]{16,}'
+leaks+='|sleutel=[^.…&[:space:]]|wachtwoord-instellen/[A-Za-z0-9_-]|password=|"password":|demo-seinhuis|[0-9a-f]{64}'
+if grep -nE "$leaks" "$log"; then
+    echo "the end-to-end server's log holds an error, a token or a password (lines above)" >&2
+    exit 1
+fi
+echo "$log: $(wc -l < "$log") lines, no error, token or password"
