@@ -195,13 +195,13 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
             }
         }
     });
-    // Rate-limit windows that no longer count, every five minutes.
+    // Rate-limit keys whose bucket is empty again, every five minutes.
     let rate_limits = state.limits.clone();
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(Duration::from_secs(300)).await;
             if let Err(e) = rate_limits.forget_old(chrono::Utc::now()).await {
-                tracing::warn!(error = %e, "forgetting old rate-limit windows failed");
+                tracing::warn!(error = %e, "forgetting old rate-limit keys failed");
             }
         }
     });

@@ -2,13 +2,12 @@
 //! password reset, invitation acceptance, citizens' reports.
 //!
 //! The counters live in the database, so every server instance on one
-//! PostgreSQL database counts the same attempts. Each door counts attempts per
-//! key (a client address, an e-mail address) in fixed windows; the limit is
-//! checked against a sliding estimate: the attempts in the current window plus
-//! the previous window's, weighted by how much of it still lies within the
-//! last window length. A burst across a window boundary is so refused like one
-//! inside a window. Every attempt counts, refused ones too: a script that keeps
-//! knocking stays out. Keys are stored as SHA-256 hashes.
+//! PostgreSQL database counts the same attempts. Each door lets a key (a
+//! client address, an e-mail address) through `attempts` times a period: all
+//! at once, after which one more attempt comes free every period / `attempts`
+//! (the generic cell rate algorithm, as the in-memory limiter before it).
+//! A refused attempt uses up nothing. Keys are stored as SHA-256 hashes, and a
+//! key is forgotten once its bucket is empty again.
 
 use std::sync::Arc;
 
@@ -33,8 +32,6 @@ pub enum Door {
 }
 
 impl Door {
-    const ALL: [Door; 4] = [Door::Login, Door::PasswordReset, Door::Invitation, Door::CitizenReport];
-
     /// The name in the `rate_limits` table.
     fn code(self) -> &'static str {
         match self {
@@ -46,27 +43,29 @@ impl Door {
     }
 }
 
-/// How many attempts a door lets in per window of how many seconds.
+/// How many attempts a door lets in per period of how many milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub attempts: u32,
-    pub window_seconds: i64,
+    pub period_ms: i64,
 }
 
 impl Rule {
-    /// The start of the window `now` falls in.
-    pub fn window_start(&self, now: i64) -> i64 {
-        now.div_euclid(self.window_seconds) * self.window_seconds
+    /// How far one attempt moves a key's arrival time on.
+    pub fn interval_ms(&self) -> i64 {
+        self.period_ms / i64::from(self.attempts.max(1))
     }
 
-    /// Is an attempt refused, given the attempts so far in the current window
-    /// (this one included) and in the previous one, `now` seconds since the epoch?
-    pub fn refuses(&self, current: i64, previous: i64, now: i64) -> bool {
-        let elapsed = now - self.window_start(now);
-        // The share of the previous window that lies within the last window length,
-        // in integers: previous * (window - elapsed) / window, rounded up.
-        let carried = (previous * (self.window_seconds - elapsed) + self.window_seconds - 1) / self.window_seconds;
-        current + carried > i64::from(self.attempts)
+    /// How far ahead of now a key's arrival time may lie: `attempts` at once.
+    pub fn tolerance_ms(&self) -> i64 {
+        self.interval_ms() * i64::from(self.attempts.max(1))
+    }
+
+    /// The rule in memory, as the database applies it: the key's next arrival
+    /// time after an attempt at `now_ms`, or None when the attempt is refused.
+    pub fn next_arrival(&self, tat_ms: Option<i64>, now_ms: i64) -> Option<i64> {
+        let next = tat_ms.map_or(now_ms, |tat| tat.max(now_ms)) + self.interval_ms();
+        (next - now_ms <= self.tolerance_ms()).then_some(next)
     }
 }
 
@@ -83,8 +82,8 @@ impl Limits {
 
     pub fn rule(&self, door: Door) -> Rule {
         match door {
-            Door::Login | Door::PasswordReset | Door::Invitation => Rule { attempts: self.per_minute, window_seconds: 60 },
-            Door::CitizenReport => Rule { attempts: CITIZEN_REPORTS_PER_HOUR, window_seconds: 3600 },
+            Door::Login | Door::PasswordReset | Door::Invitation => Rule { attempts: self.per_minute, period_ms: 60_000 },
+            Door::CitizenReport => Rule { attempts: CITIZEN_REPORTS_PER_HOUR, period_ms: 3_600_000 },
         }
     }
 
@@ -95,8 +94,7 @@ impl Limits {
 
     pub async fn check_at(&self, door: Door, keys: &[&str], now: DateTime<Utc>) -> Result<(), AppError> {
         let rule = self.rule(door);
-        let now = now.timestamp();
-        let window = rule.window_start(now);
+        let now = now.timestamp_millis();
         // Sorted, so two requests never lock the same rows in opposite order.
         let mut hashed: Vec<String> = keys.iter().filter(|k| !k.is_empty()).map(|k| hash_key(k)).collect();
         hashed.sort();
@@ -104,9 +102,7 @@ impl Limits {
         let mut refused = false;
         let mut tx = self.store.write().await?;
         for key in &hashed {
-            let current = tx.count_attempt(door.code(), key, window).await?;
-            let previous = tx.attempts(door.code(), key, window - rule.window_seconds).await?;
-            refused |= rule.refuses(current, previous, now);
+            refused |= !tx.take_attempt(door.code(), key, now, rule.interval_ms(), rule.tolerance_ms()).await?;
         }
         tx.commit().await?;
         if refused {
@@ -116,15 +112,10 @@ impl Limits {
         Ok(())
     }
 
-    /// Forget windows that no longer count (older than the previous one).
+    /// Forget keys whose bucket is empty again: they would start afresh anyway.
     pub async fn forget_old(&self, now: DateTime<Utc>) -> StoreResult<u64> {
-        let now = now.timestamp();
-        let mut forgotten = 0;
         let mut tx = self.store.write().await?;
-        for door in Door::ALL {
-            let rule = self.rule(door);
-            forgotten += tx.forget_attempts(door.code(), rule.window_start(now) - rule.window_seconds).await?;
-        }
+        let forgotten = tx.forget_attempts(now.timestamp_millis()).await?;
         tx.commit().await?;
         Ok(forgotten)
     }
@@ -140,22 +131,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ten_a_minute_within_a_window_and_across_its_edge() {
-        let rule = Rule { attempts: 10, window_seconds: 60 };
-        assert_eq!(rule.window_start(125), 120);
-        // Inside one window: the tenth passes, the eleventh does not.
-        assert!(!rule.refuses(10, 0, 130));
-        assert!(rule.refuses(11, 0, 130));
-        // Ten at the end of the previous window, one just after the edge: refused.
-        assert!(rule.refuses(1, 10, 121));
-        // Half a minute on, half of the previous window still counts.
-        assert!(!rule.refuses(5, 10, 150));
-        assert!(rule.refuses(6, 10, 150));
-        // At the end of the window, little of the previous one still counts.
-        assert!(!rule.refuses(9, 10, 239));
-        assert!(rule.refuses(10, 10, 239));
-        // Without attempts in the previous window, only this one's count.
-        assert!(!rule.refuses(10, 0, 180));
+    fn ten_at_once_then_one_every_six_seconds() {
+        let rule = Rule { attempts: 10, period_ms: 60_000 };
+        assert_eq!((rule.interval_ms(), rule.tolerance_ms()), (6_000, 60_000));
+        let mut tat = None;
+        for attempt in 1..=10 {
+            tat = Some(rule.next_arrival(tat, 1_000).unwrap_or_else(|| panic!("attempt {attempt} passes")));
+        }
+        // The eleventh at once is refused, and a refusal uses up nothing.
+        assert_eq!(rule.next_arrival(tat, 1_000), None);
+        assert_eq!(rule.next_arrival(tat, 6_999), None);
+        // Six seconds on, one more comes free; then none again.
+        let tat = rule.next_arrival(tat, 7_000);
+        assert_eq!(tat, Some(67_000));
+        assert_eq!(rule.next_arrival(tat, 7_000), None);
+        // A quiet minute later the bucket is empty: ten at once again.
+        assert_eq!(rule.next_arrival(tat, 67_000), Some(73_000));
+        // Five citizens' reports an hour: one every twelve minutes after the first five.
+        let citizens = Rule { attempts: 5, period_ms: 3_600_000 };
+        assert_eq!(citizens.interval_ms(), 720_000);
     }
 
     #[test]

@@ -361,18 +361,19 @@ pub trait Follow {
     async fn citizen_signal(&mut self, follow_hash: &str) -> StoreResult<Option<(TenantId, Option<SignalId>)>>;
 }
 
-/// Attempt counters for rate limits, in fixed windows, shared by every server
-/// instance on the database. Keys arrive hashed: no address is stored.
+/// Rate limits shared by every server instance on the database: per door and
+/// key, the theoretical arrival time of the next attempt (GCRA, as a leaky
+/// bucket). Keys arrive hashed: no address is stored.
 #[async_trait]
 pub trait RateLimits {
-    /// Count one attempt of `key` at `door` in the window that starts at
-    /// `window_start` (Unix seconds); the attempts in that window so far,
-    /// this one included. Atomic: concurrent attempts each get their own count.
-    async fn count_attempt(&mut self, door: &str, key: &str, window_start: i64) -> StoreResult<i64>;
-    /// The attempts of `key` at `door` in the window that starts at `window_start`.
-    async fn attempts(&mut self, door: &str, key: &str, window_start: i64) -> StoreResult<i64>;
-    /// Forget the windows of `door` that started before `before`; how many.
-    async fn forget_attempts(&mut self, door: &str, before: i64) -> StoreResult<u64>;
+    /// Let one attempt of `key` at `door` through, at `now_ms` (Unix
+    /// milliseconds), if that keeps the key's arrival time at most
+    /// `tolerance_ms` ahead of now; each attempt moves it `interval_ms` on.
+    /// A refused attempt changes nothing. One atomic statement: concurrent
+    /// attempts each take their own turn.
+    async fn take_attempt(&mut self, door: &str, key: &str, now_ms: i64, interval_ms: i64, tolerance_ms: i64) -> StoreResult<bool>;
+    /// Forget keys whose arrival time has passed (their bucket is empty again); how many.
+    async fn forget_attempts(&mut self, now_ms: i64) -> StoreResult<u64>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

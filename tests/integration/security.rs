@@ -14,6 +14,7 @@ on_both_backends!(
     an_untrusted_peer_cannot_choose_its_address,
     two_server_instances_share_one_limit,
     rate_limit_keys_are_stored_hashed,
+    rate_limits_in_the_database_keep_their_rhythm,
 );
 
 async fn cross_site_writes_are_refused(backend: Backend) {
@@ -37,9 +38,9 @@ async fn every_page_carries_the_security_headers(backend: Backend) {
     let coordinator = app.logged_in("ines.claeys@gent.example").await;
     for path in ["/", "/aanmelden", "/gent", "/gent/bord", "/gent/signalen/1", "/wachtwoord-vergeten", "/bestaat/niet/hier"] {
         let response = coordinator.get(format!("{}{path}", app.base)).send().await.unwrap();
-        let headers = response.headers().clone();
+        let (status, headers) = (response.status(), response.headers().clone());
         let html = response.text().await.unwrap();
-        assert!(html.starts_with("<!DOCTYPE html>"), "{path} is a page");
+        assert!(html.starts_with("<!DOCTYPE html>"), "{path} is a page, not {status}: {}", html.chars().take(300).collect::<String>());
         let header = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
         let csp = header("content-security-policy");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
@@ -267,4 +268,33 @@ async fn rate_limit_keys_are_stored_hashed(backend: Backend) {
         assert_eq!(key.len(), 64, "{key}");
         assert!(key.chars().all(|c| c.is_ascii_hexdigit()), "{key}");
     }
+}
+
+/// The limiter's arithmetic in the database, with a clock of our own: ten at
+/// once, then one more every six seconds; refusals use up nothing; each key
+/// and door counts apart; a forgotten key starts afresh.
+async fn rate_limits_in_the_database_keep_their_rhythm(backend: Backend) {
+    use seinhuis::server::limits::{Door, Limits};
+    let db = crate::common::database(backend).await;
+    let limits = Limits::new(db.store.clone(), 10);
+    let start = chrono::Utc::now();
+    let at = |ms: i64| start + chrono::Duration::milliseconds(ms);
+    for attempt in 1..=10 {
+        assert!(limits.check_at(Door::Login, &["ip:a"], at(0)).await.is_ok(), "attempt {attempt}");
+    }
+    for ms in [0, 3_000, 5_999] {
+        assert!(limits.check_at(Door::Login, &["ip:a"], at(ms)).await.is_err(), "refused at {ms} ms");
+    }
+    assert!(limits.check_at(Door::Login, &["ip:a"], at(6_000)).await.is_ok(), "one more after six seconds");
+    assert!(limits.check_at(Door::Login, &["ip:a"], at(6_000)).await.is_err());
+    // Another key, another door: their own buckets. One full key refuses the request.
+    assert!(limits.check_at(Door::Login, &["ip:b"], at(6_000)).await.is_ok());
+    assert!(limits.check_at(Door::PasswordReset, &["ip:a"], at(6_000)).await.is_ok());
+    assert!(limits.check_at(Door::Login, &["ip:b", "ip:a"], at(6_000)).await.is_err());
+    // A quiet minute later the key is forgotten, and has ten again.
+    assert!(limits.forget_old(at(72_000)).await.unwrap() >= 2);
+    for attempt in 1..=10 {
+        assert!(limits.check_at(Door::Login, &["ip:a"], at(72_000)).await.is_ok(), "attempt {attempt} after a quiet minute");
+    }
+    assert!(limits.check_at(Door::Login, &["ip:a"], at(72_000)).await.is_err());
 }
