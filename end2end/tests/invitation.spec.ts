@@ -50,9 +50,13 @@ test("a coordinator invites a signaalgever who sets a password and gets exactly 
   await invitee.goto("/gent/bord");
   await expect(invitee.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
   await expect(invitee.getByText("geen toegang", { exact: false }).first()).toBeVisible();
-  for (const path of ["/kortrijk/signaleren", "/kortrijk/bord", "/kortrijk/beheer/mensen"]) {
+  for (const path of ["/kortrijk/bord", "/kortrijk/beheer/mensen"]) {
     await invitee.goto(path);
     await expect(invitee.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
   }
+  // Kortrijk takes citizens' reports: there the invitee gets the citizens' form, as anyone would.
+  await invitee.goto("/kortrijk/signaleren");
+  await expect(invitee.getByRole("heading", { name: /Een probleem melden bij/ })).toBeVisible();
+  await expect(invitee.getByLabel("Je e-mailadres")).toBeVisible();
   await context.close();
 });
