@@ -41,7 +41,8 @@ pub async fn same_origin_writes(req: Request, next: Next) -> Response {
     if allowed {
         next.run(req).await
     } else {
-        tracing::warn!(method = %req.method(), uri = %req.uri(), "cross-site write refused");
+        let uri = super::http::masked_uri(&req.uri().to_string());
+        tracing::warn!(method = %req.method(), %uri, "cross-site write refused");
         (StatusCode::FORBIDDEN, "Dit verzoek kwam van een andere website en werd geweigerd.").into_response()
     }
 }
