@@ -28,7 +28,10 @@ scripts/site.sh debug
 cargo build --features ssr --bin seinhuis
 
 echo "==> unit and integration tests (SQLite and PostgreSQL)"
-cargo test --features ssr
+# One scenario at a time: with many at once in one process, a server-rendered
+# page now and then never finished (a 408 after 30 s, on both backends, also
+# before issue 8). The cause is not found yet; one at a time costs ~10 s.
+cargo test --features ssr -- --test-threads=1
 
 echo "==> end-to-end tests in Chromium"
 (cd end2end && npx playwright test)
