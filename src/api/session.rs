@@ -53,32 +53,16 @@ pub fn is_local_path(path: &str) -> bool {
         if !current.contains('%') {
             return true;
         }
-        match percent_decode(&current) {
-            Some(decoded) if decoded != current => current = decoded,
+        // One level of percent-decoding; bytes that are no UTF-8 become
+        // replacement characters, which pass.
+        let decoded = percent_encoding::percent_decode_str(&current).decode_utf8_lossy().into_owned();
+        if decoded == current {
             // Malformed escapes, or nothing left to decode ("%" alone is malformed).
-            _ => return false,
+            return false;
         }
+        current = decoded;
     }
     false
-}
-
-/// One level of percent-decoding; None if an escape is malformed.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    // Bytes that are no UTF-8 still count: as replacement characters, which pass.
-    Some(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[server(endpoint = "wie-ben-ik")]
