@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Build the browser side of the site: the islands bundle (hydrate feature), the
-# intake page's own small script (intake-script feature), their JS glue, the
-# stylesheet and the public files.
+# Build the browser side of the site: the two Leptos islands bundles (intake:
+# the workers' and citizens' forms; workspace: every other page), their JS
+# glue, the stylesheet and the public files.
 #   scripts/site.sh release   -> target/site      (opt-level z, LTO, wasm-opt)
 #   scripts/site.sh debug     -> target/site-dev  (fast to build, for tests)
 # Debug and release sites live apart: a server must not hydrate the other's WASM.
@@ -19,7 +19,7 @@ out=target/wasm/wasm32-unknown-unknown/$([ "$profile" = dev ] && echo debug || e
 rm -rf "$site/pkg"
 mkdir -p "$site/pkg"
 # Both bundles come out of the same library, so each is bound before the next build.
-for bundle in seinhuis:hydrate intake:intake-script; do
+for bundle in seinhuis:workspace intake:intake; do
     name=${bundle%%:*}; feature=${bundle#*:}
     cargo build --lib --target wasm32-unknown-unknown --features "$feature" --profile "$profile" --target-dir target/wasm
     wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name "$name" "$out/seinhuis.wasm"

@@ -12,8 +12,8 @@ for component in rustfmt clippy; do
 done
 cargo fmt --check
 cargo clippy --features ssr --all-targets -- -D warnings
-# The islands bundle as scripts/site.sh builds it (same target dir and profile).
-cargo clippy --lib --target wasm32-unknown-unknown --features hydrate --target-dir target/wasm -- -D warnings
+# Both islands bundles' code as scripts/site.sh builds it (same target dir and profile).
+cargo clippy --lib --target wasm32-unknown-unknown --features intake,workspace --target-dir target/wasm -- -D warnings
 
 echo "==> starting PostgreSQL and an SMTP server on loopback"
 export SEINHUIS_TEST_POSTGRES_URL SEINHUIS_TEST_SMTP=127.0.0.1:2525 SEINHUIS_TEST_MAILDIR="$PWD/target/test-maildir"

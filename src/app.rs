@@ -41,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                {if on_intake_page() { view! { <IntakeScript/> }.into_any() } else { view! { <HydrationScripts options islands=true/> }.into_any() }}
+                <HydrationScripts options=bundle_for_this_page(options.clone()) islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -51,22 +51,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The intake pages load their own small script instead of the islands bundle.
-fn on_intake_page() -> bool {
-    #[cfg(feature = "ssr")]
-    return use_context::<http::request::Parts>().is_some_and(|parts| crate::intake_ui::serves(parts.uri.path()));
-    #[cfg(not(feature = "ssr"))]
-    false
-}
-
-#[component]
-fn IntakeScript() -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce();
-    view! {
-        <link rel="modulepreload" href="/pkg/intake.js" nonce=nonce.clone()/>
-        <link rel="preload" href="/pkg/intake_bg.wasm" r#as="fetch" r#type="application/wasm" crossorigin="" nonce=nonce.clone()/>
-        <script type="module" nonce=nonce inner_html=r#"import init from "/pkg/intake.js"; init({ module_or_path: "/pkg/intake_bg.wasm" });"#></script>
+/// The intake forms load the small intake bundle; every other page the
+/// workspace bundle (`scripts/site.sh` builds both).
+fn bundle_for_this_page(mut options: LeptosOptions) -> LeptosOptions {
+    let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_string()).unwrap_or_default();
+    if crate::pages::intake::uses_intake_bundle(&path) {
+        options.output_name = "intake".into();
     }
+    options
 }
 
 #[component]

@@ -3,21 +3,20 @@
 //! The lifecycle rules live in `domain` (compiled for browser and server);
 //! `api` holds the server functions the pages call; `pages` and `components`
 //! are what people see; `usecases`, `storage` and `server` exist only on the
-//! server. `intake_ui` is the intake form's live part: HTML fragments the
-//! server renders and a small script (feature `intake-script`) re-renders as
-//! the person types, without the Leptos runtime.
+//! server. Pages render on the server; their interactive parts are Leptos
+//! islands, built into two browser bundles: `intake` (the workers' and
+//! citizens' forms) and `workspace` (every other page).
 
 #![recursion_limit = "256"]
 
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod api;
-#[cfg(any(feature = "ssr", feature = "hydrate"))]
+#[cfg(feature = "ssr")]
 pub mod app;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod components;
 pub mod domain;
 pub mod error;
-pub mod intake_ui;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod pages;
 

@@ -29,7 +29,7 @@ test("a signaalgever is warned about a national register number, sees a similar 
   wasm.length = 0;
   await page.reload();
   await waitForHydration(page);
-  expect(wasm, "the intake page loads its own small script, not the islands bundle").toEqual(["/pkg/intake_bg.wasm"]);
+  expect(wasm, "the intake page loads the intake islands bundle, not the workspace's").toEqual(["/pkg/intake_bg.wasm"]);
   await noAxeViolations(page);
   expect((await page.request.get("/favicon.svg")).ok(), "the page icon is served, not taken for a tenant").toBe(true);
 
@@ -132,6 +132,47 @@ test("a draft survives a closed tab", async ({ page }) => {
   await page.reload();
   await waitForHydration(page);
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
+});
+
+test("a dropped connection loses nothing: the page says it could not send, keeps everything, and sends once back online", async ({
+  page,
+  context,
+}) => {
+  await logIn(page, WORKER, "/gent/signaleren");
+  await waitForHydration(page);
+  const title = `Geen tolk bij het OCMW ${Date.now()}`;
+  const description = "Anderstalige gezinnen krijgen bij het OCMW geen tolk en begrijpen niet welke papieren ze moeten brengen.";
+  await page.getByLabel("Korte titel").fill(title);
+  await page.getByLabel("Wat zie je?").fill(description);
+  await fillTheRest(page);
+
+  // The connection drops while the person sends.
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Je signaal is niet verstuurd.");
+  await expect(page).toHaveURL(/\/gent\/signaleren$/);
+  await expect(page.getByLabel("Korte titel")).toHaveValue(title);
+  await expect(page.getByLabel("Wat zie je?")).toHaveValue(description);
+  await expect(page.getByLabel("Hoe vaak kom je het tegen?")).toHaveValue("wekelijks");
+  await expect(page.getByLabel("Ik kom het steeds opnieuw tegen.")).toBeChecked();
+
+  // Back online, a reload before sending again brings the draft back.
+  await context.setOffline(false);
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByText("We zetten je concept van daarnet terug.")).toBeVisible();
+  await expect(page.getByLabel("Korte titel")).toHaveValue(title);
+  await expect(page.getByLabel("Wat zie je?")).toHaveValue(description);
+  await expect(page.getByLabel("Hoe vaak kom je het tegen?")).toHaveValue("wekelijks");
+  await expect(page.getByLabel("Mensen in armoede")).toBeChecked();
+
+  // Offline again, then back: sending works.
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Je signaal is niet verstuurd.");
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

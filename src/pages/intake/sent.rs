@@ -11,7 +11,6 @@ pub fn SentPage() -> impl IntoView {
     let id = param("id");
     view! {
         <Title text="Signaal verstuurd"/>
-        // The intake script forgets the sent draft on this page.
         <section class="narrow-wide" id="signaal-verstuurd">
             <h1>"Bedankt, je signaal is verstuurd"</h1>
             <p class="lead">{move || format!("Je signaal heeft nummer {}. Het staat nu als ‘Ingediend’ op het bord.", id())}</p>
