@@ -134,6 +134,30 @@ test("a draft survives a closed tab", async ({ page }) => {
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
 });
 
+test("what is typed while the page still loads wins over a draft kept from before", async ({ page }) => {
+  await logIn(page, WORKER, "/gent/signaleren");
+  await waitForHydration(page);
+  const before = "Een concept van vroeger";
+  await page.getByLabel("Korte titel").fill(before);
+  await expect(page.locator("#titel-uitleg .counter"), "kept as a draft by now").toHaveText(`${before.length} / 120 tekens`);
+
+  // A slow phone: the form is there, its bundle is not yet.
+  let arrive!: () => void;
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route("**/pkg/intake_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  const typed = "Getypt terwijl de pagina nog laadde";
+  await page.getByLabel("Korte titel").fill(typed);
+  arrive();
+  await waitForHydration(page);
+  await expect(page.locator("#titel-uitleg .counter")).toHaveText(`${typed.length} / 120 tekens`);
+  await expect(page.getByLabel("Korte titel")).toHaveValue(typed);
+  await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
+});
+
 test("a dropped connection loses nothing: the page says it could not send, keeps everything, and sends once back online", async ({
   page,
   context,
@@ -203,5 +227,19 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/gent\/signaleren\/verstuurd\/\d+$/);
     await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
     await onTheBoardAsSubmitted(browser, title);
+  });
+
+  test("the citizens' form validates on the server and keeps what was typed", async ({ page }) => {
+    await page.goto("/kortrijk/signaleren");
+    const title = `Geen zitbanken aan de bushalte ${Date.now()}`;
+    await page.getByLabel("Korte titel").fill(title);
+    await page.getByLabel("Wat is het probleem?").fill("Oudere buren kunnen niet lang rechtstaan en nemen de bus niet meer.");
+    await page.getByLabel("Je e-mailadres").fill("geen-adres");
+    await page.getByRole("button", { name: "Melding versturen" }).click();
+    await expect(page.getByText("Je melding is nog niet verstuurd.")).toBeVisible();
+    await expect(page.locator("#e-mail-fout")).not.toBeEmpty();
+    await expect(page.getByLabel("Je e-mailadres")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Korte titel")).toHaveValue(title);
+    await expect(page.getByLabel("Wat is het probleem?")).toHaveValue(/niet lang rechtstaan/);
   });
 });
