@@ -117,7 +117,6 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
         let checked = Memo::new(move |_| draft.with(get));
         (checked, Callback::new(move |on: bool| edit(Field::Check, Box::new(move |d| *put(d) = on))))
     };
-    let chosen = move |get: fn(&SignalDraft) -> &String| text_of(get);
     let invalid = move |field: Field| {
         let errors = shown_errors(field);
         move || (!errors.with(Vec::is_empty)).to_string()
@@ -273,10 +272,10 @@ pub fn IntakeForm(form: Form) -> impl IntoView {
     let (beyond, set_beyond) = check(|d| d.beyond_one_person, |d| &mut d.beyond_one_person);
     let (recurs, set_recurs) = check(|d| d.recurs, |d| &mut d.recurs);
     let (structural, set_structural) = check(|d| d.structural, |d| &mut d.structural);
-    let policy_domain = chosen(|d| &d.policy_domain);
-    let area = chosen(|d| &d.area);
-    let frequency = chosen(|d| &d.frequency);
-    let may_contact = chosen(|d| &d.may_contact);
+    let policy_domain = text_of(|d| &d.policy_domain);
+    let area = text_of(|d| &d.area);
+    let frequency = text_of(|d| &d.frequency);
+    let may_contact = text_of(|d| &d.may_contact);
     let select = move |field: Field| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
