@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The intake page's download weight (WASM + JS + CSS, brotli) in a release
-# build, measured in Chromium. Results go in docs/benchmarks.md.
+# The intake page's download weight on a first visit (HTML, WASM, JS, CSS;
+# brotli) in a release build, measured in Chromium; the budget is 250 KB of
+# WASM, JS and CSS as sent. Results go in docs/benchmarks.md.
 #   scripts/page-weight.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

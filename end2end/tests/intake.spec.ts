@@ -158,6 +158,22 @@ test("what is typed while the page still loads wins over a draft kept from befor
   await expect(page.getByText("We zetten je concept van daarnet terug.")).toHaveCount(0);
 });
 
+test("on the citizens' form too, what is typed while the page still loads is kept", async ({ page }) => {
+  let arrive!: () => void;
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route("**/pkg/intake_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/kortrijk/signaleren", { waitUntil: "domcontentloaded" });
+  const typed = "Geen schaduw op het speelplein";
+  await page.getByLabel("Korte titel").fill(typed);
+  arrive();
+  await waitForHydration(page);
+  await expect(page.locator("#titel-uitleg .counter")).toHaveText(`${typed.length} / 120 tekens`);
+  await expect(page.getByLabel("Korte titel")).toHaveValue(typed);
+});
+
 test("a dropped connection loses nothing: the page says it could not send, keeps everything, and sends once back online", async ({
   page,
   context,

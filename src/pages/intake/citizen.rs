@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
 
-use super::browser::{focus_soon, go_to};
+use super::browser::{self, focus_soon, go_to};
 use super::fields::{ErrorSummary, FieldErrors, TextField, errors_id, messages_for};
 use super::form::not_sent;
 use crate::api::citizen::{CitizenForm, SendCitizenReport, send_citizen_report};
@@ -33,11 +33,31 @@ pub fn CitizenIntake(form: CitizenForm) -> impl IntoView {
     }
 }
 
+const FORM_ID: &str = "melding-formulier";
+
+/// The report as the form's fields send it.
+fn report_from_form(pairs: Vec<(String, String)>) -> CitizenReport {
+    let mut report = CitizenReport::default();
+    for (name, value) in pairs {
+        match name.as_str() {
+            "title" => report.title = value,
+            "description" => report.description = value,
+            "area" => report.area = value,
+            "email" => report.email = value,
+            _ => {}
+        }
+    }
+    report
+}
+
 #[island]
 fn CitizenReportForm(form: CitizenForm) -> impl IntoView {
     let CitizenForm { tenant, districts, returned } = form;
     let was_returned = returned.is_some();
     let (rendered, returned_errors) = returned.unwrap_or_default();
+    // What a person typed while the page was still loading is newer than
+    // anything here; read it before hydration puts the rendered values back.
+    let typed_early = cfg!(target_arch = "wasm32").then(|| browser::form_values(FORM_ID).map(report_from_form)).flatten();
     let report = RwSignal::new(rendered.clone());
     let touched = RwSignal::new(Vec::<Field>::new());
     let submitted = RwSignal::new(was_returned);
@@ -46,6 +66,14 @@ fn CitizenReportForm(form: CitizenForm) -> impl IntoView {
     let send_error = RwSignal::new(None::<String>);
     // The honeypot: people never see it, scripts fill it in.
     let website = RwSignal::new(String::new());
+    {
+        let rendered = rendered.clone();
+        Effect::new(move || {
+            if let Some(early) = typed_early.clone().filter(|early| *early != rendered) {
+                report.set(early);
+            }
+        });
+    }
 
     let areas = districts.clone();
     let errors = Memo::new(move |_| report.with(|r| r.check(&areas)));
@@ -111,7 +139,7 @@ fn CitizenReportForm(form: CitizenForm) -> impl IntoView {
 
     view! {
         <ErrorSummary heading="Je melding is nog niet verstuurd." errors=summary/>
-        <form method="post" action=SendCitizenReport::url() class="form intake-form" novalidate on:submit=send>
+        <form method="post" action=SendCitizenReport::url() class="form intake-form" novalidate id=FORM_ID on:submit=send>
             <input type="hidden" name="tenant" value=tenant.slug.clone()/>
             {text(Field::Title, "Korte titel", "title", "Bv. ‘Geen bankautomaat meer in onze wijk’.", MAX_TITLE_CHARS, 0,
                 |r| &r.title, |r| &mut r.title)}
@@ -142,5 +170,23 @@ fn CitizenReportForm(form: CitizenForm) -> impl IntoView {
             {move || send_error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             <div><button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>"Melding versturen"</button></div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_form_fields_make_the_report() {
+        let pairs = [
+            ("tenant", "kortrijk"),
+            ("title", "Geen bank"),
+            ("description", "Lang"),
+            ("area", "Heule"),
+            ("email", "a@b.example"),
+            ("website", ""),
+        ];
+        let report = super::report_from_form(pairs.map(|(n, v)| (n.to_string(), v.to_string())).to_vec());
+        assert_eq!((report.title.as_str(), report.description.as_str()), ("Geen bank", "Lang"));
+        assert_eq!((report.area.as_str(), report.email.as_str()), ("Heule", "a@b.example"));
     }
 }
