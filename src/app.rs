@@ -14,6 +14,7 @@ use crate::pages::citizen::{AlmostDonePage, CitizenFollowPage, ConfirmPage, Conf
 use crate::pages::follow::MySignalsPage;
 use crate::pages::{
     board::BoardPage,
+    bundles::{BundlePageView, BundlesListPage},
     home::HomePage,
     intake::{IntakePage, SentPage},
     invitation::InvitationPage,
@@ -89,6 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:tenant/mijn-signalen") view=MySignalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bord") view=BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/bundels") view=BundlesListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/bundels/:id") view=BundlePageView ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/mensen") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/organisaties") view=OrganisationsPage ssr=SsrMode::Async/>

@@ -25,6 +25,9 @@ pub enum AppError {
     /// Someone else changed it first.
     #[error("stale")]
     Stale,
+    /// Someone else changed it first, and this is what they did.
+    #[error("changed: {0}")]
+    Changed(String),
     /// Bad input, with the Dutch message to show next to it.
     #[error("invalid: {0}")]
     Invalid(String),
@@ -52,6 +55,9 @@ impl AppError {
             AppError::Stale => "Iemand anders heeft dit intussen gewijzigd. We tonen de nieuwe \
                 toestand; bekijk die en probeer opnieuw."
                 .into(),
+            AppError::Changed(what) => {
+                format!("Iemand anders was je voor: {what}. We tonen de nieuwe toestand; bekijk die en probeer opnieuw.")
+            }
             AppError::Invalid(message) => message.clone(),
             AppError::Form(errors) => match errors.len() {
                 1 => "Eén veld vraagt nog aandacht: zie de opmerking bij dat veld.".into(),
@@ -76,7 +82,7 @@ impl AppError {
             AppError::NotLoggedIn => 401,
             AppError::NoAccess => 403,
             AppError::NotFound => 404,
-            AppError::Refused(_) | AppError::Stale => 409,
+            AppError::Refused(_) | AppError::Stale | AppError::Changed(_) => 409,
             AppError::Invalid(_) | AppError::Form(_) => 422,
             AppError::TooManyRequests => 429,
             AppError::Internal | AppError::Transport(_) => 500,

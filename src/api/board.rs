@@ -80,35 +80,13 @@ pub async fn move_signal(
     .await
 }
 
-/// Move every signal of a bundle together.
-#[server(endpoint = "bundel-verplaatsen")]
-pub async fn move_bundle(
-    tenant: String,
-    bundle: i64,
-    to: String,
-    outcome: Option<String>,
-    message: Option<String>,
-    note: Option<String>,
-) -> Result<Vec<SignalSummary>, AppError> {
-    crate::server::answer(async move {
-        use crate::domain::BundleId;
-        use crate::server::{app_state, auth};
-        let state = app_state()?;
-        let caller = auth::in_tenant(&state, "bundel-verplaatsen", &tenant).await?;
-        let details = parse_details(None, outcome, message, note, None)?;
-        let to = parse_phase(&to)?;
-        crate::usecases::signals::move_bundle(state.store.as_ref(), &caller, BundleId(bundle), to, details, &state.config.public_url).await
-    })
-    .await
-}
-
 #[cfg(feature = "ssr")]
-fn parse_phase(code: &str) -> Result<Phase, AppError> {
+pub(super) fn parse_phase(code: &str) -> Result<Phase, AppError> {
     Phase::from_code(code).ok_or_else(|| AppError::Invalid("Kies naar welke fase het signaal gaat.".into()))
 }
 
 #[cfg(feature = "ssr")]
-fn parse_details(
+pub(super) fn parse_details(
     reason: Option<String>,
     outcome: Option<String>,
     message: Option<String>,

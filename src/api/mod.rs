@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod board;
+pub mod bundles;
 pub mod citizen;
 pub mod feedback;
 pub mod follow;

@@ -5,5 +5,7 @@ pub mod feedback;
 pub mod history;
 pub mod layout;
 pub mod loaded;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod notice;
 pub mod phase;

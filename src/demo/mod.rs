@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
-use crate::domain::lifecycle::{transition, transition_bundle};
+use crate::domain::lifecycle::transition;
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::passwords::hash_password;
@@ -250,7 +250,6 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
     }
 
     // A bundle is made once its last signal came in.
-    let mut bundles = HashMap::new();
     let mut bundled_at = HashMap::new();
     for b in &data.bundle {
         let latest = data
@@ -261,13 +260,11 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             .map(|(_, (_, at))| *at)
             .max()
             .expect("bundle has signals");
-        let created = latest + (now - latest) / 4;
-        bundles.insert(b.key.clone(), tx.insert_bundle(l.tenants[&b.tenant], &b.title, &b.problem, &b.analysis, created).await?);
-        bundled_at.insert(b.key.clone(), created);
+        bundled_at.insert(b.key.clone(), latest + (now - latest) / 4);
     }
 
-    // Walk each signal through the phases on its own up to Weerhouden or
-    // joining its bundle; bundles then move as one.
+    // Walk each signal through the phases on its own, up to Weerhouden for
+    // those that will be bundled.
     for (s, (id, at)) in data.signal.iter().zip(&submitted) {
         let target = Phase::from_code(&s.phase).expect("demo phase");
         let message = s.feedback.clone().unwrap_or_default();
@@ -286,46 +283,49 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             ]),
             _ => steps.extend([Change::StartScreening, Change::Retain]),
         }
-        // On its own until the bundle exists; then it joins it.
         let last = match &s.bundle {
-            Some(key) => {
-                steps.push(Change::AddToBundle { bundle: bundles[key] });
-                bundled_at[key] + Duration::hours(1)
-            }
+            Some(key) => bundled_at[key] - Duration::minutes(30),
             None => *at + (now - *at) / 3,
         };
         walk(tx, &l, &s.tenant, *id, &steps, *at, last).await?;
     }
+
+    // Bundles are made and moved through the same use cases as a person's.
     for b in &data.bundle {
+        let tenant = l.tenants[&b.tenant];
+        let mut signals = Vec::new();
+        for (s, (id, _)) in data.signal.iter().zip(&submitted).filter(|(s, _)| s.bundle.as_deref() == Some(&b.key)) {
+            let _ = s;
+            signals.push(tx.signal_summary(tenant, *id).await?.ok_or(AppError::NotFound)?);
+        }
+        let actor = processor(&l, &b.tenant, &signals[0]);
+        let text = bundle::BundleText {
+            title: b.title.clone(),
+            problem: b.problem.clone(),
+            analysis: b.analysis.clone(),
+            lead_domain: signals[0].scope.policy_domain,
+        };
+        let created = bundled_at[&b.key];
+        let id = usecases::bundles::create_in(tx, tenant, &actor, &signals, &text, created).await?;
+
         let sample = data.signal.iter().find(|s| s.bundle.as_deref() == Some(&b.key)).expect("bundle has signals");
         let target = Phase::from_code(&sample.phase).expect("demo phase");
-        let message = sample.feedback.clone().unwrap_or_default();
-        let outcome = sample.outcome.as_deref().and_then(Outcome::from_code);
-        let mut steps = vec![];
-        for phase in [Phase::Analysed, Phase::Scheduled, Phase::InAction, Phase::Closed] {
-            if target < phase {
-                break;
-            }
-            steps.push(match phase {
-                Phase::Analysed => Change::MarkAnalysed,
-                Phase::Scheduled => Change::Schedule,
-                Phase::InAction => Change::StartAction,
-                _ => Change::Close { outcome: outcome.expect("closed demo signal has an outcome"), message: message.clone() },
-            });
-        }
-        let tenant = l.tenants[&b.tenant];
-        let start = bundled_at[&b.key] + Duration::hours(1);
-        let mut at = start;
+        let details = MoveDetails {
+            outcome: sample.outcome.as_deref().and_then(Outcome::from_code),
+            message: sample.feedback.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        let steps: Vec<Phase> =
+            [Phase::Analysed, Phase::Scheduled, Phase::InAction, Phase::Closed].into_iter().filter(|p| *p <= target).collect();
+        let start = created + Duration::hours(1);
         let step = (now - start) / (steps.len() as i32 + 1);
-        for change in steps {
+        let mut at = start;
+        for to in steps {
             at += step;
-            let signals = tx.bundle_signals(tenant, bundles[&b.key]).await?;
-            let actor = processor(&l, &b.tenant, &signals[0]);
-            let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
-            let ts = transition_bundle(bundles[&b.key], &states, &change, &actor)?;
-            for (t, s) in ts.iter().zip(&signals) {
-                record(tx, tenant, actor.person, t, s.version, at).await?;
-            }
+            let summary = tx.bundle_details(tenant, id).await?.ok_or(AppError::NotFound)?.summary;
+            let inside = tx.bundle_signals(tenant, id).await?;
+            let details = if to == Phase::Closed { details.clone() } else { MoveDetails::default() };
+            usecases::bundles::move_in(tx, tenant, &actor, &summary, &inside, to, details, at).await?;
         }
     }
     Ok(())

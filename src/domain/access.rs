@@ -18,6 +18,8 @@ pub const PROCESSORS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverw
 pub const COORDINATOR: &[Role] = &[Role::Hoofdsignaalverwerker];
 pub const GIVERS: &[Role] = &[Role::Signaalgever];
 pub const MEMBERS: &[Role] = &Role::TENANT_ROLES;
+/// Bundles are read by processors and by the regisseurs of their signals' domains.
+pub const BUNDLE_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
 
 /// Every server function by its endpoint (`/api/<endpoint>`).
 pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
@@ -51,6 +53,14 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("bord", Audience::Tenant(PROCESSORS)),
     ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),
     ("bundel-verplaatsen", Audience::Tenant(PROCESSORS)),
+    // Bundles: read narrowed per bundle, changed by those who lead it.
+    ("bundels", Audience::Tenant(BUNDLE_READERS)),
+    ("bundel", Audience::Tenant(BUNDLE_READERS)),
+    ("bundel-maken", Audience::Tenant(PROCESSORS)),
+    ("bundel-bewerken", Audience::Tenant(PROCESSORS)),
+    ("bundel-signaal-toevoegen", Audience::Tenant(PROCESSORS)),
+    ("bundel-signaal-eruit", Audience::Tenant(PROCESSORS)),
+    ("bundels-samenvoegen", Audience::Tenant(PROCESSORS)),
     // Reading one signal: members, narrowed per signal (own, processed, domain).
     ("signaal", Audience::Tenant(MEMBERS)),
     ("persoonsgegevens-verwijderen", Audience::Tenant(COORDINATOR)),
@@ -102,6 +112,8 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/mijn-signalen", Audience::Tenant(GIVERS)),
     ("/{tenant}/bord", Audience::Tenant(PROCESSORS)),
     ("/{tenant}/signalen/{id}", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/bundels", Audience::Tenant(BUNDLE_READERS)),
+    ("/{tenant}/bundels/{id}", Audience::Tenant(BUNDLE_READERS)),
     ("/{tenant}/beheer", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/mensen", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/organisaties", Audience::Tenant(COORDINATOR)),

@@ -20,10 +20,15 @@ pub enum EventKind {
     /// The hoofdsignaalverwerker removed personal data from a text. Says who
     /// and when, never what.
     Redacted,
+    /// Went into a bundle (made, added, or its bundle merged into another),
+    /// taking the bundle's phase.
+    JoinedBundle,
+    /// Split out of its bundle.
+    LeftBundle,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
@@ -32,6 +37,8 @@ impl EventKind {
         EventKind::Sighted,
         EventKind::InformationAdded,
         EventKind::Redacted,
+        EventKind::JoinedBundle,
+        EventKind::LeftBundle,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -44,6 +51,8 @@ impl EventKind {
             EventKind::Sighted => "sighted",
             EventKind::InformationAdded => "information_added",
             EventKind::Redacted => "redacted",
+            EventKind::JoinedBundle => "joined_bundle",
+            EventKind::LeftBundle => "left_bundle",
         }
     }
 
@@ -66,6 +75,8 @@ impl EventKind {
             EventKind::Sighted => "Ook gezien door een andere organisatie".to_string(),
             EventKind::InformationAdded => "Informatie toegevoegd door de signaalgever".to_string(),
             EventKind::Redacted => "Persoonsgegevens verwijderd".to_string(),
+            EventKind::JoinedBundle => format!("Gebundeld met gelijkaardige signalen: {to}"),
+            EventKind::LeftBundle => format!("Uit de bundel gehaald: {to}"),
         }
     }
 

@@ -142,6 +142,31 @@ pub enum Refusal {
     NotInBundle,
     #[error("empty bundle")]
     EmptyBundle,
+    // Bundles (`domain::bundle`).
+    #[error("not the bundle's lead")]
+    NotBundleLead,
+    #[error("bundle closed")]
+    BundleClosed,
+    #[error("bundle merged")]
+    BundleMerged,
+    #[error("already in this bundle")]
+    AlreadyInBundle,
+    #[error("in another bundle")]
+    InOtherBundle,
+    #[error("not retained yet")]
+    NotRetainedYet { phase: Phase },
+    #[error("last signal")]
+    LastSignal,
+    #[error("merge with itself")]
+    MergeWithItself,
+    #[error("split instead")]
+    SplitInstead,
+    #[error("no signals")]
+    NoSignals,
+    #[error("title required")]
+    TitleRequired,
+    #[error("bundle text too long")]
+    BundleTextTooLong,
     #[error("reason required")]
     ReasonRequired,
     #[error("outcome required")]
@@ -172,6 +197,26 @@ impl Refusal {
                 .to_string(),
             Refusal::NotInBundle => "Dit signaal hoort niet bij deze bundel.".to_string(),
             Refusal::EmptyBundle => "Deze bundel bevat geen signalen.".to_string(),
+            Refusal::NotBundleLead => "Alleen de signaalverwerkers van het trekkende beleidsdomein en de \
+                hoofdsignaalverwerker wijzigen deze bundel."
+                .to_string(),
+            Refusal::BundleClosed => "Een afgeronde bundel neemt geen signalen op. Heropen hem eerst.".to_string(),
+            Refusal::BundleMerged => "Deze bundel is opgegaan in een andere bundel. Werk verder in die bundel.".to_string(),
+            Refusal::AlreadyInBundle => "Dit signaal zit al in deze bundel.".to_string(),
+            Refusal::InOtherBundle => "Dit signaal zit al in een andere bundel. Haal het daar eerst uit.".to_string(),
+            Refusal::NotRetainedYet { phase } => {
+                format!("Alleen een weerhouden signaal kan in een bundel. Dit signaal is ‘{}’.", phase.label())
+            }
+            Refusal::LastSignal => "Een bundel houdt minstens één signaal. Voeg hem liever samen met een andere bundel.".to_string(),
+            Refusal::MergeWithItself => "Kies een andere bundel om mee samen te voegen.".to_string(),
+            Refusal::SplitInstead => "Een bundel gaat niet terug naar ‘Weerhouden’: haal de signalen er een voor een uit.".to_string(),
+            Refusal::NoSignals => "Kies minstens één weerhouden signaal voor de bundel.".to_string(),
+            Refusal::TitleRequired => "Geef de bundel een korte titel.".to_string(),
+            Refusal::BundleTextTooLong => format!(
+                "De tekst is te lang: een titel heeft hoogstens {} tekens, een probleemstelling of analyse {}.",
+                super::bundle::MAX_TITLE_CHARS,
+                super::bundle::MAX_TEXT_CHARS
+            ),
             Refusal::ReasonRequired => "Kies waarom het signaal niet weerhouden wordt.".to_string(),
             Refusal::OutcomeRequired => "Kies hoe het signaal afloopt.".to_string(),
             Refusal::BundleRequired => "Kies in welke bundel het signaal komt.".to_string(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::api::board::{Board, Card, MoveBundle, MoveSignal, load_board};
+use crate::api::board::{Board, Card, MoveSignal, load_board};
 use crate::components::dates::age;
 use crate::components::notice::ErrorNotice;
 use crate::domain::Phase;
@@ -16,14 +16,13 @@ use crate::domain::vocabulary::{NotRetainedReason, Outcome};
 pub fn BoardPage() -> impl IntoView {
     let tenant = param("tenant");
     let move_signal = ServerAction::<MoveSignal>::new();
-    let move_bundle = ServerAction::<MoveBundle>::new();
     let board = Resource::new(tenant, load_board);
     view! {
         <Title text="Bord"/>
         <Suspense fallback=|| view! { <p>"Bord laden…"</p> }>
             {move || Suspend::new(async move {
                 match board.await {
-                    Ok(board) => view! { <BoardView board move_signal move_bundle/> }.into_any(),
+                    Ok(board) => view! { <BoardView board move_signal/> }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
                 }
             })}
@@ -32,16 +31,13 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn BoardView(board: Board, move_signal: ServerAction<MoveSignal>, move_bundle: ServerAction<MoveBundle>) -> impl IntoView {
+fn BoardView(board: Board, move_signal: ServerAction<MoveSignal>) -> impl IntoView {
     let slug = board.tenant.slug.clone();
     let columns = board.columns.into_iter().map(|column| {
         let heading = format!("kolom-{}", column.phase.code());
         let count = column.cards.len();
-        let cards = column
-            .cards
-            .into_iter()
-            .map(|card| view! { <li><SignalCard card tenant=slug.clone() move_signal move_bundle/></li> })
-            .collect_view();
+        let cards =
+            column.cards.into_iter().map(|card| view! { <li><SignalCard card tenant=slug.clone() move_signal/></li> }).collect_view();
         let body = view! {
             <h2 id=heading.clone()>
                 {column.phase.label()}
@@ -64,7 +60,7 @@ fn BoardView(board: Board, move_signal: ServerAction<MoveSignal>, move_bundle: S
 }
 
 #[component]
-fn SignalCard(card: Card, tenant: String, move_signal: ServerAction<MoveSignal>, move_bundle: ServerAction<MoveBundle>) -> impl IntoView {
+fn SignalCard(card: Card, tenant: String, move_signal: ServerAction<MoveSignal>) -> impl IntoView {
     let s = card.signal;
     let id = s.id;
     let meta: Vec<String> =
@@ -73,19 +69,8 @@ fn SignalCard(card: Card, tenant: String, move_signal: ServerAction<MoveSignal>,
     let control = if card.targets.is_empty() && s.bundle.is_none() {
         None
     } else if let Some(bundle) = &s.bundle {
-        let bundle_id = bundle.id.0;
-        Some(
-            view! {
-                <MoveForm label="Verplaats de hele bundel">
-                    <ActionForm action=move_bundle>
-                        <input type="hidden" name="tenant" value=tenant/>
-                        <input type="hidden" name="bundle" value=bundle_id/>
-                        <MoveFields id=format!("bundel-{id}") current=s.phase targets=card.targets.clone()/>
-                    </ActionForm>
-                </MoveForm>
-            }
-            .into_any(),
-        )
+        // A bundled signal moves with its bundle, on the bundle's page.
+        Some(view! { <p class="card-action"><a href=format!("/{tenant}/bundels/{}", bundle.id)>"Verplaats de bundel…"</a></p> }.into_any())
     } else {
         Some(
             view! {

@@ -7,6 +7,8 @@ pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod board;
 #[cfg(feature = "ssr")]
+pub mod bundles;
+#[cfg(feature = "ssr")]
 pub mod citizen;
 #[cfg(feature = "ssr")]
 pub mod follow;

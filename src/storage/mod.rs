@@ -59,7 +59,7 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Accounts + Records + Intake + Follow + RateLimits + Send {
+pub trait Tx: Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -139,19 +139,47 @@ pub trait Signals {
     /// The history of a signal, oldest first.
     async fn history(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<HistoryEntry>>;
     async fn bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<BundleRef>>;
-    async fn insert_bundle(
-        &mut self,
-        tenant: TenantId,
-        title: &str,
-        problem: &str,
-        analysis: &str,
-        at: DateTime<Utc>,
-    ) -> StoreResult<BundleId>;
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64>;
     /// Replace `passage` by `domain::redaction::REDACTED` in every text of the
     /// signal: its fields, its events' messages and notes, its sightings, the
     /// citizen's report behind it, and the tenant's mails. How many rows changed.
     async fn redact(&mut self, tenant: TenantId, signal: SignalId, passage: &str, at: DateTime<Utc>) -> StoreResult<u64>;
+}
+
+/// A change to a bundle's row; `None` leaves a column as it is.
+#[derive(Clone, Debug, Default)]
+pub struct BundleUpdate<'a> {
+    pub text: Option<&'a crate::domain::bundle::BundleText>,
+    pub phase: Option<Phase>,
+    pub merged_into: Option<BundleId>,
+}
+
+#[async_trait]
+pub trait Bundles {
+    /// Every bundle of the tenant, most recently changed first.
+    async fn bundles(&mut self, tenant: TenantId) -> StoreResult<Vec<bundle::BundleSummary>>;
+    async fn bundle_details(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<bundle::BundleDetails>>;
+    async fn create_bundle(&mut self, tenant: TenantId, text: &bundle::BundleText, at: DateTime<Utc>) -> StoreResult<BundleId>;
+    /// Applies `update` and bumps the version if the bundle is still at
+    /// `expected_version` (checked in the SQL); false when someone changed it first.
+    async fn update_bundle(
+        &mut self,
+        tenant: TenantId,
+        id: BundleId,
+        expected_version: i64,
+        update: BundleUpdate<'_>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool>;
+    async fn insert_bundle_event(
+        &mut self,
+        tenant: TenantId,
+        bundle: BundleId,
+        actor: Option<PersonId>,
+        at: DateTime<Utc>,
+        event: &bundle::BundleEventDraft,
+    ) -> StoreResult<()>;
+    /// The history of a bundle, oldest first.
+    async fn bundle_history(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Vec<bundle::BundleHistoryEntry>>;
 }
 
 #[async_trait]

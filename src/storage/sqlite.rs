@@ -67,6 +67,7 @@ include!("sql/tx.rs");
 include!("sql/tenants.rs");
 include!("sql/people.rs");
 include!("sql/signals.rs");
+include!("sql/bundles.rs");
 include!("sql/accounts.rs");
 include!("sql/records.rs");
 include!("sql/intake.rs");

@@ -66,44 +66,6 @@ pub async fn move_signal(
     Ok(moved)
 }
 
-/// Move a whole bundle: each of its signals moves, one event each, or none does.
-pub async fn move_bundle(
-    store: &dyn Store,
-    caller: &TenantCaller,
-    bundle: BundleId,
-    to: Phase,
-    details: MoveDetails,
-    public_url: &str,
-) -> Result<Vec<SignalSummary>, AppError> {
-    let tenant = caller.tenant.id;
-    let mut tx = store.write().await?;
-    let signals = tx.bundle_signals(tenant, bundle).await?;
-    // A bundle none of whose signals the caller may read does not exist for
-    // them; to move it they must work every signal in it, in one role.
-    if !signals.iter().any(|s| Reader::of(&caller.membership, caller.person.id, &s.scope).is_some()) {
-        return Err(AppError::NotFound);
-    }
-    let actors: Vec<Option<Actor>> = signals.iter().map(|s| actor_for(caller, s).ok()).collect();
-    let actor = match actors.first() {
-        Some(Some(first)) if actors.iter().all(|a| *a == Some(*first)) => *first,
-        _ => return Err(AppError::NoAccess),
-    };
-    check_references(&mut *tx, tenant, &details).await?;
-    let states: Vec<SignalState> = signals.iter().map(SignalSummary::state).collect();
-    let transitions = moves::bundle_move_transitions(bundle, &states, to, details, &actor)?;
-    let now = Utc::now();
-    for (t, s) in transitions.iter().zip(&signals) {
-        record(&mut *tx, tenant, actor.person, t, s.version, now).await?;
-        super::follow::tell_reporter(&mut *tx, &caller.tenant, t, actor.person, public_url, now).await?;
-    }
-    if let Some(t) = transitions.first() {
-        tx.audit(&moved_audit(caller, "bundel-verplaatst", "bundel", bundle.to_string(), t), now).await?;
-    }
-    let moved = tx.bundle_signals(tenant, bundle).await?;
-    tx.commit().await?;
-    Ok(moved)
-}
-
 fn moved_audit(caller: &TenantCaller, action: &'static str, object_type: &'static str, id: String, t: &Transition) -> NewAudit {
     let from = t.event.from.map(Phase::code).unwrap_or("");
     NewAudit {

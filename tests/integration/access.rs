@@ -129,6 +129,7 @@ fn refused(who: Who, roles: &[Who]) -> Option<u16> {
 
 const MEMBERS: &[Who] = &[Who::Giver, Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator, Who::Regisseur, Who::Mandataris];
 const PROCESSORS: &[Who] = &[Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator];
+const BUNDLE_READERS: &[Who] = &[Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator, Who::Regisseur];
 
 /// The exact answer to each per-signal function.
 fn expected(endpoint: &str, who: Who, record: Record) -> u16 {
@@ -168,6 +169,11 @@ const SIGNAL_FUNCTIONS: &[&str] =
 /// Functions acting on one record of the tenant's administration or one
 /// bundle: called by their audience with a record of Gent and one of Kortrijk.
 const ADMIN_RECORD_FUNCTIONS: &[&str] = &[
+    "bundel",
+    "bundel-bewerken",
+    "bundel-signaal-toevoegen",
+    "bundel-signaal-eruit",
+    "bundels-samenvoegen",
     "bundel-verplaatsen",
     "uitnodiging-opnieuw",
     "uitnodiging-intrekken",
@@ -191,7 +197,8 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog" | "uitgaande-mail" => vec![t],
         "signaal-indienen" => vec![t, s("title", ""), s("description", "")],
         "vergelijkbare-signalen" | "beleidsdomein-voorstel" => vec![t, s("text", "wachtlijst budgetbeheer")],
-        "mijn-signalen" | "burgerformulier" | "meldingen-instellen" => vec![t],
+        "mijn-signalen" | "burgerformulier" | "meldingen-instellen" | "bundels" => vec![t],
+        "bundel-maken" => vec![t, s("title", "")],
         "burgermelding" => vec![t, s("email", "geen-adres"), s("title", ""), s("description", "")],
         "burgermelding-bevestigen" | "burgermelding-volgen" => vec![s("token", "0")],
         "uitnodiging-vragen" => vec![t, s("email", "geen-adres"), s("name", "")],
@@ -490,20 +497,42 @@ async fn admin_records_stay_in_their_tenant(app: &TestApp, clients: &[(Who, reqw
         }
     }
 
-    // A bundle: Gent's "huurmarkt" holds a wonen, a migratie and a diversiteit signal.
+    // A bundle: Gent's "huurmarkt" holds a diversiteit (its lead domain), a
+    // migratie and a wonen signal. Changes are sent with a version nobody saw
+    // (0), so whoever may make them hears "changed meanwhile" (409) and
+    // nothing changes; who may not hears 403 or 404.
     for (who, c) in clients {
         for (i, bundle) in bundles.iter().enumerate() {
-            let args = [("tenant", "gent".to_string()), ("bundle", bundle.to_string()), ("to", "submitted".to_string())];
-            let (status, body) = call(app, c, "bundel-verplaatsen", &args).await;
-            let want = refused(*who, PROCESSORS).unwrap_or(match (who, i) {
+            let t = ("tenant", "gent".to_string());
+            let b = ("bundle", bundle.to_string());
+            let id = ("id", bundle.to_string());
+            let v = ("version", "0".to_string());
+            let read = call(app, c, "bundel", &[t.clone(), id]).await;
+            let want = refused(*who, BUNDLE_READERS).unwrap_or(match (who, i) {
                 (_, 1) => 404,
-                // The coordinator may move it, but not back to Ingediend.
-                (Who::Coordinator, _) => 409,
-                // Joris works its wonen signal only: he sees it, may not move it.
-                (Who::Mixed, _) => 403,
+                // Joris works its wonen signal, the regisseur reads it.
+                (Who::Coordinator | Who::Mixed | Who::Regisseur, _) => 200,
                 _ => 404,
             });
-            assert_eq!(status, want, "bundel-verplaatsen {} as {who:?}: {body}", ["Gent", "Kortrijk"][i]);
+            assert_eq!(read.0, want, "bundel {} as {who:?}: {}", ["Gent", "Kortrijk"][i], read.1);
+            let cases: Vec<(&str, Vec<(&str, String)>)> = vec![
+                ("bundel-bewerken", vec![t.clone(), b.clone(), v.clone(), ("title", "Nieuwe titel".into())]),
+                ("bundel-signaal-toevoegen", vec![t.clone(), b.clone(), v.clone(), ("signal", "1".into())]),
+                ("bundel-signaal-eruit", vec![t.clone(), b.clone(), v.clone(), ("signal", "1".into())]),
+                ("bundels-samenvoegen", vec![t.clone(), b.clone(), v.clone(), ("other", bundle.to_string())]),
+                ("bundel-verplaatsen", vec![t.clone(), b.clone(), v.clone(), ("to", "scheduled".into())]),
+            ];
+            for (endpoint, args) in &cases {
+                let (status, body) = call(app, c, endpoint, args).await;
+                let want = refused(*who, PROCESSORS).unwrap_or(match (who, i) {
+                    (_, 1) => 404,
+                    (Who::Coordinator, _) => 409,
+                    // Joris sees it through its wonen signal but does not lead it.
+                    (Who::Mixed, _) => 403,
+                    _ => 404,
+                });
+                assert_eq!(status, want, "{endpoint} {} as {who:?}: {body}", ["Gent", "Kortrijk"][i]);
+            }
         }
     }
 }

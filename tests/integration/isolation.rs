@@ -21,7 +21,8 @@ async fn twin(store: &dyn Store, slug: &str) -> Twin {
     let signal = f.submit(store, "Geen betaalbare tandzorg", f.welzijn).await;
     let mut tx = store.write().await.unwrap();
     let now = Utc::now();
-    let bundle = tx.insert_bundle(f.tenant.id, "Tandzorg", "Probleem", "Analyse", now).await.unwrap();
+    let text = seinhuis::domain::bundle::BundleText { title: "Tandzorg".into(), problem: "Probleem".into(), ..Default::default() };
+    let bundle = tx.create_bundle(f.tenant.id, &text, now).await.unwrap();
     let invitation = Invitation {
         id: 0,
         tenant: f.tenant.id,

@@ -3,7 +3,8 @@
 use crate::common::{Backend, database, fixture};
 use seinhuis::domain::*;
 use seinhuis::error::AppError;
-use seinhuis::usecases::signals::{MoveRequest, move_bundle, move_signal};
+use seinhuis::usecases::bundles;
+use seinhuis::usecases::signals::{MoveRequest, move_signal};
 
 /// Where mails to reporters link to.
 const URL: &str = "http://seinhuis.test";
@@ -74,34 +75,30 @@ async fn a_bundle_moves_with_all_its_signals(backend: Backend) {
     let db = database(backend).await;
     let store = db.store.as_ref();
     let f = fixture(store, "gent").await;
-    let bundle = {
-        let mut tx = store.write().await.unwrap();
-        let b = tx.insert_bundle(f.tenant.id, "GGZ onbereikbaar", "Probleem", "Analyse", chrono::Utc::now()).await.unwrap();
-        tx.commit().await.unwrap();
-        b
-    };
     let mut ids = vec![];
     for title in ["Wachtlijsten CGG", "Geen psycholoog in de buurt"] {
         let id = f.submit(store, title, f.welzijn).await;
         let mut version = 1;
-        for (phase, details) in [
-            (Phase::InScreening, MoveDetails::default()),
-            (Phase::Retained, MoveDetails::default()),
-            (Phase::Bundled, MoveDetails { bundle: Some(bundle), ..MoveDetails::default() }),
-        ] {
-            let s = move_signal(store, &f.processor, MoveRequest { signal: id, version, to: phase, details }, URL).await.unwrap();
+        for phase in [Phase::InScreening, Phase::Retained] {
+            let s = move_signal(store, &f.processor, MoveRequest { signal: id, version, to: phase, details: MoveDetails::default() }, URL)
+                .await
+                .unwrap();
             version = s.version;
         }
         ids.push(id);
     }
+    let text = bundle::BundleText { title: "GGZ onbereikbaar".into(), lead_domain: Some(f.welzijn), ..Default::default() };
+    let bundle = bundles::create(store, &f.processor, &ids, &text).await.unwrap();
     // One signal of a bundle cannot move alone.
     let alone = move_signal(store, &f.processor, to(Phase::Analysed, ids[0], 4), URL).await.unwrap_err();
     assert_eq!(alone, AppError::Refused(Refusal::MovesWithBundle));
 
-    let moved = move_bundle(store, &f.processor, bundle, Phase::Analysed, MoveDetails::default(), URL).await.unwrap();
+    bundles::move_bundle(store, &f.processor, bundle, 1, Phase::Analysed, MoveDetails::default(), URL).await.unwrap();
+    let mut tx = store.read().await.unwrap();
+    let moved = tx.bundle_signals(f.tenant.id, bundle).await.unwrap();
     assert_eq!(moved.len(), 2);
     assert!(moved.iter().all(|s| s.phase == Phase::Analysed && s.bundle.as_ref().map(|b| b.id) == Some(bundle)));
-    let mut tx = store.read().await.unwrap();
+    assert_eq!(tx.bundle_details(f.tenant.id, bundle).await.unwrap().unwrap().summary.phase, Phase::Analysed);
     for id in ids {
         let history = tx.history(f.tenant.id, id).await.unwrap();
         let last = history.last().unwrap();

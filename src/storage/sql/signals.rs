@@ -262,28 +262,6 @@ impl Signals for SqlTx {
         Ok(title.map(|title| BundleRef { id, title }))
     }
 
-    async fn insert_bundle(
-        &mut self,
-        tenant: TenantId,
-        title: &str,
-        problem: &str,
-        analysis: &str,
-        at: DateTime<Utc>,
-    ) -> StoreResult<BundleId> {
-        let id = sqlx::query_scalar(
-            "INSERT INTO bundles (tenant_id, title, problem, analysis, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(tenant)
-        .bind(title)
-        .bind(problem)
-        .bind(analysis)
-        .bind(at)
-        .fetch_one(&mut *self.0)
-        .await?;
-        Ok(BundleId(id))
-    }
-
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM signals WHERE tenant_id = $1").bind(tenant).fetch_one(&mut *self.0).await?)
     }
