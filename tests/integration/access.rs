@@ -275,7 +275,7 @@ async fn every_server_function_refuses_callers_without_the_role(backend: Backend
 }
 
 /// Pages about one record, checked record by record below.
-const RECORD_PAGES: &[&str] = &["/{tenant}/signalen/{id}"];
+const RECORD_PAGES: &[&str] = &["/{tenant}/signalen/{id}", "/{tenant}/bundels/{id}"];
 
 async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend) {
     // Every page of the app is in the table (the plain routes are called below).
@@ -515,6 +515,9 @@ async fn admin_records_stay_in_their_tenant(app: &TestApp, clients: &[(Who, reqw
                 _ => 404,
             });
             assert_eq!(read.0, want, "bundel {} as {who:?}: {}", ["Gent", "Kortrijk"][i], read.1);
+            // Its page answers the same, rendered on the server.
+            let (status, _) = app.get(c, &format!("/gent/bundels/{bundle}")).await;
+            assert_eq!(status, want, "/gent/bundels/{bundle} as {who:?}");
             let cases: Vec<(&str, Vec<(&str, String)>)> = vec![
                 ("bundel-bewerken", vec![t.clone(), b.clone(), v.clone(), ("title", "Nieuwe titel".into())]),
                 ("bundel-signaal-toevoegen", vec![t.clone(), b.clone(), v.clone(), ("signal", "1".into())]),
