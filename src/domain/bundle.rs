@@ -486,6 +486,7 @@ mod tests {
             tenant_name: "Gent".into(),
             organisation: None,
             organisation_processes_own: false,
+            organisation_territory_mandate: false,
             roles,
             domains,
         };

@@ -24,6 +24,9 @@ pub struct Membership {
     pub organisation: Option<OrganisationId>,
     /// The organisation may process its own staff's signals in this tenant.
     pub organisation_processes_own: bool,
+    /// The organisation has a mandate for the whole territory: its
+    /// signaalverwerkers process every signal of the tenant.
+    pub organisation_territory_mandate: bool,
     pub roles: Vec<Role>,
     /// Policy domains, each held in one role.
     pub domains: Vec<RoleDomain>,
@@ -49,7 +52,8 @@ impl Membership {
         }
         let by_domain = scope.policy_domain.is_some_and(|d| self.holds(Role::Signaalverwerker, d));
         let by_organisation = self.organisation_processes_own && self.organisation.is_some() && scope.organisation == self.organisation;
-        by_domain || by_organisation
+        let by_territory = self.organisation_territory_mandate && self.organisation.is_some();
+        by_domain || by_organisation || by_territory
     }
 
     /// Is this person a regisseur of this signal's policy domain?
@@ -67,5 +71,43 @@ impl Membership {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verwerker(organisation: Option<i64>, processes_own: bool, territory: bool, domains: &[i64]) -> Membership {
+        Membership {
+            id: MembershipId(1),
+            person: PersonId(1),
+            tenant: TenantId(1),
+            tenant_slug: "gent".into(),
+            tenant_name: "Gent".into(),
+            organisation: organisation.map(OrganisationId),
+            organisation_processes_own: processes_own,
+            organisation_territory_mandate: territory,
+            roles: vec![Role::Signaalverwerker],
+            domains: domains.iter().map(|d| RoleDomain::new(Role::Signaalverwerker, PolicyDomainId(*d))).collect(),
+        }
+    }
+
+    /// A signal is processed by the processors of its policy domain, of its
+    /// organisation where that organisation processes its own signals, and
+    /// of an organisation with a mandate for the whole territory.
+    #[test]
+    fn who_processes_a_signal() {
+        let scope = SignalScope { policy_domain: Some(PolicyDomainId(3)), organisation: Some(OrganisationId(8)), reporter: None };
+        assert!(verwerker(None, false, false, &[3]).processes(&scope), "its policy domain");
+        assert!(!verwerker(None, false, false, &[4]).processes(&scope), "another policy domain");
+        assert!(verwerker(Some(8), true, false, &[]).processes(&scope), "its own organisation, processing its own");
+        assert!(!verwerker(Some(8), false, false, &[]).processes(&scope), "its organisation, not processing its own");
+        assert!(!verwerker(Some(9), true, false, &[]).processes(&scope), "another organisation");
+        assert!(verwerker(Some(9), false, true, &[]).processes(&scope), "a mandate for the whole territory");
+        assert!(!verwerker(None, false, true, &[]).processes(&scope), "a mandate needs an organisation");
+        let mut regisseur = verwerker(Some(9), false, true, &[3]);
+        regisseur.roles = vec![Role::Regisseur];
+        assert!(!regisseur.processes(&scope), "only signaalverwerkers process");
     }
 }

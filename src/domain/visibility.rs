@@ -206,6 +206,7 @@ mod tests {
             tenant_name: "Gent".into(),
             organisation: None,
             organisation_processes_own: false,
+            organisation_territory_mandate: false,
             roles: vec![Role::Signaalverwerker, Role::Regisseur],
             domains: vec![RoleDomain::new(Role::Signaalverwerker, wonen), RoleDomain::new(Role::Regisseur, welzijn)],
         };

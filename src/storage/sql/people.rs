@@ -25,6 +25,7 @@ struct MembershipRow {
     tenant_name: String,
     organisation_id: Option<OrganisationId>,
     processes_own: Option<bool>,
+    territory_mandate: Option<bool>,
 }
 
 const PERSON_COLUMNS: &str = "id, email, name, platform_admin, active, password_hash";
@@ -99,7 +100,7 @@ impl People for SqlTx {
     async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
         let rows: Vec<MembershipRow> = sqlx::query_as(
             "SELECT m.id, m.tenant_id, t.slug, t.name AS tenant_name, m.organisation_id, \
-                    o.processes_own_signals AS processes_own \
+                    o.processes_own_signals AS processes_own, o.territory_mandate \
              FROM memberships m \
              JOIN tenants t ON t.id = m.tenant_id \
              LEFT JOIN organisations o ON o.id = m.organisation_id \
@@ -124,6 +125,7 @@ impl People for SqlTx {
                 tenant_name: row.tenant_name,
                 organisation: row.organisation_id,
                 organisation_processes_own: row.processes_own.unwrap_or(false),
+                organisation_territory_mandate: row.territory_mandate.unwrap_or(false),
                 roles,
                 domains,
             });
