@@ -10,10 +10,11 @@ async function noAxeViolations(page: Page) {
 /** Make a bundle on /gent/bundels from retained demo signals; returns its page's path. */
 async function makeBundle(page: Page, titles: string[], title: string) {
   await page.goto("/gent/bundels");
-  for (const t of titles) await page.getByLabel(new RegExp(t)).check();
-  await page.getByLabel("Titel van de bundel").fill(title);
-  await page.getByLabel("Probleemstelling").fill("Ouderen en gezinnen vinden de weg niet naar hulp die er wel is.");
-  await page.getByRole("button", { name: "Bundel maken" }).click();
+  const form = page.getByRole("region", { name: "Bundel maken" });
+  for (const t of titles) await form.getByLabel(new RegExp(t)).check();
+  await form.getByLabel("Titel van de bundel").fill(title);
+  await form.getByLabel("Probleemstelling").fill("Ouderen en gezinnen vinden de weg niet naar hulp die er wel is.");
+  await form.getByRole("button", { name: "Bundel maken" }).click();
   await expect(page).toHaveURL(/\/gent\/bundels\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return new URL(page.url()).pathname;
@@ -38,6 +39,9 @@ async function phaseOnItsPage(page: Page, href: string) {
 test("retained signals become a bundle that moves as one; split out, a signal follows the rules", async ({ page }) => {
   await logIn(page, GENT_COORDINATOR, "/gent/bundels");
   await noAxeViolations(page);
+  // The two retained signals about lonely older people are suggested as one bundle.
+  const suggested = page.locator(".suggestion-card", { hasText: "Steeds meer eenzame ouderen in de wachtzaal" });
+  await expect(suggested).toContainText("Alleenstaande ouderen komen hun flat niet meer uit");
   const path = await makeBundle(
     page,
     ["Steeds meer eenzame ouderen in de wachtzaal", "Alleenstaande ouderen komen hun flat niet meer uit", "Schoolkosten blijven oplopen"],

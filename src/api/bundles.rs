@@ -19,6 +19,8 @@ pub struct BundlesPage {
     pub bundles: Vec<BundleSummary>,
     /// Retained signals in no bundle the caller processes, to make a bundle from.
     pub unbundled: Vec<SignalSummary>,
+    /// Groups of them that look alike: suggested bundles.
+    pub suggested: Vec<Vec<SignalSummary>>,
     pub domains: Vec<PolicyDomain>,
 }
 
@@ -43,8 +45,10 @@ pub async fn load_bundles(tenant: String) -> Result<BundlesPage, AppError> {
         let caller = auth::in_tenant(&state, "bundels", &tenant).await?;
         let bundles = crate::usecases::bundles::list(state.store.as_ref(), &caller).await?;
         let unbundled = crate::usecases::bundles::unbundled(state.store.as_ref(), &caller).await?;
+        let suggested =
+            crate::usecases::bundles::suggestions(state.store.as_ref(), &state.similarity, caller.tenant.id, &unbundled).await?;
         let domains = state.store.read().await?.policy_domains(caller.tenant.id).await?;
-        Ok(BundlesPage { tenant: (&caller.tenant).into(), bundles, unbundled, domains })
+        Ok(BundlesPage { tenant: (&caller.tenant).into(), bundles, unbundled, suggested, domains })
     })
     .await
 }

@@ -63,7 +63,53 @@ fn BundlesView(page: BundlesPage) -> impl IntoView {
         <h1>"Bundels " {page.tenant.name.clone()}</h1>
         <p class="lead">"Signalen van verschillende organisaties over hetzelfde probleem, samen geanalyseerd en samen verder gebracht."</p>
         <ul class="bundle-list">{rows}</ul>
+        {(!page.suggested.is_empty()).then(|| view! { <Suggestions tenant=slug.clone() groups=page.suggested domains=page.domains.clone()/> })}
         {(!page.unbundled.is_empty()).then(|| view! { <NewBundleForm tenant=slug.clone() signals=page.unbundled domains=page.domains/> })}
+    }
+}
+
+/// Groups of retained signals that look alike, each one click from a bundle.
+#[component]
+fn Suggestions(tenant: String, groups: Vec<Vec<SignalSummary>>, domains: Vec<PolicyDomain>) -> impl IntoView {
+    let create = ServerAction::<CreateBundle>::new();
+    let cards = groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, group)| {
+            let (tenant, title_id, domain_id) = (tenant.clone(), format!("voorstel-{n}-titel"), format!("voorstel-{n}-trekker"));
+            // The first signal's policy domain leads, unless the person chooses another.
+            let first_domain = group.first().and_then(|s| s.policy_domain.clone());
+            let lead = domains.iter().find(|d| Some(&d.name) == first_domain.as_ref()).map(|d| d.id);
+            let domains = domains.clone();
+            let title = group.first().map(|s| s.title.clone()).unwrap_or_default();
+            view! {
+                <li class="panel suggestion-card">
+                    <ul>
+                        {group.iter().map(|s| view! {
+                            <li>{format!("#{} {}", s.id, s.title)}
+                                {s.sector.as_deref().map(|k| format!(" ({})", label_of(ORGANISATION_KINDS, k)))}</li>
+                        }).collect_view()}
+                    </ul>
+                    <ActionForm action=create attr:class="form">
+                        <input type="hidden" name="tenant" value=tenant/>
+                        {group.iter().enumerate().map(|(i, s)| view! { <input type="hidden" name=format!("signals[{i}]") value=s.id.0/> }).collect_view()}
+                        <div class="field">
+                            <label for=title_id.clone()>"Titel van de bundel"</label>
+                            <input id=title_id name="title" value=title required maxlength=MAX_TITLE_CHARS/>
+                        </div>
+                        <DomainSelect id=domain_id domains selected=lead/>
+                        <button type="submit" class="button button-small">"Bundel maken"</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="voorgesteld">
+            <h2 id="voorgesteld">"Voorgestelde bundels"</h2>
+            <p class="hint">"Weerhouden signalen zonder bundel die op elkaar lijken. Kijk ze na voor je ze bundelt."</p>
+            <ul class="bundle-list">{cards}</ul>
+        </section>
     }
 }
 
@@ -112,10 +158,10 @@ fn NewBundleForm(tenant: String, signals: Vec<SignalSummary>, domains: Vec<Polic
 }
 
 #[component]
-fn DomainSelect(id: &'static str, domains: Vec<PolicyDomain>, selected: Option<crate::domain::PolicyDomainId>) -> impl IntoView {
+fn DomainSelect(#[prop(into)] id: String, domains: Vec<PolicyDomain>, selected: Option<crate::domain::PolicyDomainId>) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id>"Trekkend beleidsdomein"</label>
+            <label for=id.clone()>"Trekkend beleidsdomein"</label>
             <select id=id name="lead_domain">
                 {domains.into_iter().map(|d| {
                     let chosen = selected == Some(d.id);

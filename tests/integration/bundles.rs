@@ -16,6 +16,7 @@ on_both_backends!(
     a_bundle_is_made_edited_moved_split_and_merged,
     two_moves_of_one_bundle_from_one_version_apply_exactly_one,
     two_moves_of_one_signal_from_one_version_apply_exactly_one,
+    alike_retained_signals_are_suggested_as_one_bundle,
 );
 
 /// A welzijn signal walked to Weerhouden by the processor.
@@ -138,4 +139,30 @@ async fn two_moves_of_one_signal_from_one_version_apply_exactly_one(backend: Bac
     assert!(results.contains(&Err(AppError::Stale)), "{results:?}");
     let history = store.read().await.unwrap().history(f.tenant.id, id).await.unwrap();
     assert_eq!(history.iter().filter(|e| e.to == Some(Phase::InScreening)).count(), 1);
+}
+
+/// On the demo data, the two retained signals about lonely older people are
+/// suggested as one bundle; signals about other problems are not added.
+async fn alike_retained_signals_are_suggested_as_one_bundle(backend: Backend) {
+    let db = database(backend).await;
+    let store = db.store.as_ref();
+    seinhuis::demo::load_if_empty(store).await.unwrap();
+    let gent = store.read().await.unwrap().tenant_by_slug("gent").await.unwrap().unwrap();
+    let candidates: Vec<SignalSummary> = store
+        .read()
+        .await
+        .unwrap()
+        .signal_summaries(gent.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.phase == Phase::Retained && s.bundle.is_none())
+        .collect();
+    assert_eq!(candidates.len(), 5, "the demo's retained signals in no bundle");
+    let index = seinhuis::text::similarity::SimilarityIndex::default();
+    let groups = bundles::suggestions(store, &index, gent.id, &candidates).await.unwrap();
+    let titles: Vec<Vec<&str>> = groups.iter().map(|g| g.iter().map(|s| s.title.as_str()).collect()).collect();
+    let ouderen = groups.iter().find(|g| g.iter().any(|s| s.title.contains("eenzame ouderen"))).expect("a group about older people");
+    assert!(ouderen.iter().any(|s| s.title.contains("komen hun flat niet meer uit")), "{titles:?}");
+    assert_eq!(ouderen.len(), 2, "{titles:?}");
 }
