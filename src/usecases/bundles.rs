@@ -207,13 +207,13 @@ pub async fn suggestions(
     }
     let mut groups: Vec<Vec<SignalSummary>> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
-    for i in 0..candidates.len() {
+    for (i, candidate) in candidates.iter().enumerate() {
         let r = root(&mut group, i);
         match roots.iter().position(|x| *x == r) {
-            Some(k) => groups[k].push(candidates[i].clone()),
+            Some(k) => groups[k].push(candidate.clone()),
             None => {
                 roots.push(r);
-                groups.push(vec![candidates[i].clone()]);
+                groups.push(vec![candidate.clone()]);
             }
         }
     }
