@@ -30,6 +30,7 @@ pub fn TenantPage() -> impl IntoView {
                 {link("signaleren", "Een signaal melden")}
                 {has(Role::Signaalgever).then(|| link("mijn-signalen", "Mijn signalen volgen"))}
                 {processes.then(|| link("bord", "Naar het bord"))}
+                {[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur].iter().any(|r| has(*r)).then(|| link("bundels", "Bundels"))}
                 {has(Role::Hoofdsignaalverwerker).then(|| link("beheer", "Beheer: mensen, organisaties, instellingen"))}
             </ul>
         }
