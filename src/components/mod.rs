@@ -5,5 +5,6 @@ pub mod feedback;
 pub mod history;
 pub mod layout;
 pub mod loaded;
+pub mod moves;
 pub mod notice;
 pub mod phase;
