@@ -9,7 +9,11 @@ use seinhuis::api::follow::MySignals;
 use seinhuis::domain::board::ProcessedBy;
 use seinhuis::domain::{EventKind, NotRetainedReason, Phase, SignalSummary};
 
-on_both_backends!(screening_and_taking_back_on_the_signal_page, the_board_filters_and_pages_in_sql_as_the_rule_says);
+on_both_backends!(
+    screening_and_taking_back_on_the_signal_page,
+    the_board_filters_and_pages_in_sql_as_the_rule_says,
+    each_column_of_the_board_pages_through_the_url,
+);
 
 const COORDINATOR: &str = "ines.claeys@gent.example";
 /// Signaalverwerker for welzijn (and more).
@@ -186,4 +190,41 @@ async fn the_board_filters_and_pages_in_sql_as_the_rule_says(backend: Backend) {
         }
     }
     assert!(people >= 20, "every demo person, {people}");
+}
+
+async fn each_column_of_the_board_pages_through_the_url(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let coordinator = app.logged_in(COORDINATOR).await;
+    let count = |board: &str| board.matches("class=\"card\"").count();
+    let (status, before) = app.get(&coordinator, "/gent/bord").await;
+    assert_eq!(status, 200);
+    let cards = &before[before.find("class=\"board\"").unwrap()..];
+    assert!(!cards.contains("<form") && cards.contains("href=\"/gent/signalen/"), "cards carry no forms, they link to the signal's page");
+    assert!(!before.contains("Toon meer"), "the demo fits");
+
+    // Thirty more signals Ingediend: the column shows 25, counts all, and opens further.
+    {
+        let mut tx = app.db.store.write().await.unwrap();
+        let gent = tx.tenant_by_slug("gent").await.unwrap().unwrap().id;
+        for n in 0..30 {
+            let signal = seinhuis::domain::NewSignal { title: format!("Extra signaal {n}"), ..Default::default() };
+            seinhuis::usecases::signals::submit(&mut *tx, gent, &signal, chrono::Utc::now()).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+    let submitted = |board: &str| {
+        let start = board.find("data-phase=\"submitted\"").unwrap();
+        let end = board[start..].find("</section>").unwrap() + start;
+        board[start..end].to_string()
+    };
+    let (_, board) = app.get(&coordinator, "/gent/bord").await;
+    let column = submitted(&board);
+    assert_eq!(count(&column), 25, "{column}");
+    let total = count(&submitted(&before)) + 30;
+    assert!(column.contains(&format!("aria-label=\"{total} signalen\"")), "{column}");
+    assert!(column.contains("href=\"/gent/bord?submitted=50#kolom-submitted\""), "{column}");
+    assert_eq!(count(&board) - 25, count(&before) - count(&submitted(&before)), "the other columns as before");
+    let (_, board) = app.get(&coordinator, "/gent/bord?submitted=50").await;
+    assert_eq!(count(&submitted(&board)), total);
+    assert!(!submitted(&board).contains("Toon meer"));
 }
