@@ -16,16 +16,9 @@ use chrono::Utc;
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::SliceRandom};
 use seinhuis::domain::{NewSignal, Phase};
 
-#[derive(serde::Deserialize)]
-struct Demo {
-    signal: Vec<DemoSignal>,
-}
-
-#[derive(serde::Deserialize)]
-struct DemoSignal {
-    title: String,
-    description: String,
-}
+#[path = "common/demo.rs"]
+mod demo;
+use demo::Demo;
 
 const COORDINATOR: &str = "ines.claeys@gent.example";
 const PROCESSOR: &str = "bram.verhaeghe@gent.example";
@@ -35,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let signals: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(10_000);
     let renders: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(200);
-    let demo: Demo = toml::from_str(include_str!("../src/demo/data.toml"))?;
+    let demo = Demo::load()?;
     let mut rng = StdRng::seed_from_u64(7);
     let app_error = |e: seinhuis::error::AppError| anyhow::anyhow!(e.message());
 

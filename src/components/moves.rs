@@ -115,19 +115,11 @@ fn MoveForm(
     }
     let mark = |ask: Ask| if ask == Ask::Required { " (verplicht)" } else { " (niet verplicht)" };
     let reason = needs.reason.then(|| {
-        let chosen = typed.reason.clone();
+        let options = NotRetainedReason::ALL.map(|r| (r.code(), r.label()));
         let duplicate_of = typed.duplicate_of.clone();
         view! {
-            <div class="field">
-                <label for=field("reden")>"Waarom niet weerhouden? (verplicht)"</label>
-                <select id=field("reden") name="reason">
-                    <option value="">"Kies een reden"</option>
-                    {NotRetainedReason::ALL
-                        .into_iter()
-                        .map(|r| view! { <option value=r.code() selected=chosen == r.code()>{r.label()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <Choice id=field("reden") name="reason" label="Waarom niet weerhouden? (verplicht)" empty="Kies een reden"
+                options=options.to_vec() chosen=typed.reason.clone()/>
             <div class="field">
                 <label for=field("dubbel")>"Dubbel van signaal nummer"</label>
                 <p class="hint" id=field("dubbel-uitleg")>"Alleen bij de reden ‘Dubbel signaal’, bijvoorbeeld 12."</p>
@@ -137,39 +129,21 @@ fn MoveForm(
         }
     });
     let outcome = needs.outcome.then(|| {
-        let chosen = typed.outcome.clone();
+        let options = Outcome::ALL.map(|o| (o.code(), o.label()));
         view! {
-            <div class="field">
-                <label for=field("afloop")>"Hoe loopt het af? (verplicht)"</label>
-                <select id=field("afloop") name="outcome">
-                    <option value="">"Kies een afloop"</option>
-                    {Outcome::ALL
-                        .into_iter()
-                        .map(|o| view! { <option value=o.code() selected=chosen == o.code()>{o.label()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <Choice id=field("afloop") name="outcome" label="Hoe loopt het af? (verplicht)" empty="Kies een afloop"
+                options=options.to_vec() chosen=typed.outcome.clone()/>
         }
     });
     let message = (needs.message != Ask::No).then(|| {
-        view! {
-            <div class="field">
-                <label for=field("bericht")>"Bericht aan de signaalgever" {mark(needs.message)}</label>
-                <p class="hint" id=field("bericht-uitleg")>"De signaalgever leest dit in Mijn signalen en in de mail."</p>
-                <textarea id=field("bericht") name="message" rows="4" maxlength="2000"
-                    aria-describedby=field("bericht-uitleg")>{typed.message.clone()}</textarea>
-            </div>
-        }
+        let label = format!("Bericht aan de signaalgever{}", mark(needs.message));
+        let hint = "De signaalgever leest dit in Mijn signalen en in de mail.";
+        view! { <Remark id=field("bericht") name="message" label hint rows=4 typed=typed.message.clone()/> }
     });
     let note = (needs.note != Ask::No).then(|| {
-        view! {
-            <div class="field">
-                <label for=field("notitie")>"Interne notitie: waarom?" {mark(needs.note)}</label>
-                <p class="hint" id=field("notitie-uitleg")>"Alleen signaalverwerkers lezen dit, nooit de signaalgever."</p>
-                <textarea id=field("notitie") name="note" rows="2" maxlength="2000"
-                    aria-describedby=field("notitie-uitleg")>{typed.note.clone()}</textarea>
-            </div>
-        }
+        let label = format!("Interne notitie: waarom?{}", mark(needs.note));
+        let hint = "Alleen signaalverwerkers lezen dit, nooit de signaalgever.";
+        view! { <Remark id=field("notitie") name="note" label hint rows=2 typed=typed.note.clone()/> }
     });
     view! {
         <details class="move-step" id=id.clone() open=open>
@@ -192,4 +166,41 @@ fn MoveForm(
         </details>
     }
     .into_any()
+}
+
+/// A labelled choice from a fixed vocabulary, with what was chosen before.
+#[component]
+fn Choice(
+    id: String,
+    name: &'static str,
+    label: &'static str,
+    empty: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    chosen: String,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{empty}</option>
+                {options
+                    .into_iter()
+                    .map(|(code, text)| view! { <option value=code selected=chosen == code>{text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A message or note with its label and hint, and what was typed before.
+#[component]
+fn Remark(id: String, name: &'static str, label: String, hint: &'static str, rows: u32, typed: String) -> impl IntoView {
+    let hint_id = format!("{id}-uitleg");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <textarea id=id name=name rows=rows maxlength="2000" aria-describedby=hint_id>{typed}</textarea>
+        </div>
+    }
 }
