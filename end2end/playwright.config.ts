@@ -7,7 +7,8 @@ import { E2E_SENDER } from "./tests/mailbox";
 // from its maildir (SEINHUIS_TEST_MAILDIR), as people would, never from the
 // outbox page (which masks links). The server logs at info to
 // target/e2e/server.log; scripts/test.sh checks that file afterwards.
-const port = 3100;
+// SEINHUIS_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = Number(process.env.SEINHUIS_E2E_PORT ?? 3100);
 const [smtpHost, smtpPort] = (process.env.SEINHUIS_TEST_SMTP ?? "127.0.0.1:2525").split(":");
 
 export default defineConfig({

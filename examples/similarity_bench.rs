@@ -15,23 +15,16 @@ use seinhuis::domain::NewSignal;
 use seinhuis::text::similarity::SimilarityIndex;
 use seinhuis::usecases::intake::similar;
 
-#[derive(serde::Deserialize)]
-struct Demo {
-    signal: Vec<DemoSignal>,
-}
-
-#[derive(serde::Deserialize)]
-struct DemoSignal {
-    title: String,
-    description: String,
-}
+#[path = "common/demo.rs"]
+mod demo;
+use demo::Demo;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let signals: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(100_000);
     let lookups: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(1_000);
-    let demo: Demo = toml::from_str(include_str!("../src/demo/data.toml"))?;
+    let demo = Demo::load()?;
     let sentences: Vec<&str> =
         demo.signal.iter().flat_map(|s| s.description.split_inclusive(['.', '?', '!'])).map(str::trim).filter(|s| s.len() > 20).collect();
     let mut rng = StdRng::seed_from_u64(7);

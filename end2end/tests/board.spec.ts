@@ -1,48 +1,55 @@
-import { expect, test } from "@playwright/test";
-import { GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
 
-const column = (page, phase: string) => page.locator(`section.column[data-phase="${phase}"]`);
+const column = (page: Page, phase: string) => page.locator(`section.column[data-phase="${phase}"]`);
 
-test("a coordinator moves a signal and finds it in its new column after a reload", async ({ page }) => {
-  await logIn(page, GENT_COORDINATOR, "/gent/bord");
-  await waitForHydration(page);
-
-  const card = column(page, "submitted").locator("article.card").first();
+/** Open the first (or last) card of a column: its title links to the signal's page. */
+async function openCard(page: Page, phase: string, which: "first" | "last" = "first") {
+  const cards = column(page, phase).locator("article.card");
+  const card = which === "first" ? cards.first() : cards.last();
   const id = await card.getAttribute("data-signal");
   expect(id).toBeTruthy();
   const title = (await card.locator(".card-title").innerText()).trim();
-
-  await card.locator("details.move > summary").click();
-  await card.getByLabel("Naar fase").selectOption("in_screening");
-  await card.getByRole("button", { name: "Verplaats" }).click();
-
-  const moved = column(page, "in_screening").locator(`article.card[data-signal="${id}"]`);
-  await expect(moved).toBeVisible();
-  await expect(column(page, "submitted").locator(`article.card[data-signal="${id}"]`)).toHaveCount(0);
-
-  await page.reload();
-  await waitForHydration(page);
-  await expect(column(page, "in_screening").locator(`article.card[data-signal="${id}"]`)).toBeVisible();
-
-  // Its own page shows the move in the history.
-  await page.goto(`/gent/signalen/${id}`);
+  await card.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/gent/signalen/${id}$`));
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText("Van Ingediend naar In screening")).toBeVisible();
-});
+  return { id, title };
+}
 
-test("an illegal move is refused with a Dutch explanation and changes nothing", async ({ page }) => {
+test("a coordinator opens a card, moves the signal on its page and finds it in its new column", async ({ page }) => {
   await logIn(page, GENT_COORDINATOR, "/gent/bord");
   await waitForHydration(page);
+  // Cards carry no forms: they link to the signal's page.
+  await expect(page.locator("article.card form")).toHaveCount(0);
 
-  const card = column(page, "submitted").locator("article.card").last();
-  const id = await card.getAttribute("data-signal");
-  await card.locator("details.move > summary").click();
-  await card.getByLabel("Naar fase").selectOption("closed");
-  await card.getByRole("button", { name: "Verplaats" }).click();
+  const { id } = await openCard(page, "submitted");
+  const step = page.locator("details#stap-in_screening");
+  await step.locator("summary").click();
+  await step.getByRole("button", { name: "Screening starten" }).click();
+  await expect(page.getByText("staat nu in de fase ‘In screening’")).toBeVisible();
+  await expect(page.getByText("Van Ingediend naar In screening")).toBeVisible();
 
-  await expect(page.getByText("Kies hoe het signaal afloopt.").or(page.getByText("Een signaal kan niet van ‘Ingediend’ naar ‘Afgerond’."))).toBeVisible();
-  await page.reload();
-  await expect(column(page, "submitted").locator(`article.card[data-signal="${id}"]`)).toBeVisible();
+  await page.goto("/gent/bord");
+  await expect(column(page, "in_screening").locator(`article.card[data-signal="${id}"]`)).toBeVisible();
+  await expect(column(page, "submitted").locator(`article.card[data-signal="${id}"]`)).toHaveCount(0);
+});
+
+test("a move from a page that is out of date is refused in Dutch, and only the first applies", async ({ page }) => {
+  await logIn(page, GENT_COORDINATOR, "/gent/bord");
+  const { id } = await openCard(page, "submitted", "last");
+  // The same page in a second tab, opened before the move.
+  const other = await page.context().newPage();
+  await other.goto(`/gent/signalen/${id}`);
+
+  await page.locator("details#stap-in_screening summary").click();
+  await page.locator("details#stap-in_screening").getByRole("button", { name: "Screening starten" }).click();
+  await expect(page.getByText("staat nu in de fase ‘In screening’")).toBeVisible();
+
+  await other.locator("details#stap-in_screening summary").click();
+  await other.locator("details#stap-in_screening").getByRole("button", { name: "Screening starten" }).click();
+  await expect(other.getByText("Iemand anders heeft dit intussen gewijzigd").first()).toBeVisible();
+  await expect(other.getByText("Van Ingediend naar In screening")).toHaveCount(1);
+  await other.close();
 });
 
 test("the board asks to log in first, and a signaalgever gets no access", async ({ page }) => {
@@ -51,4 +58,24 @@ test("the board asks to log in first, and a signaalgever gets no access", async 
 
   await logIn(page, "sofie.mertens@deschakel.example", "/gent/bord");
   await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a card leads to the signal's page, where a plain form moves it", async ({ page }) => {
+    await page.goto("/aanmelden?volgende=/gent/bord");
+    await page.getByLabel("E-mailadres").fill(GENT_COORDINATOR);
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await expect(page).toHaveURL(/\/gent\/bord$/);
+
+    const { id } = await openCard(page, "submitted");
+    await page.locator("details#stap-in_screening summary").click();
+    await page.locator("details#stap-in_screening").getByRole("button", { name: "Screening starten" }).click();
+    await expect(page).toHaveURL(new RegExp(`/gent/signalen/${id}$`));
+    await expect(page.getByText("staat nu in de fase ‘In screening’")).toBeVisible();
+    await page.getByRole("link", { name: /^Bord / }).click();
+    await expect(column(page, "in_screening").locator(`article.card[data-signal="${id}"]`)).toBeVisible();
+  });
 });

@@ -20,7 +20,12 @@ pub struct Board {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     pub phase: Phase,
+    /// The oldest signals of this column, as far as the URL opened it.
     pub cards: Vec<Card>,
+    /// How many signals the column holds in all.
+    pub total: i64,
+    /// The board's query that shows one page more of this column, if there is more.
+    pub more: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,19 +35,36 @@ pub struct Card {
     pub targets: Vec<Phase>,
 }
 
+/// The board: per column the signals the caller processes, filtered and
+/// paged in the database. `shown` is the page's query (`in_screening=50&…`):
+/// how many cards each column shows.
 #[server(endpoint = "bord")]
-pub async fn load_board(tenant: String) -> Result<Board, AppError> {
+pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, AppError> {
     crate::server::answer(async move {
+        use crate::domain::board::{BoardPaging, ProcessedBy};
         use crate::server::{app_state, auth};
         use crate::usecases::signals::allowed_targets;
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bord", &tenant).await?;
-        let signals = state.store.read().await?.signal_summaries(caller.tenant.id).await?;
-        let mut columns: Vec<Column> = Phase::ALL.into_iter().map(|phase| Column { phase, cards: vec![] }).collect();
-        for signal in signals.into_iter().filter(|s| caller.membership.processes(&s.scope)) {
-            let targets = allowed_targets(&caller, &signal);
-            let column = Phase::ALL.iter().position(|p| *p == signal.phase).unwrap_or(0);
-            columns[column].cards.push(Card { signal, targets });
+        let shown = shown.unwrap_or_default();
+        let paging = BoardPaging::from_query(shown.split('&').filter_map(|pair| pair.split_once('=')));
+        let processed = ProcessedBy::of(&caller.membership);
+        let mut tx = state.store.read().await?;
+        let counts = tx.board_counts(caller.tenant.id, &processed).await?;
+        let mut columns = Vec::with_capacity(Phase::ALL.len());
+        for phase in Phase::ALL {
+            let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
+            let limit = paging.shown(phase);
+            let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &processed, phase, limit).await? };
+            let cards = signals
+                .into_iter()
+                .map(|signal| {
+                    let targets = allowed_targets(&caller, &signal);
+                    Card { signal, targets }
+                })
+                .collect();
+            let more = (total > limit).then(|| paging.more(phase));
+            columns.push(Column { phase, cards, total, more });
         }
         Ok(Board { tenant: (&caller.tenant).into(), columns })
     })
@@ -65,17 +87,50 @@ pub async fn move_signal(
 ) -> Result<SignalSummary, AppError> {
     crate::server::answer(async move {
         use crate::domain::SignalId;
-        use crate::server::{app_state, auth};
+        use crate::server::{app_state, auth, is_plain_form_post};
         use crate::usecases::signals::MoveRequest;
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signaal-verplaatsen", &tenant).await?;
-        let request = MoveRequest {
-            signal: SignalId(signal),
-            version,
-            to: parse_phase(&to)?,
-            details: parse_details(reason, outcome, message, note, duplicate_of)?,
+        // Kept to show the form again, filled in, when the move is refused.
+        let typed = super::signal::ReturnedMove {
+            signal,
+            to: to.clone(),
+            reason: reason.clone().unwrap_or_default(),
+            outcome: outcome.clone().unwrap_or_default(),
+            duplicate_of: duplicate_of.clone().unwrap_or_default(),
+            message: message.clone().unwrap_or_default(),
+            note: note.clone().unwrap_or_default(),
+            error: String::new(),
         };
-        crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request, &state.config.public_url).await
+        let moved = async {
+            let request = MoveRequest {
+                signal: SignalId(signal),
+                version,
+                to: parse_phase(&to)?,
+                details: parse_details(reason, outcome, message, note, duplicate_of)?,
+            };
+            crate::usecases::signals::move_signal(state.store.as_ref(), &caller, request, &state.config.public_url).await
+        }
+        .await;
+        // Without JavaScript the browser goes back to the signal's page: with
+        // the new phase, or with the refusal next to the form as it was typed.
+        if is_plain_form_post() {
+            let page = format!("/{}/signalen/{signal}", caller.tenant.slug);
+            match &moved {
+                Ok(s) => {
+                    let done = format!("Signaal #{} staat nu in de fase ‘{}’.", s.id, s.phase.label());
+                    auth::set_feedback(super::feedback::Feedback::success(done)).await?;
+                    leptos_axum::redirect(&page);
+                }
+                // Not found: nothing to show again, and nothing to tell.
+                Err(AppError::NotFound) => {}
+                Err(error) => {
+                    auth::set_flash(super::signal::RETURNED_MOVE, &super::signal::ReturnedMove { error: error.message(), ..typed }).await?;
+                    leptos_axum::redirect(&format!("{page}#stap-{}", super::signal::ReturnedMove::anchor(&to)));
+                }
+            }
+        }
+        moved
     })
     .await
 }

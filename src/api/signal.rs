@@ -19,7 +19,33 @@ pub struct SignalPage {
     pub visibility: Visibility,
     /// The hoofdsignaalverwerker may remove personal data from its texts.
     pub may_redact: bool,
+    /// A move sent without JavaScript and refused: its form comes back filled in.
+    pub returned: Option<ReturnedMove>,
 }
+
+/// What was typed into a move's form, with the server's refusal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedMove {
+    pub signal: i64,
+    pub to: String,
+    pub reason: String,
+    pub outcome: String,
+    pub duplicate_of: String,
+    pub message: String,
+    pub note: String,
+    pub error: String,
+}
+
+impl ReturnedMove {
+    /// The fragment of a move's form on the signal's page (`stap-{phase}`).
+    pub fn anchor(to: &str) -> String {
+        Phase::from_code(to).map(Phase::code).unwrap_or("verplaatsen").to_string()
+    }
+}
+
+/// Session key of a refused move's form, for the next page only.
+#[cfg(feature = "ssr")]
+pub const RETURNED_MOVE: &str = "move_returned";
 
 #[server(endpoint = "signaal")]
 pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError> {
@@ -37,6 +63,7 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
         let history = tx.history(caller.tenant.id, summary.id).await?;
         let sightings = tx.sightings(caller.tenant.id, summary.id).await?;
         let targets = crate::usecases::signals::allowed_targets(&caller, &summary);
+        let returned = auth::take_flash::<ReturnedMove>(RETURNED_MOVE).await?.filter(|r| r.signal == id && !targets.is_empty());
         Ok(SignalPage {
             tenant: (&caller.tenant).into(),
             signal: visibility.details(signal),
@@ -45,6 +72,7 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
             targets,
             visibility,
             may_redact: caller.membership.has(Role::Hoofdsignaalverwerker),
+            returned,
         })
     })
     .await

@@ -7,5 +7,6 @@ pub mod layout;
 pub mod loaded;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+pub mod moves;
 pub mod notice;
 pub mod phase;

@@ -70,6 +70,8 @@ impl EventKind {
                 None => format!("Naar {to}"),
             },
             EventKind::SteppedBack => format!("Teruggezet naar {to}"),
+            // A wrong "niet weerhouden" taken back: the reporter reads that it is screened again.
+            EventKind::Reopened if from == Some(Phase::NotRetained) => "Opnieuw in screening".to_string(),
             EventKind::Reopened => format!("Heropend: {to}"),
             EventKind::Withdrawn => "Ingetrokken door de signaalgever".to_string(),
             EventKind::Sighted => "Ook gezien door een andere organisatie".to_string(),

@@ -50,9 +50,14 @@ pub enum Change {
         outcome: Outcome,
         message: String,
     },
-    /// The coordinator reopens a closed or not-retained signal.
+    /// The coordinator reopens a closed signal.
     Reopen {
         to: Phase,
+        note: String,
+    },
+    /// A processor takes back a wrong "niet weerhouden": the signal is
+    /// screened again. The note says why; the signaalgever is told.
+    TakeBack {
         note: String,
     },
     /// The signaalgever withdraws an own signal that is still Ingediend.
@@ -75,6 +80,7 @@ pub enum ChangeKind {
     StartAction,
     Close,
     Reopen,
+    TakeBack,
     Withdraw,
     StepBack,
 }
@@ -91,6 +97,7 @@ impl Change {
             Change::StartAction => ChangeKind::StartAction,
             Change::Close { .. } => ChangeKind::Close,
             Change::Reopen { .. } => ChangeKind::Reopen,
+            Change::TakeBack { .. } => ChangeKind::TakeBack,
             Change::Withdraw => ChangeKind::Withdraw,
             Change::StepBack { .. } => ChangeKind::StepBack,
         }
@@ -119,6 +126,7 @@ impl ChangeKind {
             ChangeKind::StartAction => "in actie gaan",
             ChangeKind::Close => "afgerond worden",
             ChangeKind::Reopen => "heropend worden",
+            ChangeKind::TakeBack => "opnieuw gescreend worden",
             ChangeKind::Withdraw => "ingetrokken worden",
             ChangeKind::StepBack => "een fase teruggezet worden",
         }
@@ -288,7 +296,7 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
         (Change::Schedule, Analysed) => (Scheduled, s.bundle),
         (Change::StartAction, Scheduled) => (InAction, s.bundle),
         (Change::Close { .. }, Scheduled | InAction) => (Closed, s.bundle),
-        (Change::Reopen { to: InScreening, .. }, NotRetained) => (InScreening, None),
+        (Change::TakeBack { .. }, NotRetained) => (InScreening, None),
         (Change::Reopen { to: to @ (InAction | Analysed), .. }, Closed) => (*to, s.bundle),
         (Change::Withdraw, Submitted) => (Withdrawn, None),
         (Change::StepBack { .. }, from) => match from.previous() {
@@ -309,7 +317,7 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
     let mut event = EventDraft {
         kind: match kind {
             ChangeKind::StepBack => EventKind::SteppedBack,
-            ChangeKind::Reopen => EventKind::Reopened,
+            ChangeKind::Reopen | ChangeKind::TakeBack => EventKind::Reopened,
             ChangeKind::Withdraw => EventKind::Withdrawn,
             _ => EventKind::PhaseChanged,
         },
@@ -337,7 +345,7 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
             event.outcome = Some(*outcome);
             event.message = Some(required_text(message, Refusal::MessageRequired)?);
         }
-        Change::StepBack { note } => {
+        Change::StepBack { note } | Change::TakeBack { note } => {
             event.note = Some(required_text(note, Refusal::NoteRequired)?);
         }
         Change::Reopen { note, .. } => event.note = optional_text(note)?,

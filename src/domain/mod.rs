@@ -3,6 +3,7 @@
 
 pub mod access;
 mod account;
+pub mod board;
 pub mod bundle;
 pub mod citizen;
 mod event;

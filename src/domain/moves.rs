@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lifecycle::{Actor, Change, Refusal, SignalState, Transition, transition, transition_bundle};
+use super::lifecycle::{Actor, Change, ChangeKind, Refusal, SignalState, Transition, transition, transition_bundle};
 use super::{BundleId, NotRetainedReason, Outcome, Phase, SignalId};
 
 /// What a person fills in when moving a signal to another column.
@@ -31,7 +31,8 @@ pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<C
         (Analysed, Scheduled) => Change::Schedule,
         (Scheduled, InAction) => Change::StartAction,
         (Scheduled | InAction, Closed) => Change::Close { outcome: outcome.ok_or(Refusal::OutcomeRequired)?, message },
-        (NotRetained, InScreening) | (Closed, InAction | Analysed) => Change::Reopen { to, note },
+        (NotRetained, InScreening) => Change::TakeBack { note },
+        (Closed, InAction | Analysed) => Change::Reopen { to, note },
         (Submitted, Withdrawn) => Change::Withdraw,
         (from, to) if from.previous() == Some(to) => Change::StepBack { note },
         (from, to) => return Err(Refusal::NoSuchMove { from, to }),
@@ -82,4 +83,46 @@ fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Ve
         note: "-".into(),
     };
     Phase::ALL.into_iter().filter(|to| change_for_move(signal.phase, *to, filled.clone()).is_ok_and(|change| accepted(&change))).collect()
+}
+
+/// Whether a move asks for a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ask {
+    No,
+    Optional,
+    Required,
+}
+
+/// What the form for one move asks, so it asks exactly what that move needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveNeeds {
+    pub kind: ChangeKind,
+    /// Why not retained, and of which signal a "dubbel" is a duplicate.
+    pub reason: bool,
+    pub outcome: bool,
+    pub bundle: bool,
+    /// A message to the signaalgever (public in their timeline).
+    pub message: Ask,
+    /// An internal note (processors only).
+    pub note: Ask,
+}
+
+/// What moving a signal from `from` to `to` asks for; `None` when there is no such move.
+pub fn needs(from: Phase, to: Phase) -> Option<MoveNeeds> {
+    let filled = MoveDetails {
+        reason: Some(NotRetainedReason::Klacht),
+        outcome: Some(Outcome::Opgelost),
+        bundle: Some(BundleId(0)),
+        ..MoveDetails::default()
+    };
+    let kind = change_for_move(from, to, filled).ok()?.kind();
+    let (reason, outcome, bundle, message, note) = match kind {
+        ChangeKind::NotRetain => (true, false, false, Ask::Required, Ask::No),
+        ChangeKind::Close => (false, true, false, Ask::Required, Ask::No),
+        ChangeKind::AddToBundle => (false, false, true, Ask::No, Ask::No),
+        ChangeKind::StepBack | ChangeKind::TakeBack => (false, false, false, Ask::No, Ask::Required),
+        ChangeKind::Reopen => (false, false, false, Ask::No, Ask::Optional),
+        _ => (false, false, false, Ask::No, Ask::No),
+    };
+    Some(MoveNeeds { kind, reason, outcome, bundle, message, note })
 }

@@ -7,6 +7,7 @@ use super::param;
 use crate::api::signal::{RedactSignal, SignalPage as Page, load_signal};
 use crate::components::dates::date;
 use crate::components::history::HistoryLine;
+use crate::components::moves::SignalMoves;
 use crate::components::notice::ErrorNotice;
 use crate::components::phase::PhaseBadge;
 use crate::domain::ORGANISATION_KINDS;
@@ -83,6 +84,15 @@ fn SignalView(page: Page) -> impl IntoView {
                 <h2 id="gegevens">"Gegevens"</h2>
                 <dl class="facts">{facts}</dl>
             </section>
+            <SignalMoves
+                tenant=page.tenant.slug.clone()
+                signal=summary.id.0
+                version=summary.version
+                phase=summary.phase
+                bundle=summary.bundle.clone()
+                targets=page.targets.clone()
+                returned=page.returned.clone()
+            />
             <Sightings sightings=page.sightings.clone()/>
             {page.may_redact.then(|| view! { <RedactForm tenant=page.tenant.slug.clone() signal=summary.id.0/> })}
             <section aria-labelledby="historiek">

@@ -114,6 +114,16 @@ pub trait Signals {
     async fn insert_signal(&mut self, tenant: TenantId, signal: &NewSignal, at: DateTime<Utc>) -> StoreResult<SignalId>;
     /// Every signal of the tenant, oldest first.
     async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>>;
+    /// The oldest `limit` signals in this phase that these people process.
+    async fn board_column(
+        &mut self,
+        tenant: TenantId,
+        processed: &crate::domain::board::ProcessedBy,
+        phase: Phase,
+        limit: i64,
+    ) -> StoreResult<Vec<SignalSummary>>;
+    /// How many signals they process, per phase (phases without any left out).
+    async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>>;
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>>;
     async fn signal_details(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalDetails>>;
     async fn bundle_signals(&mut self, tenant: TenantId, bundle: BundleId) -> StoreResult<Vec<SignalSummary>>;

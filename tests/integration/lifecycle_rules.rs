@@ -4,7 +4,7 @@
 //! of how `transition` is built.
 
 use seinhuis::domain::lifecycle::{MAX_NOTE_CHARS, transition, transition_bundle};
-use seinhuis::domain::moves::{allowed_targets, change_for_move};
+use seinhuis::domain::moves::{Ask, allowed_targets, change_for_move, needs};
 use seinhuis::domain::*;
 
 const GIVER: PersonId = PersonId(7);
@@ -21,7 +21,7 @@ const ALLOWED: &[(Phase, ChangeKind, Phase)] = &[
     (InScreening, K::Retain, Retained),
     (InScreening, K::NotRetain, NotRetained),
     (InScreening, K::StepBack, Submitted),
-    (NotRetained, K::Reopen, InScreening),
+    (NotRetained, K::TakeBack, InScreening),
     (Retained, K::AddToBundle, Bundled),
     (Retained, K::StepBack, InScreening),
     (Bundled, K::MarkAnalysed, Analysed),
@@ -37,7 +37,8 @@ const ALLOWED: &[(Phase, ChangeKind, Phase)] = &[
     (Closed, K::Reopen, Analysed),
 ];
 
-/// Who may ask for each kind of change.
+/// Who may ask for each kind of change. Taking back a wrong "niet
+/// weerhouden" is any processor's; reopening Afgerond the coordinator's.
 fn may(role: Role, kind: ChangeKind) -> bool {
     match kind {
         K::Withdraw => role == Role::Signaalgever,
@@ -59,6 +60,7 @@ fn all_changes() -> Vec<Change> {
         Change::Close { outcome: Outcome::Beleidsbeslissing, message: "Het college besliste.".into() },
         Change::Withdraw,
         Change::StepBack { note: "Verkeerd verplaatst.".into() },
+        Change::TakeBack { note: "Toch structureel: drie diensten zien dit.".into() },
     ];
     changes.extend(Phase::ALL.into_iter().map(|to| Change::Reopen { to, note: String::new() }));
     changes
@@ -265,4 +267,55 @@ fn refusals_speak_dutch() {
         Refusal::RoleMayNot { role: Role::Signaalgever, change: K::Retain }.message(),
         "Als signaalgever mag je deze stap niet zetten."
     );
+}
+
+#[test]
+fn a_processor_takes_back_a_wrong_not_retained_with_a_note() {
+    let not_retained = signal(NotRetained, 1);
+    for role in [Role::Signaalverwerker, Role::Hoofdsignaalverwerker] {
+        let actor = Actor { person: OTHER, role };
+        let bare = Change::TakeBack { note: " ".into() };
+        assert_eq!(transition(&not_retained, &bare, &actor), Err(Refusal::NoteRequired), "{role:?}");
+        let t = transition(&not_retained, &Change::TakeBack { note: "Toch structureel.".into() }, &actor).unwrap();
+        assert_eq!((t.to, t.bundle, t.event.kind), (InScreening, None, EventKind::Reopened), "{role:?}");
+        assert_eq!((t.event.note.as_deref(), t.event.message.as_deref()), (Some("Toch structureel."), None));
+        // The reporter's timeline says it is screened again.
+        assert_eq!(t.event.kind.describe(t.event.from, t.event.to), "Opnieuw in screening");
+    }
+    // Reopening Afgerond stays with the hoofdsignaalverwerker.
+    let mut closed = signal(Closed, 2);
+    closed.bundle = None;
+    let reopen = Change::Reopen { to: InAction, note: String::new() };
+    let processor = Actor { person: OTHER, role: Role::Signaalverwerker };
+    assert_eq!(transition(&closed, &reopen, &processor), Err(Refusal::RoleMayNot { role: Role::Signaalverwerker, change: K::Reopen }));
+    let coordinator = Actor { person: OTHER, role: Role::Hoofdsignaalverwerker };
+    assert_eq!(transition(&closed, &reopen, &coordinator).map(|t| t.to), Ok(InAction));
+    assert_eq!(EventKind::Reopened.describe(Some(Closed), Some(InAction)), "Heropend: In actie");
+    // The column-to-column move means the same.
+    let details = MoveDetails { note: "Toch structureel.".into(), ..MoveDetails::default() };
+    assert_eq!(change_for_move(NotRetained, InScreening, details), Ok(Change::TakeBack { note: "Toch structureel.".into() }));
+}
+
+#[test]
+fn each_move_asks_exactly_what_its_change_needs() {
+    for from in Phase::ALL {
+        for to in Phase::ALL {
+            let expected = ALLOWED.iter().find(|(f, _, t)| *f == from && *t == to).map(|(_, k, _)| *k);
+            let got = needs(from, to);
+            assert_eq!(got.map(|n| n.kind), expected, "{from:?} -> {to:?}");
+            let Some(n) = got else { continue };
+            let case = format!("{from:?} -> {to:?}");
+            assert_eq!(n.reason, n.kind == K::NotRetain, "{case}");
+            assert_eq!(n.outcome, n.kind == K::Close, "{case}");
+            assert_eq!(n.bundle, n.kind == K::AddToBundle, "{case}");
+            let message = if matches!(n.kind, K::NotRetain | K::Close) { Ask::Required } else { Ask::No };
+            assert_eq!(n.message, message, "{case}");
+            let note = match n.kind {
+                K::StepBack | K::TakeBack => Ask::Required,
+                K::Reopen => Ask::Optional,
+                _ => Ask::No,
+            };
+            assert_eq!(n.note, note, "{case}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ mod mailbox;
 mod privacy;
 mod races;
 mod redaction;
+mod screening;
 mod secrets;
 mod security;
 mod sessions;

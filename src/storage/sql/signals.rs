@@ -72,6 +72,23 @@ struct EventRow {
     note: Option<String>,
 }
 
+/// `Membership::processes` as a condition on `signals s`. The ids are numbers
+/// from the database, written into the text (no user input reaches it).
+fn processed_by_sql(processed: &crate::domain::board::ProcessedBy) -> String {
+    if processed.everything {
+        return "1 = 1".to_string();
+    }
+    let mut any = vec![];
+    if !processed.domains.is_empty() {
+        let ids: Vec<String> = processed.domains.iter().map(|d| d.0.to_string()).collect();
+        any.push(format!("s.policy_domain_id IN ({})", ids.join(", ")));
+    }
+    if let Some(organisation) = processed.organisation {
+        any.push(format!("s.organisation_id = {}", organisation.0));
+    }
+    if any.is_empty() { "1 = 0".to_string() } else { format!("({})", any.join(" OR ")) }
+}
+
 impl SqlTx {
     async fn summaries_where(&mut self, condition: &str, tenant: TenantId, id: Option<i64>) -> StoreResult<Vec<SignalSummary>> {
         let sql = format!("{SUMMARY_SELECT} WHERE s.tenant_id = $1 {condition} ORDER BY s.created_at, s.id");
@@ -129,6 +146,28 @@ impl Signals for SqlTx {
 
     async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>> {
         self.summaries_where("", tenant, None).await
+    }
+
+    async fn board_column(
+        &mut self,
+        tenant: TenantId,
+        processed: &crate::domain::board::ProcessedBy,
+        phase: Phase,
+        limit: i64,
+    ) -> StoreResult<Vec<SignalSummary>> {
+        let sql = format!(
+            "{SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = $2 AND {} ORDER BY s.created_at, s.id LIMIT $3",
+            processed_by_sql(processed)
+        );
+        let rows: Vec<SummaryRow> =
+            sqlx::query_as(&sql).bind(tenant).bind(phase.code()).bind(limit).fetch_all(&mut *self.0).await?;
+        rows.into_iter().map(SummaryRow::summary).collect()
+    }
+
+    async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>> {
+        let sql = format!("SELECT s.phase, COUNT(*) FROM signals s WHERE s.tenant_id = $1 AND {} GROUP BY s.phase", processed_by_sql(processed));
+        let rows: Vec<(String, i64)> = sqlx::query_as(&sql).bind(tenant).fetch_all(&mut *self.0).await?;
+        rows.into_iter().map(|(phase, n)| Ok((decode("signals.phase", &phase, Phase::from_code)?, n))).collect()
     }
 
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>> {
