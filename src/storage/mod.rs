@@ -169,6 +169,10 @@ pub trait Bundles {
     /// Every bundle of the tenant, most recently changed first.
     async fn bundles(&mut self, tenant: TenantId) -> StoreResult<Vec<bundle::BundleSummary>>;
     async fn bundle_details(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<bundle::BundleDetails>>;
+    /// Hold the bundle's row until this transaction ends (PostgreSQL; SQLite's
+    /// writers take turns anyway), so a change reads its signals as they are
+    /// after any change already under way.
+    async fn lock_bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<()>;
     async fn create_bundle(&mut self, tenant: TenantId, text: &bundle::BundleText, at: DateTime<Utc>) -> StoreResult<BundleId>;
     /// Applies `update` and bumps the version if the bundle is still at
     /// `expected_version` (checked in the SQL); false when someone changed it first.

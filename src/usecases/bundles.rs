@@ -331,6 +331,9 @@ pub async fn create_in(
 
 /// A bundle the caller leads, read for a change based on `version`.
 async fn led(tx: &mut dyn Tx, caller: &TenantCaller, id: BundleId, version: i64) -> Result<(BundleDetails, Vec<SignalSummary>), AppError> {
+    // Another change of this bundle under way finishes first; then its
+    // version tells this one what happened.
+    tx.lock_bundle(caller.tenant.id, id).await?;
     let (details, signals) = visible(tx, caller, id).await?;
     // Seeing a bundle is not leading it: 403, as for a signal one only reads.
     if !bundle::leads(&caller.membership, details.summary.lead_domain_id) {
@@ -417,6 +420,10 @@ pub async fn split(
 pub async fn merge(store: &dyn Store, caller: &TenantCaller, id: BundleId, version: i64, other: BundleId) -> Result<(), AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
+    // Both rows, in one order for everyone: two merges never wait on each other.
+    for b in [id.min(other), id.max(other)] {
+        tx.lock_bundle(tenant, b).await?;
+    }
     let (target, _) = led(&mut *tx, caller, id, version).await?;
     let (source, moving) = visible(&mut *tx, caller, other).await?;
     let leads_both = bundle::leads(&caller.membership, source.summary.lead_domain_id);

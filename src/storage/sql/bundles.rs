@@ -86,6 +86,15 @@ impl Bundles for SqlTx {
         Ok(self.bundle_rows(tenant, Some(id)).await?.pop())
     }
 
+    async fn lock_bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<()> {
+        sqlx::query(&format!("SELECT id FROM bundles WHERE tenant_id = $1 AND id = $2{ROW_LOCK}"))
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
     async fn create_bundle(&mut self, tenant: TenantId, text: &bundle::BundleText, at: DateTime<Utc>) -> StoreResult<BundleId> {
         let id = sqlx::query_scalar(
             "INSERT INTO bundles (tenant_id, title, problem, analysis, lead_domain_id, phase, created_at, updated_at) \
