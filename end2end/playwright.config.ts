@@ -51,6 +51,8 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "target/site-dev",
       SEINHUIS_DEMO_DATA: "true",
+      // The suite logs in more often from one address than a person would.
+      SEINHUIS_RATE_LIMIT_PER_MINUTE: "100",
       RUST_LOG: "info",
       SEINHUIS_SMTP_HOST: smtpHost,
       SEINHUIS_SMTP_PORT: smtpPort,

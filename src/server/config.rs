@@ -133,7 +133,10 @@ impl Config {
                 .try_into()
                 .map_err(|_| anyhow::anyhow!("SEINHUIS_SMTP_TLS must be none, starttls or tls, not {tls}"))?;
         }
-        let rate_limit_per_minute = file.rate_limit_per_minute.unwrap_or(super::limits::DEFAULT_PER_MINUTE);
+        let rate_limit_per_minute = match env("SEINHUIS_RATE_LIMIT_PER_MINUTE") {
+            Some(n) => n.parse().map_err(|_| anyhow::anyhow!("SEINHUIS_RATE_LIMIT_PER_MINUTE is not a number: {n}"))?,
+            None => file.rate_limit_per_minute.unwrap_or(super::limits::DEFAULT_PER_MINUTE),
+        };
         let trusted_proxies = match env("SEINHUIS_TRUSTED_PROXIES") {
             Some(list) => TrustedProxies::parse_list(&list).map_err(|e| anyhow::anyhow!("SEINHUIS_TRUSTED_PROXIES: {e}"))?,
             None => file.trusted_proxies,
