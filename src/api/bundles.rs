@@ -82,12 +82,14 @@ fn bundle_text(
     problem: Option<String>,
     analysis: Option<String>,
     lead_domain: Option<String>,
+    confirmed: Option<String>,
 ) -> crate::domain::bundle::BundleText {
     crate::domain::bundle::BundleText {
         title,
         problem: problem.unwrap_or_default(),
         analysis: analysis.unwrap_or_default(),
         lead_domain: lead_domain.and_then(|d| d.parse().ok()),
+        confirmed: confirmed.as_deref().is_some_and(crate::domain::intake::ticked),
     }
 }
 
@@ -104,6 +106,7 @@ pub async fn create_bundle(
     problem: Option<String>,
     lead_domain: Option<String>,
     signals: Option<Vec<i64>>,
+    confirmed: Option<String>,
 ) -> Result<i64, AppError> {
     crate::server::answer(async move {
         use crate::domain::SignalId;
@@ -111,7 +114,7 @@ pub async fn create_bundle(
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bundel-maken", &tenant).await?;
         let chosen: Vec<SignalId> = signals.unwrap_or_default().into_iter().map(SignalId).collect();
-        let text = bundle_text(title, problem, None, lead_domain);
+        let text = bundle_text(title, problem, None, lead_domain, confirmed);
         let id = crate::usecases::bundles::create(state.store.as_ref(), &caller, &chosen, &text).await?;
         tell("De bundel is gemaakt.").await?;
         leptos_axum::redirect(&format!("/{tenant}/bundels/{id}"));
@@ -129,12 +132,13 @@ pub async fn edit_bundle(
     problem: Option<String>,
     analysis: Option<String>,
     lead_domain: Option<String>,
+    confirmed: Option<String>,
 ) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bundel-bewerken", &tenant).await?;
-        let text = bundle_text(title, problem, analysis, lead_domain);
+        let text = bundle_text(title, problem, analysis, lead_domain, confirmed);
         crate::usecases::bundles::edit(state.store.as_ref(), &caller, crate::domain::BundleId(bundle), version, &text).await
     })
     .await

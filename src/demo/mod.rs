@@ -304,6 +304,7 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             problem: b.problem.clone(),
             analysis: b.analysis.clone(),
             lead_domain: signals[0].scope.policy_domain,
+            confirmed: false,
         };
         let created = bundled_at[&b.key];
         let id = usecases::bundles::create_in(tx, tenant, &actor, &signals, &text, created).await?;

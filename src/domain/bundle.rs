@@ -167,6 +167,9 @@ pub struct BundleText {
     pub problem: String,
     pub analysis: String,
     pub lead_domain: Option<PolicyDomainId>,
+    /// The person confirmed that what the privacy guard flags in these
+    /// texts is no personal data (a service's own phone number, say).
+    pub confirmed: bool,
 }
 
 impl BundleText {
@@ -182,11 +185,19 @@ impl BundleText {
         if [&self.problem, &self.analysis].iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) {
             return Err(Refusal::BundleTextTooLong);
         }
+        // The privacy guard reads analyses too: personal data that slipped in
+        // is refused until rewritten, or confirmed as none.
+        if !self.confirmed
+            && let Some(found) = [title, &self.problem, &self.analysis].iter().flat_map(|t| super::privacy::scan(t)).next()
+        {
+            return Err(Refusal::PersonalData { passage: found.text, kind: found.kind });
+        }
         Ok(BundleText {
             title: title.to_string(),
             problem: self.problem.trim().to_string(),
             analysis: self.analysis.trim().to_string(),
             lead_domain: self.lead_domain,
+            confirmed: self.confirmed,
         })
     }
 }
@@ -473,6 +484,10 @@ mod tests {
         assert_eq!(BundleText::default().checked(), Err(Refusal::TitleRequired));
         let long = BundleText { title: "x".into(), analysis: "a".repeat(MAX_TEXT_CHARS + 1), ..Default::default() };
         assert_eq!(long.checked(), Err(Refusal::BundleTextTooLong));
+        // The privacy guard reads the analysis; a confirmation lets it pass.
+        let slipped = BundleText { title: "Wachtlijst".into(), analysis: "Bel het onthaal op 09 210 10 10.".into(), ..Default::default() };
+        assert!(matches!(slipped.checked(), Err(Refusal::PersonalData { ref passage, .. }) if passage == "09 210 10 10"));
+        assert!(BundleText { confirmed: true, ..slipped }.checked().is_ok());
     }
 
     #[test]

@@ -175,6 +175,8 @@ pub enum Refusal {
     TitleRequired,
     #[error("bundle text too long")]
     BundleTextTooLong,
+    #[error("personal data")]
+    PersonalData { passage: String, kind: super::privacy::PersonalDataKind },
     #[error("reason required")]
     ReasonRequired,
     #[error("outcome required")]
@@ -220,6 +222,11 @@ impl Refusal {
             Refusal::SplitInstead => "Een bundel gaat niet terug naar ‘Weerhouden’: haal de signalen er een voor een uit.".to_string(),
             Refusal::NoSignals => "Kies minstens één weerhouden signaal voor de bundel.".to_string(),
             Refusal::TitleRequired => "Geef de bundel een korte titel.".to_string(),
+            Refusal::PersonalData { passage, kind } => format!(
+                "‘{passage}’ lijkt een {}. {} Is het geen persoonsgegeven, vink dan ‘Geen persoonsgegevens’ aan en sla opnieuw op.",
+                kind.label(),
+                kind.advice()
+            ),
             Refusal::BundleTextTooLong => format!(
                 "De tekst is te lang: een titel heeft hoogstens {} tekens, een probleemstelling of analyse {}.",
                 super::bundle::MAX_TITLE_CHARS,

@@ -77,6 +77,7 @@ fn Suggestions(tenant: String, groups: Vec<Vec<SignalSummary>>, domains: Vec<Pol
         .enumerate()
         .map(|(n, group)| {
             let (tenant, title_id, domain_id) = (tenant.clone(), format!("voorstel-{n}-titel"), format!("voorstel-{n}-trekker"));
+            let confirm_id = format!("voorstel-{n}-geen-persoonsgegevens");
             // The first signal's policy domain leads, unless the person chooses another.
             let first_domain = group.first().and_then(|s| s.policy_domain.clone());
             let lead = domains.iter().find(|d| Some(&d.name) == first_domain.as_ref()).map(|d| d.id);
@@ -98,6 +99,7 @@ fn Suggestions(tenant: String, groups: Vec<Vec<SignalSummary>>, domains: Vec<Pol
                             <input id=title_id name="title" value=title required maxlength=MAX_TITLE_CHARS/>
                         </div>
                         <DomainSelect id=domain_id domains selected=lead/>
+                        <NoPersonalData id=confirm_id/>
                         <button type="submit" class="button button-small">"Bundel maken"</button>
                     </ActionForm>
                 </li>
@@ -151,9 +153,22 @@ fn NewBundleForm(tenant: String, signals: Vec<SignalSummary>, domains: Vec<Polic
                     <textarea id="bundel-probleem" name="problem" rows="4"></textarea>
                 </div>
                 <DomainSelect id="bundel-trekker" domains selected=None/>
+                <NoPersonalData id="bundel-geen-persoonsgegevens"/>
                 <button type="submit" class="button">"Bundel maken"</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// The privacy guard reads a bundle's texts; what it flags may be confirmed
+/// as no personal data (a service's own phone number, say).
+#[component]
+fn NoPersonalData(#[prop(into)] id: String) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id.clone() name="confirmed" value="ja"/>
+            <label for=id>"Geen persoonsgegevens: wat de controle aanduidt, gaat niet over een persoon"</label>
+        </div>
     }
 }
 
@@ -414,6 +429,7 @@ fn EditForm<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden
                     <p id="analyse-uitleg" class="hint">"Markdown: **vet**, een lijst met - aan het begin van een regel, een lege regel tussen alinea's."</p>
                 </div>
                 <DomainSelect id="trekker" domains=page.domains selected=b.summary.lead_domain_id/>
+                <NoPersonalData id="geen-persoonsgegevens"/>
                 <button type="submit" class="button">"Opslaan"</button>
             </ActionForm>
         </section>

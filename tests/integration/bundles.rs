@@ -61,6 +61,10 @@ async fn a_bundle_is_made_edited_moved_split_and_merged(backend: Backend) {
     let someone_elses = bundles::create(store, &f.giver, &[s3], &text("Niet van mij", f.welzijn)).await.unwrap_err();
     assert_eq!(someone_elses, AppError::NoAccess);
 
+    // The privacy guard reads the analysis: refused until confirmed, and nothing changes meanwhile.
+    let phone = BundleText { analysis: "Het onthaal: 09 210 10 10.".into(), ..text("GGZ", f.welzijn) };
+    let refused = bundles::edit(store, &f.processor, a, 1, &phone).await.unwrap_err();
+    assert!(matches!(&refused, AppError::Refused(Refusal::PersonalData { passage, .. }) if passage == "09 210 10 10"), "{refused:?}");
     // Edited, then moved: both signals move with it.
     bundles::edit(store, &f.processor, a, 1, &BundleText { analysis: "Vier organisaties zien het.".into(), ..text("GGZ", f.welzijn) })
         .await
