@@ -124,6 +124,7 @@ pub async fn create_bundle(
 }
 
 #[server(endpoint = "bundel-bewerken")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn edit_bundle(
     tenant: String,
     bundle: i64,
