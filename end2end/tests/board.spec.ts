@@ -47,7 +47,7 @@ test("a move from a page that is out of date is refused in Dutch, and only the f
 
   await other.locator("details#stap-in_screening summary").click();
   await other.locator("details#stap-in_screening").getByRole("button", { name: "Screening starten" }).click();
-  await expect(other.getByText("Iemand anders heeft dit intussen gewijzigd").first()).toBeVisible();
+  await expect(other.getByText("Iemand anders was je voor").first()).toBeVisible();
   await expect(other.getByText("Van Ingediend naar In screening")).toHaveCount(1);
   await other.close();
 });

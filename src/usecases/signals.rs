@@ -26,10 +26,23 @@ pub async fn record(
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if !tx.update_phase(tenant, t.signal, version, t.to, t.bundle, at).await? {
-        return Err(AppError::Stale);
+        return Err(changed(tx, tenant, t.signal).await?);
     }
     tx.insert_event(tenant, t.signal, Some(actor), at, &t.event).await?;
     Ok(())
+}
+
+/// The refusal for a change based on an old version: what happened last.
+/// Only processors change a signal, and they may read every name in it.
+async fn changed(tx: &mut dyn Tx, tenant: TenantId, signal: SignalId) -> Result<AppError, AppError> {
+    Ok(match tx.history(tenant, signal).await?.pop() {
+        Some(e) => AppError::Changed(format!(
+            "{} (door {})",
+            e.kind.describe(e.from, e.to).to_lowercase(),
+            e.actor_name.as_deref().unwrap_or("iemand anders")
+        )),
+        None => AppError::Stale,
+    })
 }
 
 /// A move as the board asks for it: this signal, seen at this version, to that column.
@@ -53,7 +66,7 @@ pub async fn move_signal(
     let signal = tx.signal_summary(tenant, request.signal).await?.ok_or(AppError::NotFound)?;
     let actor = actor_for(caller, &signal)?;
     if signal.version != request.version {
-        return Err(AppError::Stale);
+        return Err(changed(&mut *tx, tenant, signal.id).await?);
     }
     check_references(&mut *tx, tenant, &request.details).await?;
     let t = moves::move_transition(&signal.state(), request.to, request.details, &actor)?;

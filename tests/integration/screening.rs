@@ -94,7 +94,7 @@ async fn screening_and_taking_back_on_the_signal_page(backend: Backend) {
     // A stale version: someone else changed it first.
     let sent = form("klacht", "Dit hoort bij de dienst zelf.", (signal.version - 1).to_string());
     let (_, page) = post_form(&app, &coordinator, &pairs(&sent)).await;
-    assert!(page.contains("Iemand anders heeft dit intussen gewijzigd"), "{page}");
+    assert!(page.contains("Iemand anders was je voor"), "{page}");
     assert!(page.contains("Dit hoort bij de dienst zelf."), "the message stays typed: {page}");
 
     // Screened as not retained, with a reason and a message.
