@@ -122,10 +122,10 @@ async fn a_processor_moves_a_signal_through_the_server_function(backend: Backend
     let legal = [("tenant", "gent"), ("signal", id.as_str()), ("version", version.as_str()), ("to", "in_screening")];
     let (status, body) = app.call(&client, "signaal-verplaatsen", &legal).await;
     assert_eq!(status, 200, "{body}");
-    // The same request again is stale: the version moved on.
+    // The same request again is stale: the version moved on, and the answer says what happened.
     let (status, body) = app.call(&client, "signaal-verplaatsen", &legal).await;
     assert_eq!(status, 409);
-    assert!(body.contains("Stale"), "{body}");
+    assert!(body.contains("Changed") && body.contains("van ingediend naar in screening"), "{body}");
 
     let (status, page) = app.get(&client, &format!("/gent/signalen/{id}")).await;
     assert_eq!(status, 200);
