@@ -47,20 +47,6 @@ pub fn move_transition(signal: &SignalState, to: Phase, details: MoveDetails, ac
     transition(signal, &change_for_move(signal.phase, to, details)?, actor)?.with_remarks(&message, &note)
 }
 
-/// The same for a whole bundle: one transition per signal, or a refusal.
-pub fn bundle_move_transitions(
-    bundle: BundleId,
-    signals: &[SignalState],
-    to: Phase,
-    details: MoveDetails,
-    actor: &Actor,
-) -> Result<Vec<Transition>, Refusal> {
-    let first = signals.first().ok_or(Refusal::EmptyBundle)?;
-    let (message, note) = (details.message.clone(), details.note.clone());
-    let change = change_for_move(first.phase, to, details)?;
-    transition_bundle(bundle, signals, &change, actor)?.into_iter().map(|t| t.with_remarks(&message, &note)).collect()
-}
-
 /// The columns this actor may move this signal to on its own (ignoring what
 /// still has to be filled in), so the UI offers sensible targets first.
 pub fn allowed_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {

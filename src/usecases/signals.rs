@@ -33,14 +33,11 @@ pub async fn record(
 }
 
 /// The refusal for a change based on an old version: what happened last.
-/// Only processors change a signal, and they may read every name in it.
+/// Without a name: a signaalgever withdrawing reads it too, and never
+/// learns who processes their signal.
 async fn changed(tx: &mut dyn Tx, tenant: TenantId, signal: SignalId) -> Result<AppError, AppError> {
     Ok(match tx.history(tenant, signal).await?.pop() {
-        Some(e) => AppError::Changed(format!(
-            "{} (door {})",
-            e.kind.describe(e.from, e.to).to_lowercase(),
-            e.actor_name.as_deref().unwrap_or("iemand anders")
-        )),
+        Some(e) => AppError::Changed(e.kind.describe(e.from, e.to).to_lowercase()),
         None => AppError::Stale,
     })
 }
