@@ -6,18 +6,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+mod forms;
+
+use self::forms::{AddForm, DomainSelect, EditForm, MergeForm, MoveForms, NoPersonalData, SplitForm, Target};
 use super::param;
-use crate::api::bundles::{
-    AddToBundle, BundlePage as Page, BundlesPage, CreateBundle, EditBundle, MergeBundles, MoveBundle, SplitFromBundle, load_bundle,
-    load_bundles,
-};
+use crate::api::bundles::{BundlePage as Page, BundlesPage, CreateBundle, load_bundle, load_bundles};
 use crate::components::dates::date_time;
 use crate::components::loaded::loaded;
 use crate::components::markdown::Markdown;
 use crate::components::phase::PhaseBadge;
-use crate::domain::bundle::{BundleSummary, MAX_TITLE_CHARS};
-use crate::domain::vocabulary::{Outcome, label_of};
-use crate::domain::{ORGANISATION_KINDS, Phase, PolicyDomain, SignalSummary};
+use crate::domain::bundle::MAX_TITLE_CHARS;
+use crate::domain::vocabulary::label_of;
+use crate::domain::{ORGANISATION_KINDS, PolicyDomain, SignalSummary};
 use crate::error::AppError;
 
 #[component]
@@ -160,33 +160,6 @@ fn NewBundleForm(tenant: String, signals: Vec<SignalSummary>, domains: Vec<Polic
     }
 }
 
-/// The privacy guard reads a bundle's texts; what it flags may be confirmed
-/// as no personal data (a service's own phone number, say).
-#[component]
-fn NoPersonalData(#[prop(into)] id: String) -> impl IntoView {
-    view! {
-        <div class="choice">
-            <input type="checkbox" id=id.clone() name="confirmed" value="ja"/>
-            <label for=id>"Geen persoonsgegevens: wat de controle aanduidt, gaat niet over een persoon"</label>
-        </div>
-    }
-}
-
-#[component]
-fn DomainSelect(#[prop(into)] id: String, domains: Vec<PolicyDomain>, selected: Option<crate::domain::PolicyDomainId>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>"Trekkend beleidsdomein"</label>
-            <select id=id name="lead_domain">
-                {domains.into_iter().map(|d| {
-                    let chosen = selected == Some(d.id);
-                    view! { <option value=d.id.0 selected=chosen>{d.name}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
-
 #[component]
 pub fn BundlePageView() -> impl IntoView {
     let tenant = param("tenant");
@@ -205,16 +178,7 @@ pub fn BundlePageView() -> impl IntoView {
 fn BundleView(page: Page) -> impl IntoView {
     let b = page.bundle.summary.clone();
     let slug = page.tenant.slug.clone();
-    let hidden = {
-        let (slug, id, version) = (slug.clone(), b.id.0, b.version);
-        move || {
-            view! {
-                <input type="hidden" name="tenant" value=slug.clone()/>
-                <input type="hidden" name="bundle" value=id/>
-                <input type="hidden" name="version" value=version/>
-            }
-        }
-    };
+    let hidden = Target { tenant: slug.clone(), bundle: b.id.0, version: b.version };
     let merged = b.merged_into.map(|into| {
         view! { <p class="notice">"Deze bundel is opgegaan in " <a href=format!("/{slug}/bundels/{into}")>{format!("bundel {into}")}</a> "."</p> }
     });
@@ -287,151 +251,6 @@ fn BundleView(page: Page) -> impl IntoView {
         <section aria-labelledby="geschiedenis">
             <h2 id="geschiedenis">"Geschiedenis"</h2>
             <ol class="history">{history}</ol>
-        </section>
-    }
-}
-
-/// One form per move the bundle may make, asking what that move needs.
-#[component]
-fn MoveForms<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden: H, targets: Vec<Phase>) -> impl IntoView {
-    let forms = targets
-        .into_iter()
-        .map(|to| {
-            let hidden = hidden.clone();
-            let action = ServerAction::<MoveBundle>::new();
-            let field = move |name: &str| format!("naar-{}-{name}", to.code());
-            let asks = match to {
-                Phase::Closed => view! {
-                    <div class="field">
-                        <label for=field("afloop")>"Afloop"</label>
-                        <select id=field("afloop") name="outcome" required>
-                            {Outcome::ALL.into_iter().map(|o| view! { <option value=o.code()>{o.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for=field("bericht")>"Bericht aan de signaalgevers"</label>
-                        <textarea id=field("bericht") name="message" rows="3" required></textarea>
-                    </div>
-                }
-                .into_any(),
-                _ => view! {
-                    <div class="field">
-                        <label for=field("notitie")>"Interne notitie (bij een stap terug: waarom?)"</label>
-                        <input id=field("notitie") name="note"/>
-                    </div>
-                }
-                .into_any(),
-            };
-            view! {
-                <ActionForm action attr:class="form move-form">
-                    {hidden()}
-                    <input type="hidden" name="to" value=to.code()/>
-                    {asks}
-                    <button type="submit" class="button button-small">{format!("Naar {}", to.label())}</button>
-                </ActionForm>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="verplaatsen" class="panel">
-            <h2 id="verplaatsen">"De bundel verplaatsen"</h2>
-            <p class="hint">"Alle signalen van de bundel gaan mee, elk met een eigen stap in hun geschiedenis."</p>
-            {forms}
-        </section>
-    }
-}
-
-#[component]
-fn SplitForm<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden: H, signal: i64) -> impl IntoView {
-    let action = ServerAction::<SplitFromBundle>::new();
-    let id = format!("eruit-{signal}");
-    view! {
-        <details class="move">
-            <summary>"Uit de bundel halen…"</summary>
-            <ActionForm action attr:class="form">
-                {hidden()}
-                <input type="hidden" name="signal" value=signal/>
-                <div class="field">
-                    <label for=id.clone()>"Waarom? (interne notitie)"</label>
-                    <input id=id name="note"/>
-                </div>
-                <button type="submit" class="button button-small">"Uit de bundel halen"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-#[component]
-fn AddForm<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden: H, candidates: Vec<SignalSummary>) -> impl IntoView {
-    let action = ServerAction::<AddToBundle>::new();
-    (!candidates.is_empty()).then(move || {
-        view! {
-            <section aria-labelledby="toevoegen" class="panel">
-                <h2 id="toevoegen">"Een signaal toevoegen"</h2>
-                <ActionForm action attr:class="form">
-                    {hidden()}
-                    <div class="field">
-                        <label for="toe-te-voegen">"Weerhouden signaal"</label>
-                        <select id="toe-te-voegen" name="signal">
-                            {candidates.into_iter().map(|s| view! { <option value=s.id.0>{format!("#{} {}", s.id, s.title)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="submit" class="button button-small">"Toevoegen"</button>
-                </ActionForm>
-            </section>
-        }
-    })
-}
-
-#[component]
-fn MergeForm<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden: H, bundles: Vec<BundleSummary>) -> impl IntoView {
-    let action = ServerAction::<MergeBundles>::new();
-    (!bundles.is_empty()).then(move || {
-        view! {
-            <section aria-labelledby="samenvoegen" class="panel">
-                <h2 id="samenvoegen">"Een andere bundel hierbij voegen"</h2>
-                <p class="hint">"De signalen van die bundel komen in deze bundel en nemen haar fase over."</p>
-                <ActionForm action attr:class="form">
-                    {hidden()}
-                    <div class="field">
-                        <label for="samen-met">"Bundel"</label>
-                        <select id="samen-met" name="other">
-                            {bundles.into_iter().map(|b| view! { <option value=b.id.0>{format!("{} ({})", b.title, b.phase.label())}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="submit" class="button button-small">"Samenvoegen"</button>
-                </ActionForm>
-            </section>
-        }
-    })
-}
-
-#[component]
-fn EditForm<H: Fn() -> V + Clone + Send + 'static, V: IntoView + 'static>(hidden: H, page: Page) -> impl IntoView {
-    let action = ServerAction::<EditBundle>::new();
-    let b = page.bundle;
-    view! {
-        <section aria-labelledby="bewerken" class="panel">
-            <h2 id="bewerken">"Bundel bewerken"</h2>
-            <ActionForm action attr:class="form">
-                {hidden()}
-                <div class="field">
-                    <label for="titel">"Titel"</label>
-                    <input id="titel" name="title" value=b.summary.title.clone() required maxlength=MAX_TITLE_CHARS/>
-                </div>
-                <div class="field">
-                    <label for="probleem">"Probleemstelling"</label>
-                    <textarea id="probleem" name="problem" rows="5">{b.problem.clone()}</textarea>
-                </div>
-                <div class="field">
-                    <label for="analyse-tekst">"Analyse"</label>
-                    <textarea id="analyse-tekst" name="analysis" rows="10" aria-describedby="analyse-uitleg">{b.analysis.clone()}</textarea>
-                    <p id="analyse-uitleg" class="hint">"Markdown: **vet**, een lijst met - aan het begin van een regel, een lege regel tussen alinea's."</p>
-                </div>
-                <DomainSelect id="trekker" domains=page.domains selected=b.summary.lead_domain_id/>
-                <NoPersonalData id="geen-persoonsgegevens"/>
-                <button type="submit" class="button">"Opslaan"</button>
-            </ActionForm>
         </section>
     }
 }
