@@ -98,6 +98,12 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("li.bundle-signal .phase")).toHaveText(["Geanalyseerd", "Geanalyseerd"]);
     await splitOut(page, "Anderstalige ouders");
     await expect(page.locator("li.bundle-signal")).toHaveCount(1);
+    // An analysis with a phone number in it is refused, and comes back as typed.
+    const analysis = "Het onthaal is alleen bereikbaar op 09 210 10 10.";
+    await page.getByRole("textbox", { name: "Analyse" }).fill(analysis);
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await expect(page.getByText("‘09 210 10 10’ lijkt een telefoonnummer.")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Analyse" })).toHaveValue(analysis);
     // The last signal stays: the refusal is the server's, in Dutch.
     const last = inBundle(page, "Zonder referentieadres");
     await last.getByText("Uit de bundel halen…").click();

@@ -35,7 +35,12 @@ pub struct BundlePage {
     pub candidates: Vec<SignalSummary>,
     pub mergeable: Vec<BundleSummary>,
     pub domains: Vec<PolicyDomain>,
+    /// An edit sent without JavaScript and refused: shown again as typed.
+    pub returned: Option<crate::domain::bundle::BundleText>,
 }
+
+#[cfg(feature = "ssr")]
+const RETURNED_KEY: &str = "bundle_returned";
 
 #[server(endpoint = "bundels")]
 pub async fn load_bundles(tenant: String) -> Result<BundlesPage, AppError> {
@@ -61,6 +66,10 @@ pub async fn load_bundle(tenant: String, id: i64) -> Result<BundlePage, AppError
         let caller = auth::in_tenant(&state, "bundel", &tenant).await?;
         let page = crate::usecases::bundles::page(state.store.as_ref(), &caller, crate::domain::BundleId(id)).await?;
         let domains = state.store.read().await?.policy_domains(caller.tenant.id).await?;
+        let returned = auth::take_flash::<(i64, crate::domain::bundle::BundleText)>(RETURNED_KEY)
+            .await?
+            .filter(|(bundle, _)| *bundle == id)
+            .map(|(_, text)| text);
         Ok(BundlePage {
             tenant: (&caller.tenant).into(),
             bundle: page.bundle,
@@ -71,6 +80,7 @@ pub async fn load_bundle(tenant: String, id: i64) -> Result<BundlePage, AppError
             candidates: page.candidates,
             mergeable: page.mergeable,
             domains,
+            returned,
         })
     })
     .await
@@ -140,7 +150,12 @@ pub async fn edit_bundle(
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bundel-bewerken", &tenant).await?;
         let text = bundle_text(title, problem, analysis, lead_domain, confirmed);
-        crate::usecases::bundles::edit(state.store.as_ref(), &caller, crate::domain::BundleId(bundle), version, &text).await
+        let result = crate::usecases::bundles::edit(state.store.as_ref(), &caller, crate::domain::BundleId(bundle), version, &text).await;
+        // Refused without JavaScript, the page comes back with what was typed.
+        if result.is_err() && crate::server::is_plain_form_post() {
+            auth::set_flash(RETURNED_KEY, &(bundle, &text)).await?;
+        }
+        result
     })
     .await
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::bundles::{AddToBundle, BundlePage as Page, EditBundle, MergeBundles, MoveBundle, SplitFromBundle};
-use crate::domain::bundle::{BundleSummary, MAX_TITLE_CHARS};
+use crate::domain::bundle::{BundleSummary, BundleText, MAX_TITLE_CHARS};
 use crate::domain::vocabulary::Outcome;
 use crate::domain::{Phase, PolicyDomain, SignalSummary};
 
@@ -181,6 +181,14 @@ pub(super) fn MergeForm(hidden: Target, bundles: Vec<BundleSummary>) -> impl Int
 pub(super) fn EditForm(hidden: Target, page: Page) -> impl IntoView {
     let action = ServerAction::<EditBundle>::new();
     let b = page.bundle;
+    // What was sent and refused comes back as typed; else what is stored.
+    let typed = page.returned.unwrap_or(BundleText {
+        title: b.summary.title,
+        problem: b.problem,
+        analysis: b.analysis,
+        lead_domain: b.summary.lead_domain_id,
+        confirmed: false,
+    });
     view! {
         <section aria-labelledby="bewerken" class="panel">
             <h2 id="bewerken">"Bundel bewerken"</h2>
@@ -188,18 +196,18 @@ pub(super) fn EditForm(hidden: Target, page: Page) -> impl IntoView {
                 <TargetFields target=hidden.clone()/>
                 <div class="field">
                     <label for="titel">"Titel"</label>
-                    <input id="titel" name="title" value=b.summary.title.clone() required maxlength=MAX_TITLE_CHARS/>
+                    <input id="titel" name="title" value=typed.title.clone() required maxlength=MAX_TITLE_CHARS/>
                 </div>
                 <div class="field">
                     <label for="probleem">"Probleemstelling"</label>
-                    <textarea id="probleem" name="problem" rows="5">{b.problem.clone()}</textarea>
+                    <textarea id="probleem" name="problem" rows="5">{typed.problem.clone()}</textarea>
                 </div>
                 <div class="field">
                     <label for="analyse-tekst">"Analyse"</label>
-                    <textarea id="analyse-tekst" name="analysis" rows="10" aria-describedby="analyse-uitleg">{b.analysis.clone()}</textarea>
+                    <textarea id="analyse-tekst" name="analysis" rows="10" aria-describedby="analyse-uitleg">{typed.analysis.clone()}</textarea>
                     <p id="analyse-uitleg" class="hint">"Markdown: **vet**, een lijst met - aan het begin van een regel, een lege regel tussen alinea's."</p>
                 </div>
-                <DomainSelect id="trekker" domains=page.domains selected=b.summary.lead_domain_id/>
+                <DomainSelect id="trekker" domains=page.domains selected=typed.lead_domain/>
                 <NoPersonalData id="geen-persoonsgegevens"/>
                 <button type="submit" class="button">"Opslaan"</button>
             </ActionForm>
