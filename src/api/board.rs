@@ -8,12 +8,17 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::{Phase, SignalSummary};
+use crate::domain::board::{Card, CardUpdate};
+use crate::domain::{PersonId, Phase, SignalId, SignalSummary};
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {
     pub tenant: TenantHeader,
+    /// Who looks at it: the lifecycle rules in the browser need the person.
+    pub viewer: PersonId,
+    /// The tenant's change number when the board was read: its stream goes on from here.
+    pub seq: i64,
     pub columns: Vec<Column>,
 }
 
@@ -26,13 +31,8 @@ pub struct Column {
     pub total: i64,
     /// The board's query that shows one page more of this column, if there is more.
     pub more: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Card {
-    pub signal: SignalSummary,
-    /// Where the caller may move it (the UI lists these first).
-    pub targets: Vec<Phase>,
+    /// How many cards the URL opens this column to.
+    pub shown: i64,
 }
 
 /// The board: per column the signals the caller processes, filtered and
@@ -43,32 +43,82 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
     crate::server::answer(async move {
         use crate::domain::board::{BoardPaging, ProcessedBy};
         use crate::server::{app_state, auth};
-        use crate::usecases::signals::allowed_targets;
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bord", &tenant).await?;
         let shown = shown.unwrap_or_default();
         let paging = BoardPaging::from_query(shown.split('&').filter_map(|pair| pair.split_once('=')));
         let processed = ProcessedBy::of(&caller.membership);
         let mut tx = state.store.read().await?;
+        // Read first: a change committed while the columns are read is both
+        // in them and in the stream, and showing it twice does no harm.
+        let seq = tx.change_seq(caller.tenant.id).await?;
         let counts = tx.board_counts(caller.tenant.id, &processed).await?;
         let mut columns = Vec::with_capacity(Phase::ALL.len());
         for phase in Phase::ALL {
             let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
             let limit = paging.shown(phase);
             let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &processed, phase, limit).await? };
-            let cards = signals
-                .into_iter()
-                .map(|signal| {
-                    let targets = allowed_targets(&caller, &signal);
-                    Card { signal, targets }
-                })
-                .collect();
+            let cards = cards(&mut *tx, &caller, signals).await?;
             let more = (total > limit).then(|| paging.more(phase));
-            columns.push(Column { phase, cards, total, more });
+            columns.push(Column { phase, cards, total, more, shown: limit });
         }
-        Ok(Board { tenant: (&caller.tenant).into(), columns })
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, columns })
     })
     .await
+}
+
+/// These signals as the caller's cards, as they are now: for a live board
+/// that heard they changed. A signal the caller does not process (any more,
+/// or ever, or of another tenant) comes back as gone, never as an error, so
+/// the answer tells nothing about it.
+#[server(endpoint = "bord-kaarten")]
+pub async fn board_cards(tenant: String, signals: Vec<i64>) -> Result<Vec<CardUpdate>, AppError> {
+    crate::server::answer(async move {
+        use crate::domain::board::ProcessedBy;
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "bord-kaarten", &tenant).await?;
+        if signals.len() > crate::domain::board::BOARD_MAX as usize {
+            return Err(AppError::Invalid("Te veel kaarten tegelijk.".into()));
+        }
+        let processed = ProcessedBy::of(&caller.membership);
+        let mut tx = state.store.read().await?;
+        let mut found = Vec::new();
+        for id in &signals {
+            if let Some(signal) = tx.signal_summary(caller.tenant.id, SignalId(*id)).await?
+                && processed.matches(&signal.scope)
+            {
+                found.push(signal);
+            }
+        }
+        let found = cards(&mut *tx, &caller, found).await?;
+        Ok(signals
+            .into_iter()
+            .map(|id| CardUpdate { id: SignalId(id), card: found.iter().find(|c| c.signal.id.0 == id).cloned() })
+            .collect())
+    })
+    .await
+}
+
+/// Signals the caller processes as their cards: the facts beside each, and
+/// the role they work it in.
+#[cfg(feature = "ssr")]
+async fn cards(
+    tx: &mut dyn crate::storage::Tx,
+    caller: &crate::server::auth::TenantCaller,
+    signals: Vec<crate::domain::SignalSummary>,
+) -> Result<Vec<Card>, AppError> {
+    let ids: Vec<SignalId> = signals.iter().map(|s| s.id).collect();
+    let mut facts = tx.card_facts(caller.tenant.id, &ids).await?;
+    Ok(signals
+        .into_iter()
+        .map(|signal| {
+            let acting_as = caller.membership.acting_role(&signal.scope);
+            let at = facts.iter().position(|(id, _)| *id == signal.id);
+            let facts = at.map(|i| facts.swap_remove(i).1).unwrap_or_default();
+            Card { signal, acting_as, facts }
+        })
+        .collect())
 }
 
 /// Move one signal. Flat text fields, so a plain HTML form can post it too.

@@ -51,6 +51,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("burgermelding-volgen", Audience::Public),
     // The board and signals.
     ("bord", Audience::Tenant(PROCESSORS)),
+    ("bord-kaarten", Audience::Tenant(PROCESSORS)),
     ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),
     ("bundel-verplaatsen", Audience::Tenant(PROCESSORS)),
     // Bundles: read narrowed per bundle, changed by those who lead it.
@@ -111,6 +112,8 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/volgen/{token}", Audience::Public),
     ("/{tenant}/mijn-signalen", Audience::Tenant(GIVERS)),
     ("/{tenant}/bord", Audience::Tenant(PROCESSORS)),
+    // The board's live stream: each event narrowed to the signals the caller processes.
+    ("/{tenant}/bord/live", Audience::Tenant(PROCESSORS)),
     ("/{tenant}/signalen/{id}", Audience::Tenant(MEMBERS)),
     ("/{tenant}/bundels", Audience::Tenant(BUNDLE_READERS)),
     ("/{tenant}/bundels/{id}", Audience::Tenant(BUNDLE_READERS)),
@@ -122,6 +125,11 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/beheer/uitgaande-mail", Audience::Tenant(COORDINATOR)),
     ("/beheer/gemeenten", Audience::Platform),
 ];
+
+/// The audience of a page or plain route; `None` means nobody.
+pub fn route_audience(path: &str) -> Option<Audience> {
+    ROUTES.iter().find(|(p, _)| *p == path).map(|(_, a)| *a)
+}
 
 /// The audience of a server function; `None` means nobody (deny by default).
 pub fn audience(endpoint: &str) -> Option<Audience> {

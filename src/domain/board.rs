@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Membership, OrganisationId, Phase, PolicyDomainId, Role, SignalScope};
+use super::{Actor, Membership, OrganisationId, PersonId, Phase, PolicyDomainId, Role, SignalId, SignalScope, SignalSummary, moves};
 
 /// Cards a column shows at first, and how many more each "Toon meer" adds.
 pub const BOARD_PAGE: i64 = 25;
@@ -44,6 +44,43 @@ impl ProcessedBy {
             || scope.policy_domain.is_some_and(|d| self.domains.contains(&d))
             || (self.organisation.is_some() && scope.organisation == self.organisation)
     }
+}
+
+/// One signal on the board, with what the board's person may do with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub signal: SignalSummary,
+    /// The role the person works this signal in (None: they only read it).
+    pub acting_as: Option<Role>,
+    pub facts: CardFacts,
+}
+
+/// What a card tells beside the signal itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardFacts {
+    /// Target-group codes (`vocabulary::TARGET_GROUPS`).
+    pub target_groups: Vec<String>,
+    /// How many organisations met it: the reporter's and those of sightings.
+    pub organisations: u32,
+    /// Their kinds (sectors), which anyone who reads the signal may see.
+    pub sectors: Vec<String>,
+}
+
+impl Card {
+    /// The columns this person may move the card to: the lifecycle's rules,
+    /// the same in the browser as on the server (which checks them again).
+    /// A card in a bundle moves with its bundle.
+    pub fn targets(&self, person: PersonId) -> Vec<Phase> {
+        let Some(role) = self.acting_as else { return Vec::new() };
+        moves::offered_targets(&self.signal.state(), &Actor { person, role })
+    }
+}
+
+/// A card as a stream's news brings it: gone (moved out of sight) when None.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardUpdate {
+    pub id: SignalId,
+    pub card: Option<Card>,
 }
 
 /// How many cards each column shows: `?{phase}=N` in the board's URL.

@@ -59,6 +59,12 @@ pub fn allowed_bundle_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase>
     targets_where(signal, |change| transition_bundle(bundle, std::slice::from_ref(signal), change, actor).is_ok())
 }
 
+/// The columns to offer this actor for this signal: the whole bundle's moves
+/// when it sits in one.
+pub fn offered_targets(signal: &SignalState, actor: &Actor) -> Vec<Phase> {
+    if signal.bundle.is_some() { allowed_bundle_targets(signal, actor) } else { allowed_targets(signal, actor) }
+}
+
 fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Vec<Phase> {
     let filled = MoveDetails {
         reason: Some(NotRetainedReason::Klacht),

@@ -44,6 +44,8 @@ pub struct SignalScope {
 pub struct BundleRef {
     pub id: BundleId,
     pub title: String,
+    /// The bundle's own version: moving it from the board checks this.
+    pub version: i64,
 }
 
 /// A signal on the board.

@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::param;
-use crate::api::board::{Board, Card, load_board};
+use crate::api::board::{Board, load_board};
+use crate::domain::board::Card;
 use crate::components::dates::age;
 use crate::components::notice::ErrorNotice;
 

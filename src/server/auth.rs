@@ -94,6 +94,18 @@ pub async fn in_tenant(state: &AppState, endpoint: &str, slug: &str) -> Result<T
     let Audience::Tenant(roles) = audience_of(endpoint)? else {
         return Err(AppError::internal(format!("{endpoint} is not a tenant function")));
     };
+    member_with(state, roles, slug).await
+}
+
+/// Authorise a plain route of a tenant (a stream), by its path in the table.
+pub async fn in_tenant_route(state: &AppState, route: &str, slug: &str) -> Result<TenantCaller, AppError> {
+    let Some(Audience::Tenant(roles)) = crate::domain::access::route_audience(route) else {
+        return Err(AppError::internal(format!("{route} is not a tenant route")));
+    };
+    member_with(state, roles, slug).await
+}
+
+async fn member_with(state: &AppState, roles: &[Role], slug: &str) -> Result<TenantCaller, AppError> {
     let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
     let membership =
         state.store.read().await?.memberships(person.id).await?.into_iter().find(|m| m.tenant_slug == slug).ok_or(AppError::NoAccess)?;

@@ -48,6 +48,7 @@ pub fn router(state: AppState) -> Router {
     let bundles = ServeDir::new(site.join("pkg")).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/health", get(health))
+        .route(super::live::ROUTE, get(super::live::board_stream))
         .route_service("/favicon.svg", icon)
         .nest_service("/pkg", bundles)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod http;
 pub mod limits;
+pub mod live;
 pub mod mail;
 pub mod passwords;
 pub mod proxy;

@@ -8,12 +8,17 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::live::{BoardChange, ChangedSignal};
 use crate::domain::*;
 
+mod feed;
+mod listener;
 mod postgres;
 mod sessions;
 mod sqlite;
 
+pub use feed::{ChangeFeed, FeedItem};
+pub use listener::LISTENER_NAME;
 pub use sessions::SessionBackend;
 
 #[derive(Debug, thiserror::Error)]
@@ -55,11 +60,14 @@ pub trait Store: Send + Sync + 'static {
     async fn ping(&self) -> StoreResult<()>;
     /// Where log-in sessions are kept (the same database).
     fn sessions(&self) -> SessionBackend;
+    /// The numbered changes of the tenants' boards, as they commit (from any
+    /// server instance, on PostgreSQL).
+    fn feed(&self) -> &ChangeFeed;
 }
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Send {
+pub trait Tx: Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + Send {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -125,6 +133,8 @@ pub trait Signals {
     /// How many signals they process, per phase (phases without any left out).
     async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>>;
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>>;
+    /// What the board's cards tell beside the signal, for these signals.
+    async fn card_facts(&mut self, tenant: TenantId, ids: &[SignalId]) -> StoreResult<Vec<(SignalId, crate::domain::board::CardFacts)>>;
     async fn signal_details(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalDetails>>;
     async fn bundle_signals(&mut self, tenant: TenantId, bundle: BundleId) -> StoreResult<Vec<SignalSummary>>;
     /// Sets phase and bundle if the signal is still at `expected_version`;
@@ -416,6 +426,17 @@ pub trait RateLimits {
     async fn take_attempt(&mut self, door: &str, key: &str, now_ms: i64, interval_ms: i64, tolerance_ms: i64) -> StoreResult<bool>;
     /// Forget keys whose arrival time has passed (their bucket is empty again); how many.
     async fn forget_attempts(&mut self, now_ms: i64) -> StoreResult<u64>;
+}
+
+/// The live boards' numbered changes (written by every transaction's commit).
+#[async_trait]
+pub trait Changes {
+    /// The tenant's latest change number (0 before any change).
+    async fn change_seq(&mut self, tenant: TenantId) -> StoreResult<i64>;
+    async fn change(&mut self, tenant: TenantId, seq: i64) -> StoreResult<Option<crate::domain::live::BoardChange>>;
+    /// Forget the signals of changes older than `before` (streams need only
+    /// recent ones); how many. The counters stay.
+    async fn forget_changes(&mut self, before: DateTime<Utc>) -> StoreResult<u64>;
 }
 
 /// Open the database named by the URL, create it if needed, and migrate it.

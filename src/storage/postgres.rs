@@ -14,13 +14,16 @@ const ROW_LOCK: &str = " FOR UPDATE";
 
 pub struct PostgresStore {
     pool: PgPool,
+    feed: std::sync::Arc<ChangeFeed>,
 }
 
 impl PostgresStore {
     pub async fn open(url: &str) -> StoreResult<Self> {
         let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        let store = PostgresStore { pool };
+        let feed = std::sync::Arc::new(ChangeFeed::default());
+        super::listener::spawn(url, pool.clone(), feed.clone())?;
+        let store = PostgresStore { pool, feed };
         store.sessions().migrate().await?;
         Ok(store)
     }
@@ -33,11 +36,11 @@ impl Store for PostgresStore {
     }
 
     async fn read(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx(self.pool.begin().await?)))
+        Ok(Box::new(SqlTx::new(self.pool.begin().await?, None)))
     }
 
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx(self.pool.begin().await?)))
+        Ok(Box::new(SqlTx::new(self.pool.begin().await?, None)))
     }
 
     async fn ping(&self) -> StoreResult<()> {
@@ -45,9 +48,21 @@ impl Store for PostgresStore {
         Ok(())
     }
 
+    fn feed(&self) -> &ChangeFeed {
+        &self.feed
+    }
+
     fn sessions(&self) -> SessionBackend {
         SessionBackend::Postgres(tower_sessions_sqlx_store::PostgresStore::new(self.pool.clone()))
     }
+}
+
+/// Tell every server instance's listener (`listener.rs`), at the commit.
+/// The payload carries the signals when they fit; else the listener reads them.
+async fn announce(tx: &mut sqlx::Transaction<'static, Db>, change: &BoardChange) -> StoreResult<()> {
+    let payload = super::listener::payload(change);
+    sqlx::query("SELECT pg_notify($1, $2)").bind(super::listener::CHANNEL).bind(payload).execute(&mut **tx).await?;
+    Ok(())
 }
 
 include!("sql/tx.rs");

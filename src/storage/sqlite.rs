@@ -17,6 +17,7 @@ const ROW_LOCK: &str = "";
 pub struct SqliteStore {
     readers: SqlitePool,
     writer: SqlitePool,
+    feed: std::sync::Arc<ChangeFeed>,
 }
 
 impl SqliteStore {
@@ -33,7 +34,7 @@ impl SqliteStore {
         let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;
         sqlx::migrate!("migrations/sqlite").run(&writer).await?;
         let readers = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        let store = SqliteStore { readers, writer };
+        let store = SqliteStore { readers, writer, feed: Default::default() };
         store.sessions().migrate().await?;
         Ok(store)
     }
@@ -46,11 +47,12 @@ impl Store for SqliteStore {
     }
 
     async fn read(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx(self.readers.begin().await?)))
+        Ok(Box::new(SqlTx::new(self.readers.begin().await?, None)))
     }
 
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx(self.writer.begin().await?)))
+        // Writers take turns, so their changes are published in their numbers' order.
+        Ok(Box::new(SqlTx::new(self.writer.begin().await?, Some(self.feed.clone()))))
     }
 
     async fn ping(&self) -> StoreResult<()> {
@@ -58,9 +60,18 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn feed(&self) -> &ChangeFeed {
+        &self.feed
+    }
+
     fn sessions(&self) -> SessionBackend {
         SessionBackend::Sqlite(tower_sessions_sqlx_store::SqliteStore::new(self.readers.clone()))
     }
+}
+
+/// One process serves SQLite: the transaction publishes after its commit.
+async fn announce(_: &mut sqlx::Transaction<'static, Db>, _: &BoardChange) -> StoreResult<()> {
+    Ok(())
 }
 
 include!("sql/tx.rs");

@@ -115,7 +115,5 @@ async fn check_references(tx: &mut dyn Tx, tenant: TenantId, details: &MoveDetai
 /// The moves this caller may make on this signal, for the UI: the whole
 /// bundle's moves when it sits in one.
 pub fn allowed_targets(caller: &TenantCaller, signal: &SignalSummary) -> Vec<Phase> {
-    let Ok(actor) = actor_for(caller, signal) else { return Vec::new() };
-    let state = signal.state();
-    if state.bundle.is_some() { moves::allowed_bundle_targets(&state, &actor) } else { moves::allowed_targets(&state, &actor) }
+    actor_for(caller, signal).map(|actor| moves::offered_targets(&signal.state(), &actor)).unwrap_or_default()
 }

@@ -153,6 +153,7 @@ impl Bundles for SqlTx {
         at: DateTime<Utc>,
         e: &bundle::BundleEventDraft,
     ) -> StoreResult<()> {
+        self.1.bundle(tenant, bundle);
         sqlx::query(
             "INSERT INTO bundle_events (tenant_id, bundle_id, at, actor_id, kind, signal_id, other_bundle_id, \
                 from_phase, to_phase, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

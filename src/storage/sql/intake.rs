@@ -49,6 +49,7 @@ impl Intake for SqlTx {
     }
 
     async fn insert_sighting(&mut self, tenant: TenantId, signal: SignalId, organisation: Option<OrganisationId>, person: Option<PersonId>, note: &str, at: DateTime<Utc>) -> StoreResult<i64> {
+        self.1.signal(tenant, signal);
         Ok(sqlx::query_scalar(
             "INSERT INTO sightings (tenant_id, signal_id, organisation_id, person_id, note, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

@@ -11,6 +11,7 @@ struct SummaryRow {
     sector: Option<String>,
     bundle_id: Option<BundleId>,
     bundle_title: Option<String>,
+    bundle_version: Option<i64>,
     source: String,
     created_at: DateTime<Utc>,
     policy_domain_id: Option<PolicyDomainId>,
@@ -28,7 +29,11 @@ impl SummaryRow {
             policy_domain: self.policy_domain,
             organisation: self.organisation,
             sector: self.sector,
-            bundle: self.bundle_id.map(|id| BundleRef { id, title: self.bundle_title.unwrap_or_default() }),
+            bundle: self.bundle_id.map(|id| BundleRef {
+                id,
+                title: self.bundle_title.unwrap_or_default(),
+                version: self.bundle_version.unwrap_or_default(),
+            }),
             source: decode("signals.source", &self.source, Source::from_code)?,
             created_at: self.created_at,
             scope: SignalScope { policy_domain: self.policy_domain_id, organisation: self.organisation_id, reporter: self.reporter_id },
@@ -37,7 +42,7 @@ impl SummaryRow {
 }
 
 const SUMMARY_SELECT: &str = "SELECT s.id, s.title, s.phase, s.version, pd.name AS policy_domain, \
-        o.name AS organisation, o.kind AS sector, s.bundle_id, b.title AS bundle_title, s.source, s.created_at, \
+        o.name AS organisation, o.kind AS sector, s.bundle_id, b.title AS bundle_title, b.version AS bundle_version, s.source, s.created_at, \
         s.policy_domain_id, s.organisation_id, s.reporter_id \
     FROM signals s \
     LEFT JOIN policy_domains pd ON pd.id = s.policy_domain_id \
@@ -174,6 +179,49 @@ impl Signals for SqlTx {
         Ok(self.summaries_where("AND s.id = $2", tenant, Some(id.0)).await?.pop())
     }
 
+    async fn card_facts(&mut self, tenant: TenantId, ids: &[SignalId]) -> StoreResult<Vec<(SignalId, crate::domain::board::CardFacts)>> {
+        use std::collections::BTreeMap;
+        let mut facts: BTreeMap<SignalId, (crate::domain::board::CardFacts, Vec<OrganisationId>)> =
+            ids.iter().map(|id| (*id, Default::default())).collect();
+        let all: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        for list in chunks(&all) {
+            // Numbers from our own typed ids, written into the text.
+            let groups: Vec<(SignalId, String)> = sqlx::query_as(&format!(
+                "SELECT t.signal_id, t.code FROM signal_target_groups t JOIN signals s ON s.id = t.signal_id \
+                 WHERE s.tenant_id = $1 AND t.signal_id IN ({list}) ORDER BY t.code"
+            ))
+            .bind(tenant)
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, code) in groups {
+                facts.entry(id).or_default().0.target_groups.push(code);
+            }
+            let seen: Vec<(SignalId, OrganisationId, String)> = sqlx::query_as(&format!(
+                "SELECT s.id, o.id, o.kind FROM signals s JOIN organisations o ON o.id = s.organisation_id \
+                 WHERE s.tenant_id = $1 AND s.id IN ({list}) \
+                 UNION SELECT g.signal_id, o.id, o.kind FROM sightings g JOIN organisations o ON o.id = g.organisation_id \
+                 WHERE g.tenant_id = $1 AND g.signal_id IN ({list})"
+            ))
+            .bind(tenant)
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, organisation, sector) in seen {
+                let (card, organisations) = facts.entry(id).or_default();
+                if !organisations.contains(&organisation) {
+                    organisations.push(organisation);
+                    card.organisations += 1;
+                }
+                if !card.sectors.contains(&sector) {
+                    card.sectors.push(sector);
+                }
+            }
+        }
+        Ok(facts.into_iter().map(|(id, (mut card, _))| {
+            card.sectors.sort();
+            (id, card)
+        }).collect())
+    }
+
     async fn signal_details(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalDetails>> {
         let Some(summary) = self.signal_summary(tenant, id).await? else {
             return Ok(None);
@@ -240,6 +288,7 @@ impl Signals for SqlTx {
         at: DateTime<Utc>,
         e: &EventDraft,
     ) -> StoreResult<EventId> {
+        self.1.signal(tenant, signal);
         let id = sqlx::query_scalar(
             "INSERT INTO signal_events (tenant_id, signal_id, at, actor_id, kind, from_phase, to_phase, \
                 reason, duplicate_of, outcome, message, note) \
@@ -293,12 +342,12 @@ impl Signals for SqlTx {
     }
 
     async fn bundle(&mut self, tenant: TenantId, id: BundleId) -> StoreResult<Option<BundleRef>> {
-        let title: Option<String> = sqlx::query_scalar("SELECT title FROM bundles WHERE tenant_id = $1 AND id = $2")
+        let row: Option<(String, i64)> = sqlx::query_as("SELECT title, version FROM bundles WHERE tenant_id = $1 AND id = $2")
             .bind(tenant)
             .bind(id)
             .fetch_optional(&mut *self.0)
             .await?;
-        Ok(title.map(|title| BundleRef { id, title }))
+        Ok(row.map(|(title, version)| BundleRef { id, title, version }))
     }
 
     async fn count_signals(&mut self, tenant: TenantId) -> StoreResult<i64> {
@@ -307,6 +356,7 @@ impl Signals for SqlTx {
 
     async fn redact(&mut self, tenant: TenantId, signal: SignalId, passage: &str, at: DateTime<Utc>) -> StoreResult<u64> {
         use crate::domain::redaction::REDACTED;
+        self.1.signal(tenant, signal);
         // Each statement touches only rows where the passage stands.
         let texts = |columns: &[&str]| -> (String, String) {
             let set = columns.iter().map(|c| format!("{c} = REPLACE({c}, $3, $4)")).collect::<Vec<_>>().join(", ");

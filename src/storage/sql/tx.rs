@@ -2,12 +2,126 @@
 // `Db = Postgres` (see `include!` in sqlite.rs and postgres.rs). The SQL text is
 // the same for both; SQLite accepts PostgreSQL's `$1` placeholders.
 
-pub struct SqlTx(sqlx::Transaction<'static, Db>);
+/// An open transaction, what it changed on the boards so far, and (on
+/// SQLite) the feed it publishes its numbered change to after the commit.
+pub struct SqlTx(sqlx::Transaction<'static, Db>, Touched, Option<std::sync::Arc<ChangeFeed>>);
+
+impl SqlTx {
+    fn new(tx: sqlx::Transaction<'static, Db>, feed: Option<std::sync::Arc<ChangeFeed>>) -> Self {
+        SqlTx(tx, Touched::default(), feed)
+    }
+
+    /// Give what this transaction touched, per tenant, the next number of
+    /// the tenant's counter, and write it down with the signals (their scopes
+    /// as they are now). The counter row stays locked until the commit, so
+    /// numbers commit in order.
+    async fn number_changes(&mut self) -> StoreResult<Vec<BoardChange>> {
+        let touched = std::mem::take(&mut self.1);
+        let mut numbered = Vec::new();
+        for (tenant, (signals, bundles)) in touched.0 {
+            let mut changed = Vec::new();
+            let ids: Vec<i64> = signals.iter().map(|s| s.0).collect();
+            let in_bundles: Vec<i64> = bundles.iter().map(|b| b.0).collect();
+            // Numbers from our own typed ids, written into the text.
+            let conditions: Vec<String> = chunks(&ids)
+                .into_iter()
+                .map(|c| format!("id IN ({c})"))
+                .chain(chunks(&in_bundles).into_iter().map(|c| format!("bundle_id IN ({c})")))
+                .collect();
+            for condition in conditions {
+                let rows: Vec<(SignalId, Option<PolicyDomainId>, Option<OrganisationId>)> = sqlx::query_as(&format!(
+                    "SELECT id, policy_domain_id, organisation_id FROM signals WHERE tenant_id = $1 AND {condition}"
+                ))
+                .bind(tenant)
+                .fetch_all(&mut *self.0)
+                .await?;
+                changed.extend(rows.into_iter().map(|(id, domain, organisation)| ChangedSignal { id, domain, organisation }));
+            }
+            changed.sort_by_key(|s| s.id);
+            changed.dedup_by_key(|s| s.id);
+            let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO change_counters (tenant_id, seq) VALUES ($1, 1) \
+                 ON CONFLICT (tenant_id) DO UPDATE SET seq = change_counters.seq + 1 RETURNING seq",
+            )
+            .bind(tenant)
+            .fetch_one(&mut *self.0)
+            .await?;
+            let signals = serde_json::to_string(&changed).map_err(|e| StoreError::Corrupt { column: "changes.signals", value: e.to_string() })?;
+            sqlx::query("INSERT INTO changes (tenant_id, seq, signals, at) VALUES ($1, $2, $3, $4)")
+                .bind(tenant)
+                .bind(seq)
+                .bind(&signals)
+                .bind(Utc::now())
+                .execute(&mut *self.0)
+                .await?;
+            let change = BoardChange { tenant, seq, signals: changed };
+            announce(&mut self.0, &change).await?;
+            numbered.push(change);
+        }
+        Ok(numbered)
+    }
+}
+
+/// Ids as comma-separated text, a few hundred at a time.
+fn chunks(ids: &[i64]) -> Vec<String> {
+    ids.chunks(500).map(|c| c.iter().map(i64::to_string).collect::<Vec<_>>().join(",")).collect()
+}
+
+/// Signals and bundles a transaction changed, per tenant.
+#[derive(Default)]
+struct Touched(std::collections::BTreeMap<TenantId, (std::collections::BTreeSet<SignalId>, std::collections::BTreeSet<BundleId>)>);
+
+impl Touched {
+    fn signal(&mut self, tenant: TenantId, signal: SignalId) {
+        self.0.entry(tenant).or_default().0.insert(signal);
+    }
+
+    /// Every signal of the bundle, as it is at the commit.
+    fn bundle(&mut self, tenant: TenantId, bundle: BundleId) {
+        self.0.entry(tenant).or_default().1.insert(bundle);
+    }
+}
 
 #[async_trait]
 impl Tx for SqlTx {
-    async fn commit(self: Box<Self>) -> StoreResult<()> {
-        self.0.commit().await?;
+    async fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        let numbered = self.number_changes().await?;
+        let SqlTx(tx, _, feed) = *self;
+        tx.commit().await?;
+        if let Some(feed) = feed {
+            for change in numbered {
+                feed.publish(change);
+            }
+        }
         Ok(())
+    }
+}
+
+#[async_trait]
+impl Changes for SqlTx {
+    async fn change_seq(&mut self, tenant: TenantId) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT seq FROM change_counters WHERE tenant_id = $1")
+            .bind(tenant)
+            .fetch_optional(&mut *self.0)
+            .await?
+            .unwrap_or(0))
+    }
+
+    async fn change(&mut self, tenant: TenantId, seq: i64) -> StoreResult<Option<BoardChange>> {
+        let signals: Option<String> = sqlx::query_scalar("SELECT signals FROM changes WHERE tenant_id = $1 AND seq = $2")
+            .bind(tenant)
+            .bind(seq)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        signals
+            .map(|s| {
+                let signals = serde_json::from_str(&s).map_err(|_| StoreError::Corrupt { column: "changes.signals", value: s })?;
+                Ok(BoardChange { tenant, seq, signals })
+            })
+            .transpose()
+    }
+
+    async fn forget_changes(&mut self, before: DateTime<Utc>) -> StoreResult<u64> {
+        Ok(sqlx::query("DELETE FROM changes WHERE at < $1").bind(before).execute(&mut *self.0).await?.rows_affected())
     }
 }
