@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::board::{Card, CardUpdate};
+use crate::domain::board::{BoardPaging, Card, CardUpdate};
 use crate::domain::{PersonId, Phase, SignalId, SignalSummary};
 use crate::error::AppError;
 
@@ -19,6 +19,8 @@ pub struct Board {
     pub viewer: PersonId,
     /// The tenant's change number when the board was read: its stream goes on from here.
     pub seq: i64,
+    /// How far the URL opens each column.
+    pub paging: BoardPaging,
     pub columns: Vec<Column>,
 }
 
@@ -29,10 +31,42 @@ pub struct Column {
     pub cards: Vec<Card>,
     /// How many signals the column holds in all.
     pub total: i64,
-    /// The board's query that shows one page more of this column, if there is more.
-    pub more: Option<String>,
-    /// How many cards the URL opens this column to.
-    pub shown: i64,
+}
+
+impl Board {
+    /// Put a card as the stream's news brings it where it belongs now: out
+    /// of the column it was in, into its phase's column in date order (as
+    /// far as that column is opened), with the counts kept right.
+    pub fn apply(&mut self, update: CardUpdate) {
+        for column in &mut self.columns {
+            if let Some(at) = column.cards.iter().position(|c| c.signal.id == update.id) {
+                column.cards.remove(at);
+                column.total -= 1;
+            }
+        }
+        let Some(card) = update.card else { return };
+        let shown = self.paging.shown(card.signal.phase);
+        let Some(column) = self.columns.iter_mut().find(|c| c.phase == card.signal.phase) else { return };
+        column.total += 1;
+        let key = |c: &Card| (c.signal.created_at, c.signal.id);
+        let at = column.cards.partition_point(|c| key(c) < key(&card));
+        // Beyond the opened part of a full column it is counted, not shown.
+        if at < column.cards.len() || (column.cards.len() as i64) < shown {
+            column.cards.insert(at, card);
+            if column.cards.len() as i64 > shown {
+                column.cards.pop();
+            }
+        }
+    }
+
+    /// The board's query that opens one page more of this column, if it holds more.
+    pub fn more(&self, column: &Column) -> Option<String> {
+        (column.total > column.cards.len() as i64).then(|| self.paging.more(column.phase))
+    }
+
+    pub fn card(&self, id: SignalId) -> Option<&Card> {
+        self.columns.iter().flat_map(|c| &c.cards).find(|c| c.signal.id == id)
+    }
 }
 
 /// The board: per column the signals the caller processes, filtered and
@@ -41,7 +75,7 @@ pub struct Column {
 #[server(endpoint = "bord")]
 pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, AppError> {
     crate::server::answer(async move {
-        use crate::domain::board::{BoardPaging, ProcessedBy};
+        use crate::domain::board::ProcessedBy;
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bord", &tenant).await?;
@@ -59,10 +93,9 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             let limit = paging.shown(phase);
             let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &processed, phase, limit).await? };
             let cards = cards(&mut *tx, &caller, signals).await?;
-            let more = (total > limit).then(|| paging.more(phase));
-            columns.push(Column { phase, cards, total, more, shown: limit });
+            columns.push(Column { phase, cards, total });
         }
-        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, columns })
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, columns })
     })
     .await
 }
@@ -219,4 +252,82 @@ pub(super) fn parse_details(
         message: message.unwrap_or_default(),
         note: note.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::domain::board::CardFacts;
+    use crate::domain::{SignalScope, Source};
+
+    fn card(id: i64, phase: Phase, day: u32) -> Card {
+        Card {
+            signal: SignalSummary {
+                id: SignalId(id),
+                title: format!("Signaal {id}"),
+                phase,
+                version: 1,
+                policy_domain: None,
+                organisation: None,
+                sector: None,
+                bundle: None,
+                source: Source::Worker,
+                created_at: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
+                scope: SignalScope::default(),
+            },
+            acting_as: None,
+            facts: CardFacts::default(),
+        }
+    }
+
+    fn board(submitted: Vec<Card>) -> Board {
+        let column = |phase: Phase, cards: Vec<Card>| Column { phase, total: cards.len() as i64, cards };
+        let paging = BoardPaging::default();
+        Board {
+            tenant: TenantHeader { slug: "gent".into(), name: "Gent".into() },
+            viewer: PersonId(1),
+            seq: 0,
+            paging,
+            columns: vec![
+                column(Phase::Submitted, submitted),
+                column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)]),
+            ],
+        }
+    }
+
+    fn ids(board: &Board, column: usize) -> Vec<i64> {
+        board.columns[column].cards.iter().map(|c| c.signal.id.0).collect()
+    }
+
+    #[test]
+    fn a_moved_card_leaves_its_column_and_joins_the_next_in_date_order() {
+        let mut b = board(vec![card(1, Phase::Submitted, 1), card(3, Phase::Submitted, 3)]);
+        b.apply(CardUpdate { id: SignalId(1), card: Some(card(1, Phase::InScreening, 1)) });
+        assert_eq!((ids(&b, 0), b.columns[0].total), (vec![3], 1));
+        assert_eq!((ids(&b, 1), b.columns[1].total), (vec![1, 2], 2));
+        // The same news twice changes nothing more.
+        b.apply(CardUpdate { id: SignalId(1), card: Some(card(1, Phase::InScreening, 1)) });
+        assert_eq!((ids(&b, 1), b.columns[1].total), (vec![1, 2], 2));
+        // Gone from sight.
+        b.apply(CardUpdate { id: SignalId(2), card: None });
+        assert_eq!((ids(&b, 1), b.columns[1].total), (vec![1], 1));
+        // A new signal.
+        b.apply(CardUpdate { id: SignalId(9), card: Some(card(9, Phase::Submitted, 20)) });
+        assert_eq!((ids(&b, 0), b.columns[0].total), (vec![3, 9], 2));
+    }
+
+    #[test]
+    fn a_full_column_counts_a_newer_card_without_showing_it() {
+        // A full first page: 25 cards, days 1 to 25 (ids 101 to 125).
+        let mut b = board((1..=25).map(|day| card(100 + day as i64, Phase::Submitted, day)).collect());
+        assert_eq!(b.more(&b.columns[0]), None);
+        b.apply(CardUpdate { id: SignalId(9), card: Some(card(9, Phase::Submitted, 28)) });
+        assert_eq!((ids(&b, 0).len(), *ids(&b, 0).last().unwrap(), b.columns[0].total), (25, 125, 26));
+        assert_eq!(b.more(&b.columns[0]).as_deref(), Some("?submitted=50"));
+        // An older one pushes the newest shown one out of the opened part.
+        b.apply(CardUpdate { id: SignalId(8), card: Some(card(8, Phase::Submitted, 1)) });
+        assert_eq!((ids(&b, 0)[..2].to_vec(), *ids(&b, 0).last().unwrap(), b.columns[0].total), (vec![8, 101], 124, 27));
+    }
 }

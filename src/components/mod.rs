@@ -1,5 +1,6 @@
 //! Small pieces shared by several pages.
 
+pub mod browser;
 pub mod dates;
 pub mod feedback;
 pub mod history;

@@ -56,7 +56,7 @@ pub fn SignalMoves(
 }
 
 /// The button of a move, and what it does in a sentence.
-fn wording(kind: ChangeKind, to: Phase) -> (String, &'static str) {
+pub fn wording(kind: ChangeKind, to: Phase) -> (String, &'static str) {
     match kind {
         ChangeKind::StartScreening => ("Screening starten".into(), "Het signaal gaat naar In screening."),
         ChangeKind::Retain => ("Weerhouden".into(), "Het signaal is structureel en gaat verder naar Weerhouden, klaar om te bundelen."),
@@ -170,7 +170,7 @@ fn MoveForm(
 
 /// A labelled choice from a fixed vocabulary, with what was chosen before.
 #[component]
-fn Choice(
+pub fn Choice(
     id: String,
     name: &'static str,
     label: &'static str,
@@ -194,7 +194,7 @@ fn Choice(
 
 /// A message or note with its label and hint, and what was typed before.
 #[component]
-fn Remark(id: String, name: &'static str, label: String, hint: &'static str, rows: u32, typed: String) -> impl IntoView {
+pub fn Remark(id: String, name: &'static str, label: String, hint: &'static str, rows: u32, typed: String) -> impl IntoView {
     let hint_id = format!("{id}-uitleg");
     view! {
         <div class="field">

@@ -4,7 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod admin;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "workspace"))]
 pub mod board;
 #[cfg(feature = "ssr")]
 pub mod bundles;

@@ -1,10 +1,10 @@
 //! What the intake islands ask of the browser: the draft kept in local
-//! storage, what was typed before the island came alive, and moving focus.
+//! storage (and the shared helpers: what was typed, focus).
 //! Called from event handlers and effects only, which run in the browser.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+pub use crate::components::browser::{focus_soon, focus_within, form_values, go_to};
 use crate::domain::intake::SignalDraft;
 
 /// Where the browser keeps a person's draft: drafts of two people on one
@@ -31,42 +31,4 @@ pub fn forget_draft(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
-}
-
-/// Every name and value the form `id` holds now, as it would send them.
-/// Read before an island hydrates: what a person typed while the page was
-/// still loading is newer than anything the island knows.
-pub fn form_values(id: &str) -> Option<Vec<(String, String)>> {
-    let form = document().get_element_by_id(id)?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    let entries = js_sys::try_iter(&data).ok()??;
-    Some(
-        entries
-            .flatten()
-            .filter_map(|entry| {
-                let pair = entry.dyn_into::<js_sys::Array>().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect(),
-    )
-}
-
-/// Focus the element `id` once the view has caught up with the last change.
-pub fn focus_soon(id: impl Into<String>) {
-    let id = id.into();
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
-}
-
-/// Is keyboard focus inside the element `id`?
-pub fn focus_within(id: &str) -> bool {
-    let (Some(active), Some(container)) = (document().active_element(), document().get_element_by_id(id)) else { return false };
-    container.contains(Some(&active))
-}
-
-pub fn go_to(path: &str) {
-    let _ = window().location().set_href(path);
 }
