@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL server on loopback for the test suite.
 #   scripts/postgres.sh start   initialise and start it (prints its URL)
 #   scripts/postgres.sh stop    stop it and remove its data
+#   scripts/postgres.sh fresh NAME   (re)create an empty database NAME (prints its URL)
 set -euo pipefail
 port="${SEINHUIS_TEST_PG_PORT:-55432}"
 dir="/tmp/seinhuis-test-pg-$port"
@@ -27,6 +28,12 @@ start)
         start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
+fresh)
+    name="${2:?name the database}"
+    run "$bin/dropdb" -h 127.0.0.1 -p "$port" -U postgres --if-exists "$name"
+    run "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
+    echo "postgres://postgres@127.0.0.1:$port/$name"
+    ;;
 stop)
     if [ -d "$dir" ]; then
         run "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
@@ -34,7 +41,7 @@ stop)
     fi
     ;;
 *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|fresh NAME" >&2
     exit 2
     ;;
 esac

@@ -18,6 +18,9 @@ cargo clippy --lib --target wasm32-unknown-unknown --features intake,workspace -
 echo "==> starting PostgreSQL and an SMTP server on loopback"
 export SEINHUIS_TEST_POSTGRES_URL SEINHUIS_TEST_SMTP=127.0.0.1:2525 SEINHUIS_TEST_MAILDIR="$PWD/target/test-maildir"
 SEINHUIS_TEST_POSTGRES_URL=$(scripts/postgres.sh start)
+# The live board's end-to-end tests run a second server on PostgreSQL.
+export SEINHUIS_E2E_POSTGRES_URL
+SEINHUIS_E2E_POSTGRES_URL=$(scripts/postgres.sh fresh seinhuis_e2e)
 rm -rf "$SEINHUIS_TEST_MAILDIR"
 target/python/bin/python -m aiosmtpd -n -l "$SEINHUIS_TEST_SMTP" -c aiosmtpd.handlers.Mailbox "$SEINHUIS_TEST_MAILDIR" &
 smtp_pid=$!
@@ -36,15 +39,16 @@ cargo test --features ssr -- --test-threads=1
 echo "==> end-to-end tests in Chromium"
 (cd end2end && npx playwright test)
 
-echo "==> the end-to-end server's log: no error, no token, no password"
-# The server logged at info to this file (end2end/playwright.config.ts). Links
-# must appear masked (/uitnodiging/…, sleutel=…), never with their token.
-log=target/e2e/server.log
-[ -s "$log" ] || { echo "no end-to-end server log at $log" >&2; exit 1; }
+echo "==> the end-to-end servers' logs: no error, no token, no password"
+# The servers logged at info to these files (end2end/playwright.config.ts).
+# Links must appear masked (/uitnodiging/…, sleutel=…), never with their token.
 leaks=' ERROR |/uitnodiging/[A-Za-z0-9_-]{16,}|/bevestigen/[A-Za-z0-9_-]{16,}|/volgen/[A-Za-z0-9_-]{16,}'
 leaks+='|sleutel=[^.…&[:space:]]|wachtwoord-instellen/[A-Za-z0-9_-]|password=|"password":|demo-seinhuis|[0-9a-f]{64}'
-if grep -nE "$leaks" "$log"; then
-    echo "the end-to-end server's log holds an error, a token or a password (lines above)" >&2
-    exit 1
-fi
-echo "$log: $(wc -l < "$log") lines, no error, token or password"
+for log in target/e2e/server.log target/e2e-pg/server.log; do
+    [ -s "$log" ] || { echo "no end-to-end server log at $log" >&2; exit 1; }
+    if grep -nE "$leaks" "$log"; then
+        echo "the end-to-end server's log $log holds an error, a token or a password (lines above)" >&2
+        exit 1
+    fi
+    echo "$log: $(wc -l < "$log") lines, no error, token or password"
+done

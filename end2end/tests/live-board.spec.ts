@@ -1,22 +1,27 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
+import { fillTheRest, GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
 
 // The live board, on the database of the project (SQLite, or PostgreSQL in
 // the "postgres" project): two people, each in their own browser context.
-const GENT_PROCESSOR = "bram.verhaeghe@gent.example";
+const GENT_PROCESSOR = "bram.verhaeghe@gent.example"; // welzijn, among others
+const GENT_GIVER = "youssef.benali@deoverstap.example";
+// Every card of the first columns, however many earlier tests left there.
+const BOARD = "/gent/bord?submitted=1000&in_screening=1000";
 
 const column = (page: Page, phase: string) => page.locator(`section.column[data-phase="${phase}"]`);
 const card = (page: Page, phase: string, id: string) => column(page, phase).locator(`article.card[data-signal="${id}"]`);
 
 async function openBoard(browser: Browser, email: string, block?: "stream") {
-  const context = await browser.newContext();
+  // Tall enough that a dragged card and the column it goes to are both in view.
+  const context = await browser.newContext({ viewport: { width: 1600, height: 3000 } });
   const page = await context.newPage();
   if (block) {
     // This board hears nothing from the others: it stays as it was loaded.
     await page.route("**/bord/live**", (route) => route.abort());
   }
   await logIn(page, email, "/gent/bord");
+  await page.goto(BOARD);
   await waitForHydration(page);
   if (!block) {
     await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
@@ -24,20 +29,33 @@ async function openBoard(browser: Browser, email: string, block?: "stream") {
   return page;
 }
 
-/** The id of a card in a column that both people can move. */
-async function aCard(page: Page, phase: string, which = 0) {
-  const id = await column(page, phase).locator("article.card").nth(which).getAttribute("data-signal");
-  expect(id).toBeTruthy();
-  return id!;
+/** A signaalgever reports a new Welzijn signal; its card's id on this board, where it appears by itself. */
+async function newSignal(browser: Browser, board: Page) {
+  const title = `Geen plek in de nachtopvang ${Date.now()}`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, GENT_GIVER, "/gent/signaleren");
+  await waitForHydration(page);
+  await page.getByLabel("Korte titel").fill(title);
+  await page.getByLabel("Wat zie je?").fill("Elke week staan mensen 's avonds aan de deur van de nachtopvang terwijl alle bedden al bezet zijn.");
+  await fillTheRest(page);
+  await page.getByLabel("Beleidsdomein").selectOption({ label: "Welzijn" });
+  await page.getByRole("button", { name: "Signaal versturen" }).click();
+  await expect(page.getByRole("heading", { name: "Bedankt, je signaal is verstuurd" })).toBeVisible();
+  await context.close();
+  const card = column(board, "submitted").locator("article.card").filter({ hasText: title });
+  await expect(card).toBeVisible();
+  return (await card.getAttribute("data-signal"))!;
 }
 
 test("a card dragged on one board moves on the other without a reload, and the move can be undone", async ({ browser }) => {
   const a = await openBoard(browser, GENT_COORDINATOR);
-  const b = await openBoard(browser, GENT_COORDINATOR);
-  const id = await aCard(a, "submitted");
+  const b = await openBoard(browser, GENT_PROCESSOR);
+  // A new signal reaches both boards by itself.
+  const id = await newSignal(browser, a);
   await expect(card(b, "submitted", id)).toBeVisible();
 
-  await card(a, "submitted", id).dragTo(column(a, "in_screening"));
+  await card(a, "submitted", id).dragTo(column(a, "in_screening").getByRole("heading", { level: 2 }));
   await expect(card(a, "in_screening", id)).toBeVisible();
   await expect(card(b, "in_screening", id)).toBeVisible();
   await expect(card(b, "submitted", id)).toHaveCount(0);
@@ -53,11 +71,11 @@ test("a card dragged on one board moves on the other without a reload, and the m
 
 test("two people move the same card from the same state: exactly one succeeds, the other is told on the card", async ({ browser }) => {
   const a = await openBoard(browser, GENT_COORDINATOR);
-  // B's board is cut off from the stream, so it still shows the old state.
+  const id = await newSignal(browser, a);
+  // B's board is cut off from the stream, so it stays as it was loaded.
   const b = await openBoard(browser, GENT_PROCESSOR, "stream");
   await expect(b.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
-  const id = await aCard(b, "submitted");
-  await expect(card(a, "submitted", id)).toBeVisible();
+  await expect(card(b, "submitted", id)).toBeVisible();
 
   await card(a, "submitted", id).getByRole("button", { name: "Verplaats naar…" }).click();
   await card(a, "submitted", id).getByRole("button", { name: "In screening" }).click();
@@ -103,6 +121,7 @@ async function tabToHandle(page: Page, phase: string) {
 
 test("with the keyboard only a card is picked up, moved and dropped, announced; axe finds nothing, also with a dialog open", async ({ browser }) => {
   const page = await openBoard(browser, GENT_COORDINATOR);
+  await newSignal(browser, page);
   await axe(page);
   const announced = page.locator("[aria-live=assertive]");
 
@@ -123,7 +142,8 @@ test("with the keyboard only a card is picked up, moved and dropped, announced; 
   await page.keyboard.press("Space");
   await expect(card(page, "in_screening", id)).toBeVisible();
   await expect(announced).toContainText("staat nu in In screening");
-  // Focus stays on the card, now in its new column.
+  // Focus stays on the card, now in its new column, once the server answered.
+  await expect(card(page, "in_screening", id)).not.toHaveClass(/busy/);
   await expect(page.locator(`#oppakken-${id}`)).toBeFocused();
 
   // Niet weerhouden asks for a reason and a message: the dialog.
