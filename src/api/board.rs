@@ -133,8 +133,9 @@ pub async fn board_cards(tenant: String, signals: Vec<i64>) -> Result<Vec<CardUp
     .await
 }
 
-/// Signals the caller processes as their cards: the facts beside each, and
-/// the role they work it in.
+/// Signals the caller processes as their cards: the facts beside each, the
+/// role they work it in, and the reporter's organisation only where the
+/// visibility rule lets them know it.
 #[cfg(feature = "ssr")]
 async fn cards(
     tx: &mut dyn crate::storage::Tx,
@@ -145,7 +146,12 @@ async fn cards(
     let mut facts = tx.card_facts(caller.tenant.id, &ids).await?;
     Ok(signals
         .into_iter()
-        .map(|signal| {
+        .map(|mut signal| {
+            // Who reported it leaves the server only for those who may know.
+            let reader = crate::domain::Reader::of(&caller.membership, caller.person.id, &signal.scope);
+            if !reader.is_some_and(|r| crate::domain::Visibility::for_reader(r).reporter) {
+                signal.organisation = None;
+            }
             let acting_as = caller.membership.acting_role(&signal.scope);
             let at = facts.iter().position(|(id, _)| *id == signal.id);
             let facts = at.map(|i| facts.swap_remove(i).1).unwrap_or_default();

@@ -161,7 +161,8 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
     let addr = state.leptos_options.site_addr;
     super::mail::spawn_sender(state.store.clone(), state.config.mail.clone(), state.config.link_key.clone());
     // Forget what is no longer needed: unconfirmed citizens' reports with their
-    // address, and old client addresses in the audit log. Hourly, from the start.
+    // address, old client addresses in the audit log, and the live boards'
+    // old changes. Hourly, from the start.
     let (store, limits) = (state.store.clone(), state.config.limits.clone());
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(Duration::from_secs(3600));
@@ -177,6 +178,10 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(entries = n, "blanked old client addresses in the audit log"),
                 Err(e) => tracing::warn!(error = %e.message(), "blanking old client addresses failed"),
+            }
+            match crate::server::live::forget_old_changes(store.as_ref(), now).await {
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e.message(), "forgetting the live boards' old changes failed"),
             }
         }
     });

@@ -32,8 +32,19 @@ use crate::storage::{FeedItem, Store};
 pub const ROUTE: &str = "/{tenant}/bord/live";
 /// The stream's event name for changed cards.
 pub const CHANGE: &str = "change";
-/// How often an open stream checks that its person may still see the board.
+/// How often an open stream checks what its person may still see.
 const RECHECK: Duration = Duration::from_secs(60);
+/// How long the signals of a numbered change are kept (streams need only the
+/// latest; a board that is further behind reloads).
+const KEEP_CHANGES: chrono::Duration = chrono::Duration::days(1);
+
+/// Forget the signals of changes older than a day; how many.
+pub async fn forget_old_changes(store: &dyn Store, now: chrono::DateTime<chrono::Utc>) -> Result<u64, AppError> {
+    let mut tx = store.write().await?;
+    let forgotten = tx.forget_changes(now - KEEP_CHANGES).await?;
+    tx.commit().await?;
+    Ok(forgotten)
+}
 
 #[derive(Deserialize)]
 pub struct Since {
@@ -149,11 +160,10 @@ impl Board {
                     }
                     Err(RecvError::Closed) => return None,
                 },
-                _ = self.recheck.tick() => {
-                    if !self.still_allowed().await {
-                        return None;
-                    }
-                }
+                _ = self.recheck.tick() => match self.still_processes().await {
+                    Some(processed) => self.processed = processed,
+                    None => return None,
+                },
             }
         }
     }
@@ -180,15 +190,15 @@ impl Board {
         }
     }
 
-    /// Is the person still active, and still a processor in this tenant?
-    async fn still_allowed(&self) -> bool {
-        let Ok(mut tx) = self.store.read().await else { return true };
-        let active = matches!(tx.person(self.person).await, Ok(Some(p)) if p.active);
-        let member = tx
-            .memberships(self.person)
-            .await
-            .map(|ms| ms.iter().any(|m| m.tenant_slug == self.slug && PROCESSORS.iter().any(|r| m.has(*r))))
-            .unwrap_or(true);
-        active && member
+    /// What the person processes now, if they are still active and still a
+    /// processor in this tenant (roles and domains may have changed); None
+    /// ends the stream. A database that does not answer changes nothing.
+    async fn still_processes(&self) -> Option<ProcessedBy> {
+        let Ok(mut tx) = self.store.read().await else { return Some(self.processed.clone()) };
+        let (Ok(person), Ok(memberships)) = (tx.person(self.person).await, tx.memberships(self.person).await) else {
+            return Some(self.processed.clone());
+        };
+        let membership = memberships.into_iter().find(|m| m.tenant_slug == self.slug && PROCESSORS.iter().any(|r| m.has(*r)))?;
+        person.filter(|p| p.active).map(|_| ProcessedBy::of(&membership))
     }
 }

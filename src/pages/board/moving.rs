@@ -106,7 +106,10 @@ pub fn send(state: BoardState, card: Card, to: Phase, fields: Fields, offer_undo
         match result {
             Ok(()) => {
                 state.asking.set(None);
-                state.say(format!("‘{title}’ staat nu in {}.", to.label()));
+                state.say(match &card.signal.bundle {
+                    Some(bundle) => format!("‘{title}’ staat nu in {}, met de hele bundel ‘{}’.", to.label(), bundle.title),
+                    None => format!("‘{title}’ staat nu in {}.", to.label()),
+                });
                 if offer_undo {
                     offer(state, Undo { id, title, from, to, serial: js_sys::Date::now() as u64 });
                 } else {
