@@ -296,10 +296,7 @@ mod tests {
             viewer: PersonId(1),
             seq: 0,
             paging,
-            columns: vec![
-                column(Phase::Submitted, submitted),
-                column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)]),
-            ],
+            columns: vec![column(Phase::Submitted, submitted), column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)])],
         }
     }
 

@@ -103,7 +103,11 @@ struct Board {
 }
 
 /// Subscribe first, then read the current number: nothing falls in between.
-async fn open(store: Arc<dyn Store>, caller: &TenantCaller, seen: Option<i64>) -> Result<impl Stream<Item = Result<Event, Infallible>> + use<>, AppError> {
+async fn open(
+    store: Arc<dyn Store>,
+    caller: &TenantCaller,
+    seen: Option<i64>,
+) -> Result<impl Stream<Item = Result<Event, Infallible>> + use<>, AppError> {
     let changes = store.feed().subscribe();
     let current = store.read().await?.change_seq(caller.tenant.id).await?;
     let mut ready = VecDeque::new();

@@ -7,9 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{Asking, BoardState, Undo};
-use crate::api::board::{board_cards, load_board};
+use crate::api::board::{board_cards, load_board, move_signal};
 use crate::api::bundles::move_bundle;
-use crate::api::board::move_signal;
 use crate::components::browser::focus_soon;
 use crate::domain::board::{Card, CardUpdate};
 use crate::domain::moves::{Ask, MoveNeeds, needs};
@@ -88,7 +87,9 @@ pub fn send(state: BoardState, card: Card, to: Phase, fields: Fields, offer_undo
     spawn_local(async move {
         let from_dialog = state.asking.with_untracked(|a| a.as_ref().is_some_and(|a| a.card.signal.id == id));
         let result = match &card.signal.bundle {
-            Some(bundle) => move_bundle(tenant, bundle.id.0, bundle.version, to.code().into(), fields.outcome, fields.message, fields.note).await,
+            Some(bundle) => {
+                move_bundle(tenant, bundle.id.0, bundle.version, to.code().into(), fields.outcome, fields.message, fields.note).await
+            }
             None => move_signal(
                 tenant,
                 id.0,

@@ -164,13 +164,13 @@ impl Signals for SqlTx {
             "{SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = $2 AND {} ORDER BY s.created_at, s.id LIMIT $3",
             processed_by_sql(processed)
         );
-        let rows: Vec<SummaryRow> =
-            sqlx::query_as(&sql).bind(tenant).bind(phase.code()).bind(limit).fetch_all(&mut *self.0).await?;
+        let rows: Vec<SummaryRow> = sqlx::query_as(&sql).bind(tenant).bind(phase.code()).bind(limit).fetch_all(&mut *self.0).await?;
         rows.into_iter().map(SummaryRow::summary).collect()
     }
 
     async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>> {
-        let sql = format!("SELECT s.phase, COUNT(*) FROM signals s WHERE s.tenant_id = $1 AND {} GROUP BY s.phase", processed_by_sql(processed));
+        let sql =
+            format!("SELECT s.phase, COUNT(*) FROM signals s WHERE s.tenant_id = $1 AND {} GROUP BY s.phase", processed_by_sql(processed));
         let rows: Vec<(String, i64)> = sqlx::query_as(&sql).bind(tenant).fetch_all(&mut *self.0).await?;
         rows.into_iter().map(|(phase, n)| Ok((decode("signals.phase", &phase, Phase::from_code)?, n))).collect()
     }
@@ -216,10 +216,13 @@ impl Signals for SqlTx {
                 }
             }
         }
-        Ok(facts.into_iter().map(|(id, (mut card, _))| {
-            card.sectors.sort();
-            (id, card)
-        }).collect())
+        Ok(facts
+            .into_iter()
+            .map(|(id, (mut card, _))| {
+                card.sectors.sort();
+                (id, card)
+            })
+            .collect())
     }
 
     async fn signal_details(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalDetails>> {

@@ -46,7 +46,8 @@ impl SqlTx {
             .bind(tenant)
             .fetch_one(&mut *self.0)
             .await?;
-            let signals = serde_json::to_string(&changed).map_err(|e| StoreError::Corrupt { column: "changes.signals", value: e.to_string() })?;
+            let signals =
+                serde_json::to_string(&changed).map_err(|e| StoreError::Corrupt { column: "changes.signals", value: e.to_string() })?;
             sqlx::query("INSERT INTO changes (tenant_id, seq, signals, at) VALUES ($1, $2, $3, $4)")
                 .bind(tenant)
                 .bind(seq)
