@@ -77,14 +77,17 @@ pub fn CardView(card: Card) -> impl IntoView {
             {seen}
             {bundle}
             {error}
-            {movable.then(|| view! { <MoveControls id title=s.title.clone() phase=s.phase targets/> })}
+            // Only in a live island: without JavaScript the card's page does the moves.
+            {move || {
+                (movable && state.alive.get())
+                    .then(|| view! { <MoveControls id title=s.title.clone() phase=s.phase targets=targets.clone()/> })
+            }}
         </article>
     }
 }
 
 /// "Oppakken" for the keyboard, and "Verplaats naar…" for everyone (also on
-/// a phone). Hidden until the island is alive: without JavaScript the card's
-/// page does the moves.
+/// a phone), with its list drawn only while open.
 #[component]
 fn MoveControls(id: SignalId, title: String, phase: Phase, targets: Vec<Phase>) -> impl IntoView {
     let state = expect_context::<BoardState>();
@@ -142,27 +145,30 @@ fn MoveControls(id: SignalId, title: String, phase: Phase, targets: Vec<Phase>) 
             _ => {}
         }
     };
-    let choices = targets
-        .into_iter()
-        .map(|to| {
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="link-button"
-                        on:click=move |_| {
-                            state.menu.set(None);
-                            start_move(state, id, to);
-                        }
-                    >
-                        {to.label()}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let choices = move || {
+        targets
+            .iter()
+            .map(|to| {
+                let to = *to;
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| {
+                                state.menu.set(None);
+                                start_move(state, id, to);
+                            }
+                        >
+                            {to.label()}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <div class="card-actions" hidden=move || !state.alive.get()>
+        <div class="card-actions">
             <button
                 type="button"
                 class="button button-small button-quiet"
@@ -191,7 +197,7 @@ fn MoveControls(id: SignalId, title: String, phase: Phase, targets: Vec<Phase>) 
                 "Verplaats naar…"
             </button>
             <ul class="move-menu" id=menu_id hidden=move || !open()>
-                {choices}
+                {move || open().then(choices.clone())}
             </ul>
         </div>
     }
