@@ -14,7 +14,9 @@ use std::collections::HashMap;
 
 use crate::common::{Backend, TestApp, new_client, spawn_app};
 use seinhuis::domain::access::{Audience, ROUTES, SERVER_FUNCTIONS, audience};
-use seinhuis::domain::{NewSignal, PersonId, Role, SignalId, TenantId};
+use seinhuis::domain::board::CardUpdate;
+use seinhuis::domain::{Role, SignalId};
+use seinhuis::server::live::ROUTE as LIVE;
 
 on_both_backends!(
     every_server_function_refuses_callers_without_the_role,
@@ -137,6 +139,9 @@ fn expected(endpoint: &str, who: Who, record: Record) -> u16 {
         |roles: &[Who], allowed: u16, otherwise: u16| refused(who, roles).unwrap_or(if allowed == 0 { otherwise } else { allowed });
     match endpoint {
         "signaal" => answer(MEMBERS, if reads(who, record) { 200 } else { 0 }, 404),
+        // A live board's cards: every processor gets an answer for every id,
+        // the card only for a signal they work (checked below).
+        "bord-kaarten" => answer(PROCESSORS, 200, 200),
         // Sent with version 0: whoever may work it hears it changed since (409).
         "signaal-verplaatsen" => answer(
             PROCESSORS,
@@ -163,8 +168,15 @@ fn expected(endpoint: &str, who: Who, record: Record) -> u16 {
 }
 
 /// Functions acting on one signal, in the order they are tried (withdrawing last).
-const SIGNAL_FUNCTIONS: &[&str] =
-    &["signaal", "signaal-verplaatsen", "ik-zie-dit-ook", "persoonsgegevens-verwijderen", "signaal-aanvullen", "signaal-intrekken"];
+const SIGNAL_FUNCTIONS: &[&str] = &[
+    "signaal",
+    "bord-kaarten",
+    "signaal-verplaatsen",
+    "ik-zie-dit-ook",
+    "persoonsgegevens-verwijderen",
+    "signaal-aanvullen",
+    "signaal-intrekken",
+];
 
 /// Functions acting on one record of the tenant's administration or one
 /// bundle: called by their audience with a record of Gent and one of Kortrijk.
@@ -298,7 +310,7 @@ async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend)
     assert!(citizens_welcome.iter().any(|t| t == "kortrijk") && !citizens_welcome.iter().any(|t| t == "gent"), "demo switches");
     for (route, audience) in ROUTES.iter().filter(|(r, _)| !RECORD_PAGES.contains(r)) {
         assert!(
-            route.starts_with("/pkg") || ["/health", "/favicon.svg"].contains(route) || pages.iter().any(|p| p == route),
+            route.starts_with("/pkg") || ["/health", "/favicon.svg", LIVE].contains(route) || pages.iter().any(|p| p == route),
             "{route} is routed"
         );
         let tenants: &[(&str, bool)] = if route.contains("{tenant}") { &[("gent", true), ("kortrijk", false)] } else { &[("gent", true)] };
@@ -309,7 +321,7 @@ async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend)
                     .replace("{token}", "onbekende-sleutel")
                     .replace("{id}", "1")
                     .replace("{*file}", "seinhuis.css");
-                let (status, _) = app.get(client, &path).await;
+                let status = if *route == LIVE { app.status(client, &path).await } else { app.get(client, &path).await.0 };
                 let case = format!("{path} as {role:?}: {status}");
                 let citizens_form = *route == "/{tenant}/signaleren" && citizens_welcome.iter().any(|t| t == tenant);
                 if expected_allowed(*audience, *role, *own) || citizens_form {
@@ -334,31 +346,11 @@ struct Ids {
     reporters: HashMap<Record, (String, String)>,
 }
 
-async fn person_id(app: &TestApp, email: &str) -> PersonId {
-    app.db.store.read().await.unwrap().credentials(email).await.unwrap().unwrap().person.id
-}
-
-async fn tenant_id(app: &TestApp, slug: &str) -> TenantId {
-    app.db.store.read().await.unwrap().tenant_by_slug(slug).await.unwrap().unwrap().id
-}
-
 async fn look_up(app: &TestApp) -> Ids {
-    let (gent, kortrijk) = (tenant_id(app, "gent").await, tenant_id(app, "kortrijk").await);
+    let (gent, kortrijk) = (app.tenant_id("gent").await, app.tenant_id("kortrijk").await);
     // Sofie's own signal, Ingediend, in welzijn.
-    let sofie = person_id(app, "sofie.mertens@deschakel.example").await;
-    let mut tx = app.db.store.write().await.unwrap();
-    let membership = tx.memberships(sofie).await.unwrap().into_iter().find(|m| m.tenant == gent).unwrap();
-    let welzijn = tx.policy_domains(gent).await.unwrap().into_iter().find(|d| d.code == "welzijn").unwrap().id;
-    let own = NewSignal {
-        title: title(Record::Own).into(),
-        description: "Mensen die vrijkomen staan zonder woning en zonder uitkering op straat.".into(),
-        policy_domain: Some(welzijn),
-        reporter: Some(sofie),
-        organisation: membership.organisation,
-        ..NewSignal::default()
-    };
-    seinhuis::usecases::signals::submit(&mut *tx, gent, &own, chrono::Utc::now()).await.unwrap();
-    tx.commit().await.unwrap();
+    let description = "Mensen die vrijkomen staan zonder woning en zonder uitkering op straat.";
+    app.submit_as("sofie.mertens@deschakel.example", "gent", "welzijn", title(Record::Own), description).await;
 
     let mut tx = app.db.store.read().await.unwrap();
     let mut signals = HashMap::new();
@@ -384,6 +376,7 @@ fn signal_args(endpoint: &str, id: SignalId) -> Vec<(&'static str, String)> {
     let id = id.to_string();
     match endpoint {
         "signaal" => args.push(("id", id)),
+        "bord-kaarten" => args.push(("signals[0]", id)),
         "signaal-verplaatsen" => args.extend([("signal", id), ("version", "0".into()), ("to", "in_screening".into())]),
         "ik-zie-dit-ook" | "signaal-intrekken" => args.push(("signal", id)),
         "signaal-aanvullen" => args.extend([("signal", id), ("text", "Het gaat ook over mensen zonder papieren.".into())]),
@@ -419,8 +412,32 @@ async fn every_record_answers_exactly_who_may_see_it(backend: Backend) {
                 if status != 200 {
                     assert!(!body.contains(title(record)), "{endpoint} refused {record:?} to {who:?}, yet told its title: {body}");
                 }
+                if status == 200 && *endpoint == "bord-kaarten" {
+                    let cards: Vec<CardUpdate> = serde_json::from_str(&body).unwrap();
+                    assert_eq!(cards.len(), 1, "{record:?} as {who:?}: {body}");
+                    assert_eq!(cards[0].id, ids.signals[&record]);
+                    let card = cards[0].card.as_ref().map(|c| c.signal.title.as_str());
+                    let want = works(*who, record).then(|| title(record));
+                    assert_eq!(card, want, "bord-kaarten: {record:?} as {who:?}: the card exactly when they process it");
+                    if want.is_none() {
+                        assert!(!body.contains(title(record)), "bord-kaarten told {who:?} the title of {record:?}: {body}");
+                    }
+                }
             }
         }
+    }
+
+    // A live board asks for several cards at once: each answered as alone, in order.
+    let keys: Vec<String> = (0..RECORDS.len()).map(|i| format!("signals[{i}]")).collect();
+    let mut all = vec![("tenant", "gent".to_string())];
+    all.extend(keys.iter().zip(RECORDS).map(|(key, record)| (key.as_str(), ids.signals[&record].to_string())));
+    for (who, client) in clients.iter().filter(|(who, _)| PROCESSORS.contains(who)) {
+        let (status, body) = call(&app, client, "bord-kaarten", &all).await;
+        assert_eq!(status, 200, "{who:?}: {body}");
+        let cards: Vec<CardUpdate> = serde_json::from_str(&body).unwrap();
+        let got: Vec<_> = cards.iter().map(|c| (c.id, c.card.is_some())).collect();
+        let want: Vec<_> = RECORDS.iter().map(|r| (ids.signals[r], works(*who, *r))).collect();
+        assert_eq!(got, want, "bord-kaarten with every record as {who:?}");
     }
 
     // The signal's page tells the same, rendered on the server.
@@ -443,7 +460,7 @@ async fn every_record_answers_exactly_who_may_see_it(backend: Backend) {
 /// hoofdsignaalverwerker reaches Gent's, never Kortrijk's, whatever the id.
 async fn admin_records_stay_in_their_tenant(app: &TestApp, clients: &[(Who, reqwest::Client)]) {
     let client = |who: Who| &clients.iter().find(|(w, _)| *w == who).unwrap().1;
-    let (gent, kortrijk) = (tenant_id(app, "gent").await, tenant_id(app, "kortrijk").await);
+    let (gent, kortrijk) = (app.tenant_id("gent").await, app.tenant_id("kortrijk").await);
     let kortrijk_coordinator = app.logged_in("wouter.vanneste@kortrijk.example").await;
     let kortrijk_giver = app.logged_in("mehmet.aydin@dekouter.example").await;
 
@@ -471,7 +488,7 @@ async fn admin_records_stay_in_their_tenant(app: &TestApp, clients: &[(Who, reqw
     let org = |list: Vec<seinhuis::domain::Organisation>| list.into_iter().next().unwrap();
     let orgs = [org(tx.organisations(gent).await.unwrap()), org(tx.organisations(kortrijk).await.unwrap())];
     drop(tx);
-    let people = [person_id(app, "hanne.vermeulen@gent.example").await.0, person_id(app, "filip.deprez@kortrijk.example").await.0];
+    let people = [app.person_id("hanne.vermeulen@gent.example").await.0, app.person_id("filip.deprez@kortrijk.example").await.0];
 
     for (i, expect) in [(0, 200), (1, 404)] {
         let t = ("tenant", "gent".to_string());

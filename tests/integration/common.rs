@@ -182,12 +182,47 @@ impl TestApp {
         (response.status().as_u16(), response.text().await.unwrap())
     }
 
+    /// Only the status of a GET: a stream's body never ends.
+    pub async fn status(&self, client: &reqwest::Client, path: &str) -> u16 {
+        client.get(format!("{}{path}", self.base)).send().await.unwrap().status().as_u16()
+    }
+
     /// A new browser session logged in as this demo account.
     pub async fn logged_in(&self, email: &str) -> reqwest::Client {
         let client = new_client();
         let (status, body) = self.call(&client, "aanmelden", &[("email", email), ("password", seinhuis::demo::DEMO_PASSWORD)]).await;
         assert_eq!(status, 200, "log-in as {email} failed: {body}");
         client
+    }
+}
+
+impl TestApp {
+    pub async fn person_id(&self, email: &str) -> PersonId {
+        self.db.store.read().await.unwrap().credentials(email).await.unwrap().unwrap().person.id
+    }
+
+    pub async fn tenant_id(&self, slug: &str) -> TenantId {
+        self.db.store.read().await.unwrap().tenant_by_slug(slug).await.unwrap().unwrap().id
+    }
+
+    /// A new signal, Ingediend, reported by this demo person from their
+    /// organisation in the policy domain with this code (the intake's use case).
+    pub async fn submit_as(&self, email: &str, slug: &str, domain: &str, title: &str, description: &str) -> SignalId {
+        let (tenant, person) = (self.tenant_id(slug).await, self.person_id(email).await);
+        let mut tx = self.db.store.write().await.unwrap();
+        let membership = tx.memberships(person).await.unwrap().into_iter().find(|m| m.tenant == tenant).unwrap();
+        let domain = tx.policy_domains(tenant).await.unwrap().into_iter().find(|d| d.code == domain).unwrap().id;
+        let signal = NewSignal {
+            title: title.into(),
+            description: description.into(),
+            policy_domain: Some(domain),
+            reporter: Some(person),
+            organisation: membership.organisation,
+            ..NewSignal::default()
+        };
+        let id = seinhuis::usecases::signals::submit(&mut *tx, tenant, &signal, chrono::Utc::now()).await.unwrap();
+        tx.commit().await.unwrap();
+        id
     }
 }
 
