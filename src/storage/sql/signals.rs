@@ -197,8 +197,10 @@ impl Signals for SqlTx {
                 facts.entry(id).or_default().0.target_groups.push(code);
             }
             let seen: Vec<(SignalId, OrganisationId, String)> = sqlx::query_as(&format!(
+                // The tenant is checked on the organisation, so the ids (not
+                // the tenant's whole index) drive the search of `signals`.
                 "SELECT s.id, o.id, o.kind FROM signals s JOIN organisations o ON o.id = s.organisation_id \
-                 WHERE s.tenant_id = $1 AND s.id IN ({list}) \
+                 WHERE o.tenant_id = $1 AND s.id IN ({list}) \
                  UNION SELECT g.signal_id, o.id, o.kind FROM sightings g JOIN organisations o ON o.id = g.organisation_id \
                  WHERE g.tenant_id = $1 AND g.signal_id IN ({list})"
             ))

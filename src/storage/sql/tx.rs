@@ -29,12 +29,13 @@ impl SqlTx {
                 .chain(chunks(&in_bundles).into_iter().map(|c| format!("bundle_id IN ({c})")))
                 .collect();
             for condition in conditions {
-                let rows: Vec<(SignalId, Option<PolicyDomainId>, Option<OrganisationId>)> = sqlx::query_as(&format!(
-                    "SELECT id, policy_domain_id, organisation_id FROM signals WHERE tenant_id = $1 AND {condition}"
-                ))
-                .bind(tenant)
-                .fetch_all(&mut *self.0)
-                .await?;
+                // The tenant is checked here rather than in the SQL, so the ids
+                // drive the search and not the tenant's whole index.
+                let rows: Vec<(SignalId, TenantId, Option<PolicyDomainId>, Option<OrganisationId>)> =
+                    sqlx::query_as(&format!("SELECT id, tenant_id, policy_domain_id, organisation_id FROM signals WHERE {condition}"))
+                        .fetch_all(&mut *self.0)
+                        .await?;
+                let rows = rows.into_iter().filter(|row| row.1 == tenant).map(|(id, _, domain, organisation)| (id, domain, organisation));
                 changed.extend(rows.into_iter().map(|(id, domain, organisation)| ChangedSignal { id, domain, organisation }));
             }
             changed.sort_by_key(|s| s.id);
