@@ -126,6 +126,22 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/beheer/gemeenten", Audience::Platform),
 ];
 
+/// The header's menu inside a tenant: (path under `/{tenant}/`, label). A
+/// person sees an entry when the route table lets their roles open it, so
+/// the menu never offers a page that would refuse them.
+pub const MENU: &[(&str, &str)] =
+    &[("signaleren", "Signaleren"), ("mijn-signalen", "Mijn signalen"), ("bord", "Bord"), ("bundels", "Bundels"), ("beheer", "Beheer")];
+
+/// The menu entries these roles open.
+pub fn menu(roles: &[Role]) -> Vec<(&'static str, &'static str)> {
+    MENU.iter()
+        .filter(|(path, _)| {
+            matches!(route_audience(&format!("/{{tenant}}/{path}")), Some(Audience::Tenant(allowed)) if allowed.iter().any(|r| roles.contains(r)))
+        })
+        .copied()
+        .collect()
+}
+
 /// The audience of a page or plain route; `None` means nobody.
 pub fn route_audience(path: &str) -> Option<Audience> {
     ROUTES.iter().find(|(p, _)| *p == path).map(|(_, a)| *a)
@@ -134,4 +150,27 @@ pub fn route_audience(path: &str) -> Option<Audience> {
 /// The audience of a server function; `None` means nobody (deny by default).
 pub fn audience(endpoint: &str) -> Option<Audience> {
     SERVER_FUNCTIONS.iter().find(|(e, _)| *e == endpoint).map(|(_, a)| *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(roles: &[Role]) -> Vec<&'static str> {
+        menu(roles).into_iter().map(|(path, _)| path).collect()
+    }
+
+    #[test]
+    fn the_menu_offers_what_the_roles_may_open() {
+        assert_eq!(paths(&[Role::Signaalgever]), ["signaleren", "mijn-signalen"]);
+        assert_eq!(paths(&[Role::Signaalverwerker]), ["bord", "bundels"]);
+        assert_eq!(paths(&[Role::Regisseur]), ["bundels"]);
+        assert_eq!(paths(&[Role::Hoofdsignaalverwerker]), ["bord", "bundels", "beheer"]);
+        assert_eq!(paths(&[Role::Signaalgever, Role::Signaalverwerker]), ["signaleren", "mijn-signalen", "bord", "bundels"]);
+        assert!(paths(&[]).is_empty());
+        // Every entry is a page in the route table.
+        for (path, _) in MENU {
+            assert!(route_audience(&format!("/{{tenant}}/{path}")).is_some(), "{path}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ use super::param;
 use crate::api::session::who_am_i;
 use crate::api::tenants::public_tenant;
 use crate::components::loaded::loaded;
-use crate::domain::Role;
+use crate::domain::access::menu;
 
 #[component]
 pub fn TenantPage() -> impl IntoView {
@@ -19,20 +19,29 @@ pub fn TenantPage() -> impl IntoView {
         Ok((tenant, roles))
     });
     loaded(page, |(tenant, roles)| {
-        let has = |role: Role| roles.contains(&role);
-        let processes = roles.iter().any(|r| *r != Role::Signaalgever);
-        let link = |path: &str, label: &'static str| view! { <li><a href=format!("/{}/{path}", tenant.slug)>{label}</a></li> };
+        // The header's menu, explained: the same entries, from the route table.
+        let explained = |page: &str| match page {
+            "signaleren" => "Een signaal melden",
+            "mijn-signalen" => "Mijn signalen volgen",
+            "bord" => "Naar het bord",
+            "bundels" => "Bundels",
+            "beheer" => "Beheer: mensen, organisaties, instellingen",
+            _ => "",
+        };
+        let mut entries = menu(&roles);
+        // Anyone may start at the intake page: it says what they can do there.
+        if !entries.iter().any(|(page, _)| *page == "signaleren") {
+            entries.insert(0, ("signaleren", "Signaleren"));
+        }
+        let links = entries
+            .into_iter()
+            .map(|(page, _)| view! { <li><a href=format!("/{}/{page}", tenant.slug)>{explained(page)}</a></li> })
+            .collect_view();
         view! {
             <Title text=tenant.name.clone()/>
             <h1>{tenant.name.clone()}</h1>
             <p class="lead">"Signalen over structurele problemen in het welzijns- en gezondheidswerk."</p>
-            <ul class="action-list">
-                {link("signaleren", "Een signaal melden")}
-                {has(Role::Signaalgever).then(|| link("mijn-signalen", "Mijn signalen volgen"))}
-                {processes.then(|| link("bord", "Naar het bord"))}
-                {[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur].iter().any(|r| has(*r)).then(|| link("bundels", "Bundels"))}
-                {has(Role::Hoofdsignaalverwerker).then(|| link("beheer", "Beheer: mensen, organisaties, instellingen"))}
-            </ul>
+            <ul class="action-list">{links}</ul>
         }
     })
 }
