@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
 use crate::domain::board::{BoardPaging, Card, CardUpdate};
+use crate::domain::board_filter::{BoardFilter, join_queries};
 use crate::domain::{PersonId, Phase, SignalId, SignalSummary};
 use crate::error::AppError;
 
@@ -21,6 +22,10 @@ pub struct Board {
     pub seq: i64,
     /// How far the URL opens each column.
     pub paging: BoardPaging,
+    /// What the URL filters on.
+    pub filter: BoardFilter,
+    /// The tenant's policy domains (code, name), for the filter's choice.
+    pub domains: Vec<(String, String)>,
     pub columns: Vec<Column>,
 }
 
@@ -61,7 +66,7 @@ impl Board {
 
     /// The board's query that opens one page more of this column, if it holds more.
     pub fn more(&self, column: &Column) -> Option<String> {
-        (column.total > column.cards.len() as i64).then(|| self.paging.more(column.phase))
+        (column.total > column.cards.len() as i64).then(|| join_queries(&self.paging.more(column.phase), &self.filter.query()))
     }
 
     pub fn card(&self, id: SignalId) -> Option<&Card> {
@@ -75,52 +80,56 @@ impl Board {
 #[server(endpoint = "bord")]
 pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, AppError> {
     crate::server::answer(async move {
-        use crate::domain::board::ProcessedBy;
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bord", &tenant).await?;
         let shown = shown.unwrap_or_default();
-        let paging = BoardPaging::from_query(shown.split('&').filter_map(|pair| pair.split_once('=')));
-        let processed = ProcessedBy::of(&caller.membership);
+        let pairs = || shown.split('&').filter_map(|pair| pair.split_once('='));
+        let paging = BoardPaging::from_query(pairs());
         let mut tx = state.store.read().await?;
+        let domains: Vec<(String, String)> =
+            tx.policy_domains(caller.tenant.id).await?.into_iter().map(|d| (d.code, d.name)).collect();
+        let (filter, selection) = selection(&mut *tx, &caller, BoardFilter::from_query(pairs())).await?;
         // Read first: a change committed while the columns are read is both
         // in them and in the stream, and showing it twice does no harm.
         let seq = tx.change_seq(caller.tenant.id).await?;
-        let counts = tx.board_counts(caller.tenant.id, &processed).await?;
+        let counts = tx.board_counts(caller.tenant.id, &selection).await?;
         let mut columns = Vec::with_capacity(Phase::ALL.len());
         for phase in Phase::ALL {
             let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
             let limit = paging.shown(phase);
-            let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &processed, phase, limit).await? };
+            let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &selection, phase, limit).await? };
             let cards = cards(&mut *tx, &caller, signals).await?;
             columns.push(Column { phase, cards, total });
         }
-        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, columns })
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns })
     })
     .await
 }
 
 /// These signals as the caller's cards, as they are now: for a live board
 /// that heard they changed. A signal the caller does not process (any more,
-/// or ever, or of another tenant) comes back as gone, never as an error, so
-/// the answer tells nothing about it.
+/// or ever, or of another tenant), or that the board's filter (`shown`, the
+/// board's query) leaves out, comes back as gone, never as an error, so the
+/// answer tells nothing about it.
 #[server(endpoint = "bord-kaarten")]
-pub async fn board_cards(tenant: String, signals: Vec<i64>) -> Result<Vec<CardUpdate>, AppError> {
+pub async fn board_cards(tenant: String, signals: Vec<i64>, shown: Option<String>) -> Result<Vec<CardUpdate>, AppError> {
     crate::server::answer(async move {
-        use crate::domain::board::ProcessedBy;
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bord-kaarten", &tenant).await?;
         if signals.len() > crate::domain::board::BOARD_MAX as usize {
             return Err(AppError::Invalid("Te veel kaarten tegelijk.".into()));
         }
-        let processed = ProcessedBy::of(&caller.membership);
+        let shown = shown.unwrap_or_default();
         let mut tx = state.store.read().await?;
+        let filter = BoardFilter::from_query(shown.split('&').filter_map(|pair| pair.split_once('=')));
+        let (_, selection) = selection(&mut *tx, &caller, filter).await?;
+        let ids: Vec<SignalId> = signals.iter().map(|id| SignalId(*id)).collect();
+        let selected = tx.board_matching(caller.tenant.id, &selection, &ids).await?;
         let mut found = Vec::new();
-        for id in &signals {
-            if let Some(signal) = tx.signal_summary(caller.tenant.id, SignalId(*id)).await?
-                && processed.matches(&signal.scope)
-            {
+        for id in &selected {
+            if let Some(signal) = tx.signal_summary(caller.tenant.id, *id).await? {
                 found.push(signal);
             }
         }
@@ -131,6 +140,35 @@ pub async fn board_cards(tenant: String, signals: Vec<i64>) -> Result<Vec<CardUp
             .collect())
     })
     .await
+}
+
+/// The board's filter resolved for the database: the signals the caller
+/// processes, narrowed by it. A policy domain the tenant does not have is
+/// dropped from the filter.
+#[cfg(feature = "ssr")]
+async fn selection(
+    tx: &mut dyn crate::storage::Tx,
+    caller: &crate::server::auth::TenantCaller,
+    mut filter: BoardFilter,
+) -> Result<(BoardFilter, crate::storage::BoardSelection), AppError> {
+    use crate::domain::board::ProcessedBy;
+    let domains = tx.policy_domains(caller.tenant.id).await?;
+    let policy_domain = domains.iter().find(|d| d.code == filter.policy_domain).map(|d| d.id);
+    if policy_domain.is_none() {
+        filter.policy_domain.clear();
+    }
+    let filled = |s: &String| (!s.is_empty()).then(|| s.clone());
+    let selection = crate::storage::BoardSelection {
+        processed: ProcessedBy::of(&caller.membership),
+        policy_domain,
+        life_domain: filled(&filter.life_domain),
+        target_group: filled(&filter.target_group),
+        sector: filled(&filter.sector),
+        source: filter.source,
+        created_before: filter.older_than.map(|days| chrono::Utc::now() - chrono::Duration::days(days)),
+        stems: crate::usecases::search::stems_of(&filter.text),
+    };
+    Ok((filter, selection))
 }
 
 /// Signals the caller processes as their cards: the facts beside each, the
@@ -296,6 +334,8 @@ mod tests {
             viewer: PersonId(1),
             seq: 0,
             paging,
+            filter: BoardFilter::default(),
+            domains: vec![],
             columns: vec![column(Phase::Submitted, submitted), column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)])],
         }
     }

@@ -4,6 +4,7 @@
 pub mod access;
 mod account;
 pub mod board;
+pub mod board_filter;
 pub mod bundle;
 pub mod citizen;
 mod event;

@@ -195,6 +195,15 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
             }
         }
     });
+    // Signals made before search existed get their stems.
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        match crate::usecases::search::backfill(store.as_ref()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(signals = n, "indexed signals for search"),
+            Err(e) => tracing::warn!(error = %e.message(), "indexing signals for search failed"),
+        }
+    });
     // Build the similarity indexes now, not on the first keystroke.
     let (store, similarity) = (state.store.clone(), state.similarity.clone());
     tokio::spawn(async move {

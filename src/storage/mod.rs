@@ -122,16 +122,17 @@ pub trait Signals {
     async fn insert_signal(&mut self, tenant: TenantId, signal: &NewSignal, at: DateTime<Utc>) -> StoreResult<SignalId>;
     /// Every signal of the tenant, oldest first.
     async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>>;
-    /// The oldest `limit` signals in this phase that these people process.
-    async fn board_column(
-        &mut self,
-        tenant: TenantId,
-        processed: &crate::domain::board::ProcessedBy,
-        phase: Phase,
-        limit: i64,
-    ) -> StoreResult<Vec<SignalSummary>>;
-    /// How many signals they process, per phase (phases without any left out).
-    async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>>;
+    /// The oldest `limit` signals in this phase that the board selects.
+    async fn board_column(&mut self, tenant: TenantId, selection: &BoardSelection, phase: Phase, limit: i64)
+    -> StoreResult<Vec<SignalSummary>>;
+    /// How many signals the board selects, per phase (phases without any left out).
+    async fn board_counts(&mut self, tenant: TenantId, selection: &BoardSelection) -> StoreResult<Vec<(Phase, i64)>>;
+    /// Which of these signals the board selects.
+    async fn board_matching(&mut self, tenant: TenantId, selection: &BoardSelection, ids: &[SignalId]) -> StoreResult<Vec<SignalId>>;
+    /// Replace the search stems of a signal.
+    async fn set_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()>;
+    /// Up to `limit` signals (of any tenant) without search stems yet, with their title and description.
+    async fn unstemmed_signals(&mut self, limit: i64) -> StoreResult<Vec<(TenantId, SignalId, String, String)>>;
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>>;
     /// What the board's cards tell beside the signal, for these signals.
     async fn card_facts(&mut self, tenant: TenantId, ids: &[SignalId]) -> StoreResult<Vec<(SignalId, crate::domain::board::CardFacts)>>;
@@ -164,6 +165,28 @@ pub trait Signals {
     /// signal: its fields, its events' messages and notes, its sightings, the
     /// citizen's report behind it, and the tenant's mails. How many rows changed.
     async fn redact(&mut self, tenant: TenantId, signal: SignalId, passage: &str, at: DateTime<Utc>) -> StoreResult<u64>;
+}
+
+/// Which signals a board shows: those its person processes, narrowed by the
+/// board's filters (`domain::board_filter::BoardFilter`, resolved on the
+/// server: the policy domain's id, the search text's stems, the age's date).
+#[derive(Clone, Debug, Default)]
+pub struct BoardSelection {
+    pub processed: crate::domain::board::ProcessedBy,
+    pub policy_domain: Option<PolicyDomainId>,
+    pub life_domain: Option<String>,
+    pub target_group: Option<String>,
+    pub sector: Option<String>,
+    pub source: Option<Source>,
+    pub created_before: Option<DateTime<Utc>>,
+    /// Every stem must occur in the signal's title or description.
+    pub stems: Vec<String>,
+}
+
+impl BoardSelection {
+    pub fn processed_by(processed: crate::domain::board::ProcessedBy) -> Self {
+        BoardSelection { processed, ..BoardSelection::default() }
+    }
 }
 
 /// A change to a bundle's row; `None` leaves a column as it is.

@@ -51,8 +51,13 @@ impl Store for SqliteStore {
     }
 
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
-        // Writers take turns, so their changes are published in their numbers' order.
-        Ok(Box::new(SqlTx::new(self.writer.begin().await?, Some(self.feed.clone()))))
+        // IMMEDIATE: the write lock is taken at the start. A deferred
+        // transaction that reads first and then writes fails at once with
+        // SQLITE_BUSY_SNAPSHOT (517, no busy wait) when another connection
+        // (the sessions' saves) committed in between: seen in CI as a lost
+        // signal submit. Writers take turns, so their changes are also
+        // published in their numbers' order.
+        Ok(Box::new(SqlTx::new(self.writer.begin_with("BEGIN IMMEDIATE").await?, Some(self.feed.clone()))))
     }
 
     async fn ping(&self) -> StoreResult<()> {

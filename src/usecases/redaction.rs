@@ -34,6 +34,10 @@ pub async fn redact(
         ));
     }
     tx.insert_event(tenant, signal, Some(caller.person.id), now, &EventDraft::note(EventKind::Redacted, None, None)).await?;
+    // Search finds the signal by its words as they are now.
+    if let Some(details) = tx.signal_details(tenant, signal).await? {
+        super::search::index(&mut *tx, tenant, signal, &details.summary.title, &details.description).await?;
+    }
     tx.audit(
         &NewAudit {
             tenant: Some(tenant),

@@ -6,6 +6,7 @@ mod common;
 
 mod access;
 mod accounts;
+mod board_filters;
 mod bundles;
 mod follow;
 mod http;

@@ -4,11 +4,14 @@
 //! board of the tenant follows over the stream (`server::live`). Without
 //! JavaScript the same board renders with links; the signal's and the
 //! bundle's pages do the moves. Each column shows its oldest signals and
-//! opens further through the URL ("Toon meer").
+//! opens further through the URL ("Toon meer"); the filters live in the URL
+//! too (`filters`), so a filtered board can be bookmarked and shared.
 
 mod card;
 mod column;
 mod dialog;
+#[cfg(feature = "ssr")]
+mod filters;
 mod live;
 mod moving;
 mod state;
@@ -23,6 +26,7 @@ mod page {
     use leptos_meta::Title;
     use leptos_router::hooks::use_query_map;
 
+    use super::filters::BoardFilters;
     use super::live::LiveBoard;
     use crate::api::board::load_board;
     use crate::components::notice::ErrorNotice;
@@ -43,6 +47,7 @@ mod page {
                     match board.await {
                         Ok(board) => view! {
                             <h1>"Bord " {board.tenant.name.clone()}</h1>
+                            <BoardFilters tenant=board.tenant.slug.clone() filter=board.filter.clone() domains=board.domains.clone()/>
                             <LiveBoard board/>
                         }
                         .into_any(),

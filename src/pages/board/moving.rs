@@ -171,7 +171,9 @@ pub fn take_back(state: BoardState) {
 /// Fetch these cards anew (the stream said they changed, or a move ended).
 pub async fn refresh(state: BoardState, ids: Vec<SignalId>) {
     let tenant = state.tenant.get_value();
-    if let Ok(updates) = board_cards(tenant, ids.iter().map(|id| id.0).collect()).await {
+    // The board's filter decides whether a changed card still belongs here.
+    let shown = state.board.with_untracked(|b| b.filter.query());
+    if let Ok(updates) = board_cards(tenant, ids.iter().map(|id| id.0).collect(), Some(shown)).await {
         state.board.update(|b| {
             for update in updates {
                 b.apply(update);

@@ -94,6 +94,68 @@ fn processed_by_sql(processed: &crate::domain::board::ProcessedBy) -> String {
     if any.is_empty() { "1 = 0".to_string() } else { format!("({})", any.join(" OR ")) }
 }
 
+/// A value bound to a board filter's placeholder.
+enum Bind {
+    Text(String),
+    Time(DateTime<Utc>),
+}
+
+/// Bind a filter's values, in order, after the query's own.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut query = $query;
+        for bind in $binds {
+            query = match bind {
+                Bind::Text(text) => query.bind(text),
+                Bind::Time(time) => query.bind(time),
+            };
+        }
+        query
+    }};
+}
+
+/// What a board selects, as a condition on `signals s`, with its values
+/// bound from placeholder `$first` on (what people type never reaches the text).
+fn selection_sql(selection: &BoardSelection, first: usize) -> (String, Vec<Bind>) {
+    let mut conditions = vec![processed_by_sql(&selection.processed)];
+    let mut binds = Vec::new();
+    let next = |bind: Bind, binds: &mut Vec<Bind>| {
+        binds.push(bind);
+        format!("${}", first + binds.len() - 1)
+    };
+    if let Some(domain) = selection.policy_domain {
+        conditions.push(format!("s.policy_domain_id = {}", domain.0));
+    }
+    if let Some(code) = &selection.life_domain {
+        let p = next(Bind::Text(code.clone()), &mut binds);
+        conditions.push(format!("EXISTS (SELECT 1 FROM signal_life_domains l WHERE l.signal_id = s.id AND l.code = {p})"));
+    }
+    if let Some(code) = &selection.target_group {
+        let p = next(Bind::Text(code.clone()), &mut binds);
+        conditions.push(format!("EXISTS (SELECT 1 FROM signal_target_groups g WHERE g.signal_id = s.id AND g.code = {p})"));
+    }
+    if let Some(kind) = &selection.sector {
+        let p = next(Bind::Text(kind.clone()), &mut binds);
+        conditions.push(format!(
+            "(EXISTS (SELECT 1 FROM organisations o WHERE o.id = s.organisation_id AND o.kind = {p}) \
+              OR EXISTS (SELECT 1 FROM sightings g JOIN organisations o ON o.id = g.organisation_id \
+                         WHERE g.signal_id = s.id AND o.kind = {p}))"
+        ));
+    }
+    if let Some(source) = selection.source {
+        conditions.push(format!("s.source = '{}'", source.code()));
+    }
+    if let Some(before) = selection.created_before {
+        let p = next(Bind::Time(before), &mut binds);
+        conditions.push(format!("s.created_at < {p}"));
+    }
+    for stem in &selection.stems {
+        let p = next(Bind::Text(stem.clone()), &mut binds);
+        conditions.push(format!("EXISTS (SELECT 1 FROM signal_stems t WHERE t.tenant_id = s.tenant_id AND t.signal_id = s.id AND t.stem = {p})"));
+    }
+    (conditions.join(" AND "), binds)
+}
+
 impl SqlTx {
     async fn summaries_where(&mut self, condition: &str, tenant: TenantId, id: Option<i64>) -> StoreResult<Vec<SignalSummary>> {
         let sql = format!("{SUMMARY_SELECT} WHERE s.tenant_id = $1 {condition} ORDER BY s.created_at, s.id");
@@ -156,23 +218,61 @@ impl Signals for SqlTx {
     async fn board_column(
         &mut self,
         tenant: TenantId,
-        processed: &crate::domain::board::ProcessedBy,
+        selection: &BoardSelection,
         phase: Phase,
         limit: i64,
     ) -> StoreResult<Vec<SignalSummary>> {
-        let sql = format!(
-            "{SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = $2 AND {} ORDER BY s.created_at, s.id LIMIT $3",
-            processed_by_sql(processed)
-        );
-        let rows: Vec<SummaryRow> = sqlx::query_as(&sql).bind(tenant).bind(phase.code()).bind(limit).fetch_all(&mut *self.0).await?;
+        let (condition, binds) = selection_sql(selection, 4);
+        let sql = format!("{SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = $2 AND {condition} ORDER BY s.created_at, s.id LIMIT $3");
+        let query = sqlx::query_as::<_, SummaryRow>(&sql).bind(tenant).bind(phase.code()).bind(limit);
+        let rows = bind_all!(query, binds).fetch_all(&mut *self.0).await?;
         rows.into_iter().map(SummaryRow::summary).collect()
     }
 
-    async fn board_counts(&mut self, tenant: TenantId, processed: &crate::domain::board::ProcessedBy) -> StoreResult<Vec<(Phase, i64)>> {
-        let sql =
-            format!("SELECT s.phase, COUNT(*) FROM signals s WHERE s.tenant_id = $1 AND {} GROUP BY s.phase", processed_by_sql(processed));
-        let rows: Vec<(String, i64)> = sqlx::query_as(&sql).bind(tenant).fetch_all(&mut *self.0).await?;
+    async fn board_counts(&mut self, tenant: TenantId, selection: &BoardSelection) -> StoreResult<Vec<(Phase, i64)>> {
+        let (condition, binds) = selection_sql(selection, 2);
+        let sql = format!("SELECT s.phase, COUNT(*) FROM signals s WHERE s.tenant_id = $1 AND {condition} GROUP BY s.phase");
+        let query = sqlx::query_as::<_, (String, i64)>(&sql).bind(tenant);
+        let rows = bind_all!(query, binds).fetch_all(&mut *self.0).await?;
         rows.into_iter().map(|(phase, n)| Ok((decode("signals.phase", &phase, Phase::from_code)?, n))).collect()
+    }
+
+    async fn board_matching(&mut self, tenant: TenantId, selection: &BoardSelection, ids: &[SignalId]) -> StoreResult<Vec<SignalId>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (condition, binds) = selection_sql(selection, 2);
+        // Numbers from our own typed ids, written into the text.
+        let list = ids.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(",");
+        let sql = format!("SELECT s.id FROM signals s WHERE s.tenant_id = $1 AND s.id IN ({list}) AND {condition}");
+        let query = sqlx::query_scalar::<_, SignalId>(&sql).bind(tenant);
+        Ok(bind_all!(query, binds).fetch_all(&mut *self.0).await?)
+    }
+
+    async fn set_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()> {
+        sqlx::query("DELETE FROM signal_stems WHERE tenant_id = $1 AND signal_id = $2").bind(tenant).bind(signal).execute(&mut *self.0).await?;
+        let mut unique: Vec<&String> = stems.iter().collect();
+        unique.sort();
+        unique.dedup();
+        for stem in unique {
+            sqlx::query("INSERT INTO signal_stems (tenant_id, signal_id, stem) VALUES ($1, $2, $3)")
+                .bind(tenant)
+                .bind(signal)
+                .bind(stem)
+                .execute(&mut *self.0)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn unstemmed_signals(&mut self, limit: i64) -> StoreResult<Vec<(TenantId, SignalId, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT s.tenant_id, s.id, s.title, s.description FROM signals s \
+             WHERE NOT EXISTS (SELECT 1 FROM signal_stems t WHERE t.signal_id = s.id) ORDER BY s.id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&mut *self.0)
+        .await?)
     }
 
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>> {
