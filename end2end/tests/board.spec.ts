@@ -81,3 +81,33 @@ test.describe("without JavaScript", () => {
     await expect(column(page, "in_screening").locator(`article.card[data-signal="${id}"]`)).toBeVisible();
   });
 });
+
+test("a filtered board is an address: opened in another browser it shows the same cards", async ({ page, browser }) => {
+  await logIn(page, GENT_COORDINATOR, "/gent/bord");
+  const search = page.getByRole("search", { name: "Kaarten filteren" });
+  await search.getByLabel("Doelgroep").selectOption({ label: "Ouderen" });
+  await search.getByLabel("Zoeken").fill("eenzaam");
+  await search.getByRole("button", { name: "Filteren" }).click();
+  await expect(page).toHaveURL(/doelgroep=ouderen/);
+  await expect(page).toHaveURL(/zoek=eenzaam/);
+  const ids = async (p: typeof page) =>
+    (await p.locator("article.card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-signal")))).sort();
+  const shown = await ids(page);
+  expect(shown.length).toBeGreaterThan(0);
+  const all = await (async () => {
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await logIn(p, GENT_COORDINATOR, "/gent/bord");
+    const everything = await ids(p);
+    await p.goto(page.url());
+    await expect(p.getByRole("search").getByLabel("Zoeken")).toHaveValue("eenzaam");
+    expect(await ids(p)).toEqual(shown);
+    await other.close();
+    return everything;
+  })();
+  expect(all.length).toBeGreaterThan(shown.length);
+  // Cleared, the whole board is back.
+  await page.getByRole("link", { name: "Filters wissen" }).click();
+  await expect(page).toHaveURL(/\/gent\/bord$/);
+  expect((await ids(page)).length).toBe(all.length);
+});
