@@ -27,6 +27,16 @@ test("a signaalgever's menu and home lead to reporting and following, never to t
   expect(result.violations.map((v) => v.id)).toEqual([]);
 });
 
+test("a processor's home says how many signals wait for screening, and leads to the board", async ({ page }) => {
+  await logIn(page, GENT_COORDINATOR, "/gent");
+  const waits = page.getByRole("region", { name: "Wat wacht op jou" });
+  await expect(waits).toContainText(/\d+ signa(al|len) ingediend en \d+ in screening wachten op screening|Er wacht geen signaal op screening/);
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+  await waits.getByRole("link", { name: "Naar het bord" }).click();
+  await expect(page).toHaveURL(/\/gent\/bord$/);
+});
+
 test("a regisseur who also processes sees the board and the bundles", async ({ page }) => {
   await logIn(page, GENT_REGISSEUR, "/gent");
   await expect(page.getByRole("navigation", { name: "Menu Stad Gent" }).getByRole("link")).toHaveText(["Bord", "Bundels"]);

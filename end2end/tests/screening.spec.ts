@@ -106,6 +106,12 @@ test("a coordinator screens a signal as niet weerhouden on its page; the signaal
 
   await giver.page.reload();
   await giverReads(giver.page, WITH_SCRIPT.title, message, note);
+  // The signaalgever's home tells the news, without a name.
+  await giver.page.goto("/gent");
+  const waits = giver.page.getByRole("region", { name: "Wat wacht op jou" });
+  await expect(waits.getByRole("listitem").filter({ hasText: WITH_SCRIPT.title })).toContainText("Opnieuw in screening");
+  await expect(waits.getByText("Bram Verhaeghe")).toHaveCount(0);
+  await noAxeViolations(giver.page);
   await giver.context.close();
 });
 

@@ -87,8 +87,7 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
         let pairs = || shown.split('&').filter_map(|pair| pair.split_once('='));
         let paging = BoardPaging::from_query(pairs());
         let mut tx = state.store.read().await?;
-        let domains: Vec<(String, String)> =
-            tx.policy_domains(caller.tenant.id).await?.into_iter().map(|d| (d.code, d.name)).collect();
+        let domains: Vec<(String, String)> = tx.policy_domains(caller.tenant.id).await?.into_iter().map(|d| (d.code, d.name)).collect();
         let (filter, selection) = selection(&mut *tx, &caller, BoardFilter::from_query(pairs())).await?;
         // Read first: a change committed while the columns are read is both
         // in them and in the stream, and showing it twice does no harm.
@@ -169,6 +168,23 @@ async fn selection(
         stems: crate::usecases::search::stems_of(&filter.text),
     };
     Ok((filter, selection))
+}
+
+/// How many signals wait for the caller's screening: (Ingediend, In screening),
+/// of those they process. For the tenant's home.
+#[server(endpoint = "te-screenen")]
+pub async fn to_screen(tenant: String) -> Result<(i64, i64), AppError> {
+    crate::server::answer(async move {
+        use crate::domain::board::ProcessedBy;
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "te-screenen", &tenant).await?;
+        let selection = crate::storage::BoardSelection::processed_by(ProcessedBy::of(&caller.membership));
+        let counts = state.store.read().await?.board_counts(caller.tenant.id, &selection).await?;
+        let count = |phase: Phase| counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
+        Ok((count(Phase::Submitted), count(Phase::InScreening)))
+    })
+    .await
 }
 
 /// Signals the caller processes as their cards: the facts beside each, the

@@ -1,13 +1,31 @@
-//! The start page of a tenant: what this person can do here.
+//! The start page of a tenant: what waits for this person here, and what
+//! they can do (the header's menu, explained).
 
+use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
+use crate::api::board::to_screen;
+use crate::api::follow::load_my_signals;
 use crate::api::session::who_am_i;
 use crate::api::tenants::public_tenant;
+use crate::components::dates::date;
 use crate::components::loaded::loaded;
-use crate::domain::access::menu;
+use crate::domain::access::{PROCESSORS, menu};
+use crate::domain::{EventKind, FollowedSignal, Role};
+
+/// How far back "news on my signals" looks.
+const NEWS_DAYS: i64 = 14;
+
+/// What waits for one person in a tenant.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Waiting {
+    /// (Ingediend, In screening) of the signals they process.
+    to_screen: Option<(i64, i64)>,
+    /// Their own signals with a change told to them lately, with that change.
+    news: Vec<(FollowedSignal, String, chrono::DateTime<Utc>)>,
+}
 
 #[component]
 pub fn TenantPage() -> impl IntoView {
@@ -16,9 +34,22 @@ pub fn TenantPage() -> impl IntoView {
         let tenant = public_tenant(slug).await?;
         let roles =
             who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == tenant.slug)).map(|t| t.roles).unwrap_or_default();
-        Ok((tenant, roles))
+        let to_screen = if PROCESSORS.iter().any(|r| roles.contains(r)) { Some(to_screen(tenant.slug.clone()).await?) } else { None };
+        let mut news = Vec::new();
+        if roles.contains(&Role::Signaalgever) {
+            let since = Utc::now() - Duration::days(NEWS_DAYS);
+            for signal in load_my_signals(tenant.slug.clone()).await?.signals {
+                // The timeline holds only what the reporter may read.
+                let last = signal.timeline.iter().rev().find(|e| e.kind != EventKind::Submitted && e.at > since).cloned();
+                if let Some(e) = last {
+                    news.push((signal, e.kind.describe(e.from, e.to), e.at));
+                }
+            }
+            news.sort_by(|a, b| b.2.cmp(&a.2));
+        }
+        Ok((tenant, roles, Waiting { to_screen, news }))
     });
-    loaded(page, |(tenant, roles)| {
+    loaded(page, |(tenant, roles, waiting)| {
         // The header's menu, explained: the same entries, from the route table.
         let explained = |page: &str| match page {
             "signaleren" => "Een signaal melden",
@@ -37,11 +68,59 @@ pub fn TenantPage() -> impl IntoView {
             .into_iter()
             .map(|(page, _)| view! { <li><a href=format!("/{}/{page}", tenant.slug)>{explained(page)}</a></li> })
             .collect_view();
+        let slug = tenant.slug.clone();
+        let screening = waiting.to_screen.map(|(submitted, in_screening)| {
+            let text = match (submitted, in_screening) {
+                (0, 0) => "Er wacht geen signaal op screening.".to_string(),
+                (s, i) => format!(
+                    "{} en {} wachten op screening.",
+                    count(s, "signaal ingediend", "signalen ingediend"),
+                    count(i, "in screening", "in screening")
+                ),
+            };
+            view! {
+                <li>
+                    {text} " " <a href=format!("/{slug}/bord")>"Naar het bord"</a>
+                </li>
+            }
+        });
+        let news = (roles.contains(&Role::Signaalgever)).then(|| {
+            let slug = tenant.slug.clone();
+            if waiting.news.is_empty() {
+                return view! { <li>{format!("Geen nieuws over je signalen de voorbije {NEWS_DAYS} dagen.")}</li> }.into_any();
+            }
+            waiting
+                .news
+                .into_iter()
+                .map(|(signal, what, at)| {
+                    view! {
+                        <li>
+                            <a href=format!("/{slug}/mijn-signalen#signaal-{}", signal.signal.id)>{signal.signal.title}</a>
+                            {format!(": {what} ({})", date(at))}
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        });
+        let waits = (screening.is_some() || news.is_some()).then(|| {
+            view! {
+                <section aria-labelledby="wacht" class="panel">
+                    <h2 id="wacht">"Wat wacht op jou"</h2>
+                    <ul class="waiting-list">{screening} {news}</ul>
+                </section>
+            }
+        });
         view! {
             <Title text=tenant.name.clone()/>
             <h1>{tenant.name.clone()}</h1>
             <p class="lead">"Signalen over structurele problemen in het welzijns- en gezondheidswerk."</p>
+            {waits}
             <ul class="action-list">{links}</ul>
         }
     })
+}
+
+fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }

@@ -123,8 +123,13 @@ pub trait Signals {
     /// Every signal of the tenant, oldest first.
     async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>>;
     /// The oldest `limit` signals in this phase that the board selects.
-    async fn board_column(&mut self, tenant: TenantId, selection: &BoardSelection, phase: Phase, limit: i64)
-    -> StoreResult<Vec<SignalSummary>>;
+    async fn board_column(
+        &mut self,
+        tenant: TenantId,
+        selection: &BoardSelection,
+        phase: Phase,
+        limit: i64,
+    ) -> StoreResult<Vec<SignalSummary>>;
     /// How many signals the board selects, per phase (phases without any left out).
     async fn board_counts(&mut self, tenant: TenantId, selection: &BoardSelection) -> StoreResult<Vec<(Phase, i64)>>;
     /// Which of these signals the board selects.

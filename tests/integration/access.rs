@@ -206,7 +206,14 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "wachtwoord-instellen" => vec![s("token", "0"), s("password", "x"), s("repeat", "x")],
         "uitnodiging" | "uitnodiging-aanvaarden" => vec![s("token", "0")],
         "gemeente" => vec![s("slug", tenant)],
-        "signaleren" | "bord" | "beheer-mensen" | "beheer-organisaties" | "beheer-instellingen" | "auditlog" | "uitgaande-mail" => vec![t],
+        "signaleren"
+        | "bord"
+        | "te-screenen"
+        | "beheer-mensen"
+        | "beheer-organisaties"
+        | "beheer-instellingen"
+        | "auditlog"
+        | "uitgaande-mail" => vec![t],
         "signaal-indienen" => vec![t, s("title", ""), s("description", "")],
         "vergelijkbare-signalen" | "beleidsdomein-voorstel" => vec![t, s("text", "wachtlijst budgetbeheer")],
         "mijn-signalen" | "burgerformulier" | "meldingen-instellen" | "bundels" => vec![t],

@@ -83,7 +83,8 @@ async fn filters_and_search_select_what_the_rule_selects(backend: Backend) {
     assert_eq!(selected(&mut tx, gent.id, &BoardSelection { created_before: Some(before), ..all.clone() }).await, want);
     cases += usize::from(!want.is_empty());
     let welzijn = tx.policy_domains(gent.id).await.unwrap().into_iter().find(|d| d.code == "welzijn").unwrap();
-    let want = expect(&|d| d.summary.policy_domain.as_deref() == Some(welzijn.name.as_str()) && d.target_groups.iter().any(|g| g == "ouderen"));
+    let want =
+        expect(&|d| d.summary.policy_domain.as_deref() == Some(welzijn.name.as_str()) && d.target_groups.iter().any(|g| g == "ouderen"));
     let both = BoardSelection { policy_domain: Some(welzijn.id), target_group: Some("ouderen".into()), ..all.clone() };
     assert_eq!(selected(&mut tx, gent.id, &both).await, want);
     // Counts and the live board's check agree with the columns.

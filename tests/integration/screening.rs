@@ -179,11 +179,17 @@ async fn the_board_filters_and_pages_in_sql_as_the_rule_says(backend: Backend) {
                     signals.iter().filter(|s| s.phase == phase && membership.processes(&s.scope)).map(|s| s.id).collect();
                 assert!(signals.iter().all(|s| processed.matches(&s.scope) == membership.processes(&s.scope)));
                 let case = format!("{} as {} in {phase:?}", tenant.slug, member.email);
-                let column = tx.board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 1000).await.unwrap();
+                let column = tx
+                    .board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 1000)
+                    .await
+                    .unwrap();
                 assert_eq!(column.iter().map(|s| s.id).collect::<Vec<_>>(), expected, "{case}");
                 let count = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
                 assert_eq!(count, expected.len() as i64, "{case}");
-                let page = tx.board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 2).await.unwrap();
+                let page = tx
+                    .board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 2)
+                    .await
+                    .unwrap();
                 assert_eq!(page.iter().map(|s| s.id).collect::<Vec<_>>(), expected.iter().take(2).copied().collect::<Vec<_>>(), "{case}");
             }
             people += 1;
