@@ -45,7 +45,7 @@ pub fn TenantPage() -> impl IntoView {
                     news.push((signal, e.kind.describe(e.from, e.to), e.at));
                 }
             }
-            news.sort_by(|a, b| b.2.cmp(&a.2));
+            news.sort_by_key(|n| std::cmp::Reverse(n.2));
         }
         Ok((tenant, roles, Waiting { to_screen, news }))
     });
