@@ -22,6 +22,8 @@ pub struct Board {
     /// How far the URL opens each column.
     pub paging: BoardPaging,
     pub columns: Vec<Column>,
+    /// The tenant's soft limit per column and screening deadline.
+    pub limits: crate::domain::limits::BoardLimits,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,7 +97,8 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             let cards = cards(&mut *tx, &caller, signals).await?;
             columns.push(Column { phase, cards, total });
         }
-        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, columns })
+        let limits = tx.board_limits(caller.tenant.id).await?;
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, columns, limits })
     })
     .await
 }
@@ -297,6 +300,7 @@ mod tests {
             seq: 0,
             paging,
             columns: vec![column(Phase::Submitted, submitted), column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)])],
+            limits: Default::default(),
         }
     }
 
