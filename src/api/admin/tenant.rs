@@ -1,5 +1,9 @@
 //! Organisations, settings, the audit log and the outbox of a tenant.
 
+// Server functions take one argument per form field. server_fn drops lint
+// attributes on the browser stub it generates, so allow it here for that build.
+#![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
