@@ -27,6 +27,8 @@ pub struct Board {
     /// The tenant's policy domains (code, name), for the filter's choice.
     pub domains: Vec<(String, String)>,
     pub columns: Vec<Column>,
+    /// The tenant's soft limit per column and screening deadline.
+    pub limits: crate::domain::limits::BoardLimits,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +103,8 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             let cards = cards(&mut *tx, &caller, signals).await?;
             columns.push(Column { phase, cards, total });
         }
-        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns })
+        let limits = tx.board_limits(caller.tenant.id).await?;
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits })
     })
     .await
 }
@@ -353,6 +356,7 @@ mod tests {
             filter: BoardFilter::default(),
             domains: vec![],
             columns: vec![column(Phase::Submitted, submitted), column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)])],
+            limits: Default::default(),
         }
     }
 

@@ -80,6 +80,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("organisatie-opslaan", Audience::Tenant(COORDINATOR)),
     ("beheer-instellingen", Audience::Tenant(COORDINATOR)),
     ("instellingen-opslaan", Audience::Tenant(COORDINATOR)),
+    ("bordlimieten-opslaan", Audience::Tenant(COORDINATOR)),
     ("auditlog", Audience::Tenant(COORDINATOR)),
     ("uitgaande-mail", Audience::Tenant(COORDINATOR)),
     // Platform administration.

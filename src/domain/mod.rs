@@ -11,6 +11,7 @@ mod event;
 mod ids;
 pub mod intake;
 pub mod lifecycle;
+pub mod limits;
 pub mod live;
 pub mod moves;
 mod person;

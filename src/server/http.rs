@@ -162,8 +162,9 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
     super::mail::spawn_sender(state.store.clone(), state.config.mail.clone(), state.config.link_key.clone());
     // Forget what is no longer needed: unconfirmed citizens' reports with their
     // address, old client addresses in the audit log, and the live boards'
-    // old changes. Hourly, from the start.
-    let (store, limits) = (state.store.clone(), state.config.limits.clone());
+    // old changes. Remind processors of signals waiting for screening past
+    // their tenant's deadline. Hourly, from the start.
+    let (store, limits, public_url) = (state.store.clone(), state.config.limits.clone(), state.config.public_url.clone());
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -182,6 +183,11 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
             match crate::server::live::forget_old_changes(store.as_ref(), now).await {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e.message(), "forgetting the live boards' old changes failed"),
+            }
+            match crate::usecases::reminders::send_screening_reminders(store.as_ref(), &public_url, now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "queued screening reminders"),
+                Err(e) => tracing::warn!(error = %e.message(), "queueing screening reminders failed"),
             }
         }
     });

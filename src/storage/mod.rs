@@ -67,7 +67,9 @@ pub trait Store: Send + Sync + 'static {
 
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
-pub trait Tx: Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + Send {
+pub trait Tx:
+    Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + BoardLimitsStore + Send
+{
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
@@ -85,6 +87,21 @@ pub trait Tenants {
     /// Writers that check a rule over the tenant's people (at least one
     /// hoofdsignaalverwerker) take turns per tenant until they commit.
     async fn lock_tenant(&mut self, tenant: TenantId) -> StoreResult<()>;
+}
+
+/// Column limits, the screening deadline, and the reminders it caused.
+#[async_trait]
+pub trait BoardLimitsStore {
+    async fn board_limits(&mut self, tenant: TenantId) -> StoreResult<crate::domain::limits::BoardLimits>;
+    async fn set_board_limits(&mut self, tenant: TenantId, limits: &crate::domain::limits::BoardLimits) -> StoreResult<()>;
+    /// Tenants with a screening deadline, and their limits.
+    async fn tenants_with_screening_deadline(&mut self) -> StoreResult<Vec<(Tenant, crate::domain::limits::BoardLimits)>>;
+    /// Claim the reminder of every signal of the tenant still Ingediend and
+    /// submitted before `cutoff` whose reminder was not claimed yet: the
+    /// signals this transaction reminds of (a concurrent claim of the same
+    /// signal waits for this one and then claims nothing).
+    async fn claim_screening_reminders(&mut self, tenant: TenantId, cutoff: DateTime<Utc>, at: DateTime<Utc>)
+    -> StoreResult<Vec<SignalId>>;
 }
 
 /// A person as the log-in needs them.

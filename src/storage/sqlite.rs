@@ -89,3 +89,4 @@ include!("sql/records.rs");
 include!("sql/intake.rs");
 include!("sql/follow.rs");
 include!("sql/limits.rs");
+include!("sql/board_limits.rs");

@@ -141,6 +141,26 @@ pub async fn save_settings(
     Ok(())
 }
 
+/// Save the board's soft limit per column and its screening deadline.
+pub async fn save_board_limits(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    limits: &crate::domain::limits::BoardLimits,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = store.write().await?;
+    tx.set_board_limits(caller.tenant.id, limits).await?;
+    let columns = limits.columns.iter().map(|(phase, n)| format!("{} {n}", phase.label())).collect::<Vec<_>>().join(", ");
+    let detail = format!(
+        "zachte limieten: {}; screeningstermijn: {}",
+        if columns.is_empty() { "geen".to_string() } else { columns },
+        limits.screening_days.map_or("geen".to_string(), |d| format!("{d} dagen"))
+    );
+    tx.audit(&audit(caller, "bordlimieten-gewijzigd", "gemeente", caller.tenant.slug.clone(), detail), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The platform beheerder creates a tenant and invites its first coordinator.
 /// Returns the invitation's id (its link is mailed; `seinhuis link` prints it).
 #[allow(clippy::too_many_arguments)]

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod invitations;
 pub mod mails;
 pub mod redaction;
+pub mod reminders;
 pub mod search;
 pub mod signals;
 pub mod suggest;

@@ -223,6 +223,7 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "uitnodiging-vragen" => vec![t, s("email", "geen-adres"), s("name", "")],
         "uitnodigen" => vec![t, s("email", "geen-adres"), s("name", "x"), s("role", "signaalgever")],
         "instellingen-opslaan" => vec![t, s("name", "")],
+        "bordlimieten-opslaan" => vec![t, s("screening_days", "geen getal")],
         "gemeente-aanmaken" => {
             vec![s("slug", ""), s("name", ""), s("kind", "gemeente"), s("coordinator_email", ""), s("coordinator_name", "")]
         }

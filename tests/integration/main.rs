@@ -13,6 +13,7 @@ mod http;
 mod isolation;
 mod lifecycle_rules;
 mod lifecycle_storage;
+mod limits;
 mod live;
 mod mail;
 mod mailbox;

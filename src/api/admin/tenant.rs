@@ -1,5 +1,9 @@
 //! Organisations, settings, the audit log and the outbox of a tenant.
 
+// Server functions take one argument per form field. server_fn drops lint
+// attributes on the browser stub it generates, so allow it here for that build.
+#![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -57,7 +61,33 @@ pub async fn save_organisation(
 pub struct SettingsPage {
     pub tenant: Tenant,
     pub districts: Vec<String>,
+    /// The board's limits as saved, or as typed when they were refused.
+    pub board_limits: BoardLimitsForm,
 }
+
+/// The board's limits as the form shows them: per limited phase the number
+/// (empty: none), the screening deadline, and why they were refused, if so.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardLimitsForm {
+    pub columns: Vec<(crate::domain::Phase, String)>,
+    pub screening_days: String,
+    pub error: Option<String>,
+}
+
+impl From<&crate::domain::limits::BoardLimits> for BoardLimitsForm {
+    fn from(limits: &crate::domain::limits::BoardLimits) -> Self {
+        BoardLimitsForm {
+            columns: crate::domain::limits::limited_phases()
+                .map(|p| (p, limits.limit(p).map(|n| n.to_string()).unwrap_or_default()))
+                .collect(),
+            screening_days: limits.screening_days.map(|d| d.to_string()).unwrap_or_default(),
+            error: None,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+const RETURNED_LIMITS: &str = "board_limits_returned";
 
 #[server(endpoint = "beheer-instellingen")]
 pub async fn load_settings(tenant: String) -> Result<SettingsPage, AppError> {
@@ -65,8 +95,11 @@ pub async fn load_settings(tenant: String) -> Result<SettingsPage, AppError> {
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "beheer-instellingen", &tenant).await?;
-        let districts = state.store.read().await?.districts(caller.tenant.id).await?;
-        Ok(SettingsPage { tenant: caller.tenant, districts })
+        let mut tx = state.store.read().await?;
+        let districts = tx.districts(caller.tenant.id).await?;
+        let saved = BoardLimitsForm::from(&tx.board_limits(caller.tenant.id).await?);
+        let board_limits = auth::take_flash::<BoardLimitsForm>(RETURNED_LIMITS).await?.unwrap_or(saved);
+        Ok(SettingsPage { tenant: caller.tenant, districts, board_limits })
     })
     .await
 }
@@ -85,6 +118,54 @@ pub async fn save_settings(
         let citizen_intake = super::checked(&citizen_intake);
         let districts = districts.unwrap_or_default();
         crate::usecases::admin::save_settings(state.store.as_ref(), &caller, &name, citizen_intake, &districts, Utc::now()).await
+    })
+    .await
+}
+
+/// The board's soft limit per column and its screening deadline (days):
+/// one field per limited phase, named by its code; empty is none.
+#[server(endpoint = "bordlimieten-opslaan")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
+pub async fn save_board_limits(
+    tenant: String,
+    submitted: Option<String>,
+    in_screening: Option<String>,
+    retained: Option<String>,
+    bundled: Option<String>,
+    analysed: Option<String>,
+    scheduled: Option<String>,
+    in_action: Option<String>,
+    screening_days: Option<String>,
+) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::domain::Phase;
+        use crate::domain::limits::BoardLimits;
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "bordlimieten-opslaan", &tenant).await?;
+        let typed = [
+            (Phase::Submitted, submitted),
+            (Phase::InScreening, in_screening),
+            (Phase::Retained, retained),
+            (Phase::Bundled, bundled),
+            (Phase::Analysed, analysed),
+            (Phase::Scheduled, scheduled),
+            (Phase::InAction, in_action),
+        ]
+        .map(|(phase, value)| (phase, value.unwrap_or_default()));
+        let screening_days = screening_days.unwrap_or_default();
+        let result = match BoardLimits::parse(typed.iter().map(|(p, v)| (*p, v.as_str())), &screening_days) {
+            Ok(limits) => crate::usecases::admin::save_board_limits(state.store.as_ref(), &caller, &limits, Utc::now()).await,
+            Err(message) => Err(AppError::Invalid(message)),
+        };
+        // Refused without JavaScript, the page comes back with what was typed.
+        if let Err(error) = &result
+            && crate::server::is_plain_form_post()
+        {
+            let returned = BoardLimitsForm { columns: typed.to_vec(), screening_days, error: Some(error.message()) };
+            auth::set_flash(RETURNED_LIMITS, &returned).await?;
+        }
+        result
     })
     .await
 }

@@ -37,6 +37,9 @@ pub fn CardView(card: Card) -> impl IntoView {
         let names = card.facts.target_groups.iter().map(|g| label_of(TARGET_GROUPS, g)).collect::<Vec<_>>().join(", ");
         view! { <p class="card-facts">"Doelgroepen: " {names}</p> }
     });
+    // Waiting for screening past the tenant's deadline, in words.
+    let overdue = state.board.with_untracked(|b| b.limits.overdue_days(s.phase, s.created_at, Utc::now()));
+    let overdue_note = overdue.map(|days| view! { <p class="card-overdue">{crate::domain::limits::overdue_text(days)}</p> });
     let seen = seen_by(card.facts.organisations, &card.facts.sectors).map(|text| view! { <p class="card-facts">{text}</p> });
     let bundle = s.bundle.clone().map(|b| {
         view! { <p class="card-bundle">"Bundel: " <a href=format!("/{tenant}/bundels/{}", b.id)>{b.title}</a></p> }
@@ -50,6 +53,7 @@ pub fn CardView(card: Card) -> impl IntoView {
             class="card"
             class:picked=picked
             class:busy=busy
+            class:overdue=overdue.is_some()
             data-signal=id.0
             draggable=move || if movable && state.alive.get() { "true" } else { "false" }
             on:dragstart=move |ev: DragEvent| {
@@ -73,6 +77,7 @@ pub fn CardView(card: Card) -> impl IntoView {
                 {meta.join(" · ")}
                 {(s.source == Source::Citizen).then(|| view! { " · " <span class="tag">"burger"</span> })}
             </p>
+            {overdue_note}
             {groups}
             {seen}
             {bundle}

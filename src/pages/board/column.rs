@@ -16,6 +16,8 @@ pub fn ColumnView(phase: Phase) -> impl IntoView {
     let heading = format!("kolom-{}", phase.code());
     let slug = state.tenant.get_value();
     let count = move || column.with(|c| c.as_ref().map(|c| c.total).unwrap_or(0));
+    // A soft limit: more is marked, in words, never refused.
+    let over = move || state.board.with(|b| b.limits.over_limit(phase, count()));
     let cards = move || column.with(|c| c.as_ref().map(|c| c.cards.clone()).unwrap_or_default());
     let more = {
         let heading = heading.clone();
@@ -43,6 +45,7 @@ pub fn ColumnView(phase: Phase) -> impl IntoView {
                     {phase.label()}
                     <span class="count" aria-label=move || format!("{} signalen", count())>{count}</span>
                 </h2>
+                {move || over().map(|limit| view! { <p class="limit-note">{crate::domain::limits::over_limit_text(limit)}</p> })}
             }
         }
     };
@@ -77,6 +80,7 @@ pub fn ColumnView(phase: Phase) -> impl IntoView {
         <section
             class="column"
             class:folded=phase.is_side_branch()
+            class:over-limit=move || over().is_some()
             class:drop-allowed=allowed
             class:drop-here=chosen
             data-phase=phase.code()
