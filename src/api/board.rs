@@ -89,8 +89,9 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
         let pairs = || shown.split('&').filter_map(|pair| pair.split_once('='));
         let paging = BoardPaging::from_query(pairs());
         let mut tx = state.store.read().await?;
-        let domains: Vec<(String, String)> = tx.policy_domains(caller.tenant.id).await?.into_iter().map(|d| (d.code, d.name)).collect();
-        let (filter, selection) = selection(&mut *tx, &caller, BoardFilter::from_query(pairs())).await?;
+        let tenant_domains = tx.policy_domains(caller.tenant.id).await?;
+        let (filter, selection) = selection(&tenant_domains, &caller, BoardFilter::from_query(pairs()));
+        let domains: Vec<(String, String)> = tenant_domains.into_iter().map(|d| (d.code, d.name)).collect();
         // Read first: a change committed while the columns are read is both
         // in them and in the stream, and showing it twice does no harm.
         let seq = tx.change_seq(caller.tenant.id).await?;
@@ -126,7 +127,7 @@ pub async fn board_cards(tenant: String, signals: Vec<i64>, shown: Option<String
         let shown = shown.unwrap_or_default();
         let mut tx = state.store.read().await?;
         let filter = BoardFilter::from_query(shown.split('&').filter_map(|pair| pair.split_once('=')));
-        let (_, selection) = selection(&mut *tx, &caller, filter).await?;
+        let (_, selection) = selection(&tx.policy_domains(caller.tenant.id).await?, &caller, filter);
         let ids: Vec<SignalId> = signals.iter().map(|id| SignalId(*id)).collect();
         let selected = tx.board_matching(caller.tenant.id, &selection, &ids).await?;
         let mut found = Vec::new();
@@ -148,13 +149,12 @@ pub async fn board_cards(tenant: String, signals: Vec<i64>, shown: Option<String
 /// processes, narrowed by it. A policy domain the tenant does not have is
 /// dropped from the filter.
 #[cfg(feature = "ssr")]
-async fn selection(
-    tx: &mut dyn crate::storage::Tx,
+fn selection(
+    domains: &[crate::domain::PolicyDomain],
     caller: &crate::server::auth::TenantCaller,
     mut filter: BoardFilter,
-) -> Result<(BoardFilter, crate::storage::BoardSelection), AppError> {
+) -> (BoardFilter, crate::storage::BoardSelection) {
     use crate::domain::board::ProcessedBy;
-    let domains = tx.policy_domains(caller.tenant.id).await?;
     let policy_domain = domains.iter().find(|d| d.code == filter.policy_domain).map(|d| d.id);
     if policy_domain.is_none() {
         filter.policy_domain.clear();
@@ -170,7 +170,7 @@ async fn selection(
         created_before: filter.older_than.map(|days| chrono::Utc::now() - chrono::Duration::days(days)),
         stems: crate::usecases::search::stems_of(&filter.text),
     };
-    Ok((filter, selection))
+    (filter, selection)
 }
 
 /// How many signals wait for the caller's screening: (Ingediend, In screening),

@@ -311,7 +311,6 @@ impl Signals for SqlTx {
                 let (card, organisations) = facts.entry(id).or_default();
                 if !organisations.contains(&organisation) {
                     organisations.push(organisation);
-                    card.organisations += 1;
                 }
                 if !card.sectors.contains(&sector) {
                     card.sectors.push(sector);
@@ -320,7 +319,8 @@ impl Signals for SqlTx {
         }
         Ok(facts
             .into_iter()
-            .map(|(id, (mut card, _))| {
+            .map(|(id, (mut card, organisations))| {
+                card.organisations = organisations.len() as u32;
                 card.sectors.sort();
                 (id, card)
             })
