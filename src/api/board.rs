@@ -169,6 +169,7 @@ fn selection(
         source: filter.source,
         created_before: filter.older_than.map(|days| chrono::Utc::now() - chrono::Duration::days(days)),
         stems: crate::usecases::search::stems_of(&filter.text),
+        assignee: filter.mine.then_some(caller.person.id),
     };
     (filter, selection)
 }

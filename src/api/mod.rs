@@ -14,6 +14,7 @@ pub mod platform;
 pub mod session;
 pub mod signal;
 pub mod tenants;
+pub mod workbench;
 
 use serde::{Deserialize, Serialize};
 

@@ -21,6 +21,10 @@ pub struct SignalPage {
     pub may_redact: bool,
     /// A move sent without JavaScript and refused: its form comes back filled in.
     pub returned: Option<ReturnedMove>,
+    /// Assignee, comments' colleagues, questions and links: for its team only.
+    pub work: Option<crate::domain::workbench::WorkView>,
+    /// A comment, question or link sent without JavaScript and refused.
+    pub returned_text: Option<super::workbench::ReturnedText>,
 }
 
 /// What was typed into a move's form, with the server's refusal.
@@ -64,6 +68,11 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
         let sightings = tx.sightings(caller.tenant.id, summary.id).await?;
         let targets = crate::usecases::signals::allowed_targets(&caller, &summary);
         let returned = auth::take_flash::<ReturnedMove>(RETURNED_MOVE).await?.filter(|r| r.signal == id && !targets.is_empty());
+        let work = crate::usecases::workbench::work_view(&mut *tx, &caller, &signal, reader).await?;
+        let returned_text = super::workbench::returned_text().await?.filter(|r| r.record == id || r.form.starts_with("antwoord"));
+        drop(tx);
+        // Opening a signal reads what Seinhuis told about it.
+        crate::usecases::workbench::read_notifications(state.store.as_ref(), &caller, summary.id).await?;
         Ok(SignalPage {
             tenant: (&caller.tenant).into(),
             signal: visibility.details(signal),
@@ -73,6 +82,8 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
             visibility,
             may_redact: caller.membership.has(Role::Hoofdsignaalverwerker),
             returned,
+            work,
+            returned_text,
         })
     })
     .await

@@ -18,6 +18,8 @@ pub const PROCESSORS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverw
 pub const COORDINATOR: &[Role] = &[Role::Hoofdsignaalverwerker];
 pub const GIVERS: &[Role] = &[Role::Signaalgever];
 pub const MEMBERS: &[Role] = &Role::TENANT_ROLES;
+/// A signal's team: its processors, and the regisseurs of its domain, who comment.
+pub const TEAM: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
 /// Bundles are read by processors and by the regisseurs of their signals' domains.
 pub const BUNDLE_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
 
@@ -65,6 +67,16 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("bundels-samenvoegen", Audience::Tenant(PROCESSORS)),
     // Reading one signal: members, narrowed per signal (own, processed, domain).
     ("signaal", Audience::Tenant(MEMBERS)),
+    // Working a signal: its team (processors, and regisseurs who comment), per record.
+    ("opmerking-plaatsen", Audience::Tenant(TEAM)),
+    ("signaal-toewijzen", Audience::Tenant(PROCESSORS)),
+    ("vraag-stellen", Audience::Tenant(PROCESSORS)),
+    ("signalen-koppelen", Audience::Tenant(PROCESSORS)),
+    ("kaarten-samen", Audience::Tenant(PROCESSORS)),
+    // The reporter answers, on their own signals only.
+    ("vraag-beantwoorden", Audience::Tenant(GIVERS)),
+    // Each member's own notifications, cards and questions.
+    ("wat-wacht", Audience::Tenant(MEMBERS)),
     ("persoonsgegevens-verwijderen", Audience::Tenant(COORDINATOR)),
     // Organisations ask for invitations for their staff.
     ("uitnodiging-vragen", Audience::Tenant(MEMBERS)),

@@ -64,6 +64,8 @@ pub struct CardFacts {
     pub organisations: u32,
     /// Their kinds (sectors), which anyone who reads the signal may see.
     pub sectors: Vec<String>,
+    /// The colleague it is assigned to (boards are for processors, who may know).
+    pub assignee: Option<String>,
 }
 
 impl Card {

@@ -27,10 +27,12 @@ pub struct BoardFilter {
     pub older_than: Option<i64>,
     /// Free text, searched on Dutch stems.
     pub text: String,
+    /// Only the cards assigned to the board's person ("mijn kaarten").
+    pub mine: bool,
 }
 
 /// The address's names, in Dutch: people read and share these links.
-const NAMES: [&str; 7] = ["domein", "levensdomein", "doelgroep", "sector", "bron", "ouder-dan", "zoek"];
+const NAMES: [&str; 8] = ["domein", "levensdomein", "doelgroep", "sector", "bron", "ouder-dan", "zoek", "toegewezen"];
 
 fn decode(value: &str) -> String {
     percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().trim().to_string()
@@ -60,6 +62,7 @@ impl BoardFilter {
                 }
                 "ouder-dan" => filter.older_than = value.parse().ok().filter(|d| AGES.contains(d)),
                 "zoek" => filter.text = value.chars().take(TEXT_MAX).collect(),
+                "toegewezen" => filter.mine = value == "mij",
                 _ => {}
             }
         }
@@ -75,7 +78,8 @@ impl BoardFilter {
     pub fn query(&self) -> String {
         let source = self.source.map(|s| if s == Source::Citizen { "burger" } else { "werker" }).unwrap_or_default();
         let age = self.older_than.map(|d| d.to_string()).unwrap_or_default();
-        let values = [&*self.policy_domain, &self.life_domain, &self.target_group, &self.sector, source, &age, &self.text];
+        let mine = if self.mine { "mij" } else { "" };
+        let values = [&*self.policy_domain, &self.life_domain, &self.target_group, &self.sector, source, &age, &self.text, mine];
         NAMES
             .iter()
             .zip(values)
@@ -106,6 +110,7 @@ mod tests {
             source: Some(Source::Citizen),
             older_than: Some(30),
             text: "nachtopvang & één bed".into(),
+            mine: true,
         };
         let query = filter.query();
         let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();

@@ -25,10 +25,20 @@ pub enum EventKind {
     JoinedBundle,
     /// Split out of its bundle.
     LeftBundle,
+    /// An internal comment (its text is the note), maybe mentioning colleagues.
+    Commented,
+    /// Assigned to a colleague (the subject), or to nobody.
+    Assigned,
+    /// Linked to another signal about the same problem, or the link removed.
+    Linked,
+    Unlinked,
+    /// A processor asked the reporter a question (the message), and the reporter answered.
+    QuestionAsked,
+    QuestionAnswered,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
@@ -39,6 +49,12 @@ impl EventKind {
         EventKind::Redacted,
         EventKind::JoinedBundle,
         EventKind::LeftBundle,
+        EventKind::Commented,
+        EventKind::Assigned,
+        EventKind::Linked,
+        EventKind::Unlinked,
+        EventKind::QuestionAsked,
+        EventKind::QuestionAnswered,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -53,6 +69,12 @@ impl EventKind {
             EventKind::Redacted => "redacted",
             EventKind::JoinedBundle => "joined_bundle",
             EventKind::LeftBundle => "left_bundle",
+            EventKind::Commented => "commented",
+            EventKind::Assigned => "assigned",
+            EventKind::Linked => "linked",
+            EventKind::Unlinked => "unlinked",
+            EventKind::QuestionAsked => "question_asked",
+            EventKind::QuestionAnswered => "question_answered",
         }
     }
 
@@ -79,12 +101,23 @@ impl EventKind {
             EventKind::Redacted => "Persoonsgegevens verwijderd".to_string(),
             EventKind::JoinedBundle => format!("Gebundeld met gelijkaardige signalen: {to}"),
             EventKind::LeftBundle => format!("Uit de bundel gehaald: {to}"),
+            EventKind::Commented => "Opmerking".to_string(),
+            EventKind::Assigned => "Toegewezen".to_string(),
+            EventKind::Linked => "Gekoppeld aan een ander signaal".to_string(),
+            EventKind::Unlinked => "Koppeling met een ander signaal verwijderd".to_string(),
+            EventKind::QuestionAsked => "Vraag aan de signaalgever".to_string(),
+            EventKind::QuestionAnswered => "Antwoord van de signaalgever".to_string(),
         }
     }
 
     /// Done by the signaalgever who reported the signal: its actor is the reporter.
     pub const fn is_by_reporter(self) -> bool {
-        matches!(self, EventKind::Submitted | EventKind::InformationAdded | EventKind::Withdrawn)
+        matches!(self, EventKind::Submitted | EventKind::InformationAdded | EventKind::Withdrawn | EventKind::QuestionAnswered)
+    }
+
+    /// The team's own work on a signal: never shown to its reporter or outsiders.
+    pub const fn is_internal(self) -> bool {
+        matches!(self, EventKind::Commented | EventKind::Assigned | EventKind::Linked | EventKind::Unlinked)
     }
 }
 
@@ -100,14 +133,18 @@ pub struct EventDraft {
     pub outcome: Option<Outcome>,
     /// Public: shown to the signaalgever in their timeline.
     pub message: Option<String>,
-    /// Internal: only for processors.
+    /// Internal: only for processors (and, for a comment, the regisseurs who read it).
     pub note: Option<String>,
+    /// The person the event is about (the assignee).
+    pub subject: Option<super::PersonId>,
+    /// The other signal of a link.
+    pub linked: Option<SignalId>,
 }
 
 impl EventDraft {
     /// An event that changes no phase (a sighting, added information).
     pub fn note(kind: EventKind, message: Option<String>, note: Option<String>) -> Self {
-        EventDraft { kind, from: None, to: None, reason: None, duplicate_of: None, outcome: None, message, note }
+        EventDraft { kind, from: None, to: None, reason: None, duplicate_of: None, outcome: None, message, note, subject: None, linked: None }
     }
 
     pub fn submitted() -> Self {
@@ -120,6 +157,8 @@ impl EventDraft {
             outcome: None,
             message: None,
             note: None,
+            subject: None,
+            linked: None,
         }
     }
 }

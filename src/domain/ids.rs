@@ -36,4 +36,7 @@ id_type!(
     PolicyDomainId,
     MembershipId,
     EventId,
+    /// A processor's question to a signal's reporter.
+    QuestionId,
+    NotificationId,
 );

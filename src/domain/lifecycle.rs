@@ -335,6 +335,8 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
         outcome: None,
         message: None,
         note: None,
+        subject: None,
+        linked: None,
     };
     match change {
         Change::NotRetain { reason, duplicate_of, message } => {

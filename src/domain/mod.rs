@@ -23,6 +23,7 @@ mod signal;
 mod tenant;
 pub mod visibility;
 pub mod vocabulary;
+pub mod workbench;
 
 pub use account::*;
 pub use citizen::CitizenReport;

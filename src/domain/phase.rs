@@ -88,6 +88,11 @@ impl Phase {
         matches!(self, Phase::Bundled | Phase::Analysed | Phase::Scheduled | Phase::InAction | Phase::Closed)
     }
 
+    /// Phases where the work on a signal is over.
+    pub const fn is_final(self) -> bool {
+        matches!(self, Phase::Closed | Phase::NotRetained | Phase::Withdrawn)
+    }
+
     /// Phases folded away on the board: the signal left the main path.
     pub const fn is_side_branch(self) -> bool {
         matches!(self, Phase::NotRetained | Phase::Withdrawn)

@@ -107,6 +107,10 @@ pub struct HistoryEntry {
     pub message: Option<String>,
     /// Internal; stripped before a signaalgever sees the timeline.
     pub note: Option<String>,
+    /// The colleague an assignment names (a processor's name, as the reader may read it).
+    pub subject_name: Option<String>,
+    /// The other signal of a link.
+    pub linked: Option<SignalId>,
 }
 
 /// A new signal as intake hands it to storage.

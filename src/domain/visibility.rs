@@ -48,6 +48,9 @@ pub struct Visibility {
     /// Names of people (and their organisations) who said "ik zie dit ook".
     /// Their number and sectors are shown to anyone who may read the signal.
     pub sighting_names: bool,
+    /// The team's own work: comments, assignments, links (`EventKind::is_internal`).
+    /// Regisseurs comment too; reporters and outsiders never read it.
+    pub team_work: bool,
 }
 
 /// How a name appears.
@@ -64,14 +67,14 @@ pub const PROCESSOR_ALIAS: &str = "de signaalverwerker";
 
 impl Visibility {
     pub const fn for_reader(reader: Reader) -> Visibility {
-        let (reporter, processor_names, internal_notes, sighting_names) = match reader {
-            Reader::Processor => (true, Names::Shown, true, true),
+        let (reporter, processor_names, internal_notes, sighting_names, team_work) = match reader {
+            Reader::Processor => (true, Names::Shown, true, true, true),
             // Their own identity is no secret to them; everyone else's is.
-            Reader::Reporter => (true, Names::Alias, false, false),
-            Reader::DomainReader => (false, Names::Shown, false, false),
-            Reader::Outsider => (false, Names::Hidden, false, false),
+            Reader::Reporter => (true, Names::Alias, false, false, false),
+            Reader::DomainReader => (false, Names::Shown, false, false, true),
+            Reader::Outsider => (false, Names::Hidden, false, false, false),
         };
-        Visibility { reporter, processor_names, internal_notes, sighting_names }
+        Visibility { reporter, processor_names, internal_notes, sighting_names, team_work }
     }
 
     /// The signal with what this reader may not see left out.
@@ -83,8 +86,21 @@ impl Visibility {
         signal
     }
 
-    /// One history line as this reader may read it.
-    pub fn history_entry(&self, mut entry: HistoryEntry) -> HistoryEntry {
+    /// How this reader reads a processor's name.
+    pub fn processor_name(&self, name: Option<String>) -> Option<String> {
+        match self.processor_names {
+            Names::Shown => name,
+            Names::Alias => name.map(|_| PROCESSOR_ALIAS.to_string()),
+            Names::Hidden => None,
+        }
+    }
+
+    /// One history line as this reader may read it; None for the team's own
+    /// work where the reader may not read that.
+    pub fn history_entry(&self, mut entry: HistoryEntry) -> Option<HistoryEntry> {
+        if entry.kind.is_internal() && !self.team_work {
+            return None;
+        }
         let names = match entry.kind {
             EventKind::Sighted if self.sighting_names => Names::Shown,
             EventKind::Sighted => Names::Hidden,
@@ -97,15 +113,24 @@ impl Visibility {
             Names::Alias => entry.actor_name.map(|_| PROCESSOR_ALIAS.to_string()),
             Names::Hidden => None,
         };
-        if !self.internal_notes {
+        // A comment's text is its note: the team reads it; other notes are the processors'.
+        let comment = entry.kind == EventKind::Commented && self.team_work;
+        if !self.internal_notes && !comment {
             entry.note = None;
         }
-        entry
+        entry.subject_name = self.processor_name(entry.subject_name);
+        Some(entry)
     }
 
     /// The history as this reader may read it.
     pub fn history(&self, history: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
-        history.into_iter().map(|e| self.history_entry(e)).collect()
+        history.into_iter().filter_map(|e| self.history_entry(e)).collect()
+    }
+
+    /// A question to the reporter as this reader may read it.
+    pub fn question(&self, mut question: super::workbench::Question) -> super::workbench::Question {
+        question.asked_by = self.processor_name(question.asked_by);
+        question
     }
 
     /// One "ik zie dit ook" as this reader may see it.
@@ -147,6 +172,8 @@ mod tests {
             outcome: None,
             message: Some("Bericht aan de signaalgever".into()),
             note: Some("Interne notitie".into()),
+            subject_name: Some("Collega Naam".into()),
+            linked: None,
         }
     }
 
@@ -157,7 +184,11 @@ mod tests {
         for reader in readers {
             let v = Visibility::for_reader(reader);
             for kind in EventKind::ALL {
-                let seen = v.history_entry(entry(kind, "Echte Naam"));
+                let Some(seen) = v.history_entry(entry(kind, "Echte Naam")) else {
+                    assert!(kind.is_internal() && matches!(reader, Reader::Reporter | Reader::Outsider), "{reader:?} lost {kind:?}");
+                    continue;
+                };
+                assert!(!kind.is_internal() || matches!(reader, Reader::Processor | Reader::DomainReader), "{reader:?} read {kind:?}");
                 let expected = match (reader, kind) {
                     (Reader::Processor, _) => Some("Echte Naam"),
                     // Reporter-side events are the reporter's own.
@@ -169,7 +200,14 @@ mod tests {
                     (Reader::Outsider, _) => None,
                 };
                 assert_eq!(seen.actor_name.as_deref(), expected, "{reader:?} reading {kind:?}");
-                assert_eq!(seen.note.is_some(), reader == Reader::Processor, "{reader:?} reading {kind:?}: note");
+                let reads_note = reader == Reader::Processor || (reader == Reader::DomainReader && kind == EventKind::Commented);
+                assert_eq!(seen.note.is_some(), reads_note, "{reader:?} reading {kind:?}: note");
+                let subject = match reader {
+                    Reader::Processor | Reader::DomainReader => Some("Collega Naam"),
+                    Reader::Reporter => Some(PROCESSOR_ALIAS),
+                    Reader::Outsider => None,
+                };
+                assert_eq!(seen.subject_name.as_deref(), subject, "{reader:?} reading {kind:?}: subject");
                 assert!(seen.message.is_some(), "the message to the signaalgever is public");
             }
         }

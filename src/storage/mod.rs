@@ -16,10 +16,12 @@ mod listener;
 mod postgres;
 mod sessions;
 mod sqlite;
+mod workbench;
 
 pub use feed::{ChangeFeed, FeedItem};
 pub use listener::LISTENER_NAME;
 pub use sessions::SessionBackend;
+pub use workbench::{Teammate, Workbench};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -68,7 +70,7 @@ pub trait Store: Send + Sync + 'static {
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
 pub trait Tx:
-    Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + BoardLimitsStore + Send
+    Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + BoardLimitsStore + Workbench + Send
 {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
@@ -203,6 +205,8 @@ pub struct BoardSelection {
     pub created_before: Option<DateTime<Utc>>,
     /// Every stem must occur in the signal's title or description.
     pub stems: Vec<String>,
+    /// Only the signals assigned to this person ("mijn kaarten").
+    pub assignee: Option<PersonId>,
 }
 
 impl BoardSelection {

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::*;
+use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question};
 
 type Db = sqlx::Postgres;
 /// Reads that decide a write lock their rows until the transaction ends.
@@ -76,3 +77,4 @@ include!("sql/intake.rs");
 include!("sql/follow.rs");
 include!("sql/limits.rs");
 include!("sql/board_limits.rs");
+include!("sql/workbench.rs");

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use super::*;
+use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question};
 
 type Db = sqlx::Sqlite;
 /// SQLite has no row locks: its writers take turns for the whole database.
@@ -90,3 +91,4 @@ include!("sql/intake.rs");
 include!("sql/follow.rs");
 include!("sql/limits.rs");
 include!("sql/board_limits.rs");
+include!("sql/workbench.rs");

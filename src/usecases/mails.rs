@@ -40,3 +40,48 @@ pub fn invitation_request(tenant: &str, organisation: &str, by: &str, name: &str
         ),
     }
 }
+
+/// The address of a signal's page, where its panel opens.
+pub fn signal_link(public_url: &str, tenant: &str, signal: crate::domain::SignalId) -> String {
+    format!("{public_url}/{tenant}/signalen/{signal}")
+}
+
+/// A colleague mentioned someone. The comment itself stays in Seinhuis:
+/// a mail names only the signal's number and title, never who reported it.
+pub fn mentioned(actor: &str, signal: crate::domain::SignalId, title: &str, link: &str) -> MailText {
+    MailText {
+        subject: format!("{actor} noemde je bij signaal {signal}"),
+        body: format!(
+            "Hallo,\n\n{actor} noemde je in een opmerking bij signaal {signal}, ‘{title}’.\n\n\
+             Lees de opmerking in Seinhuis:\n{link}\n\nSeinhuis\n"
+        ),
+    }
+}
+
+pub fn assigned(actor: &str, signal: crate::domain::SignalId, title: &str, link: &str) -> MailText {
+    MailText {
+        subject: format!("Signaal {signal} is aan jou toegewezen"),
+        body: format!("Hallo,\n\n{actor} wees signaal {signal}, ‘{title}’, aan jou toe.\n\nJe vindt het in Seinhuis:\n{link}\n\nSeinhuis\n"),
+    }
+}
+
+/// To the reporter: from "de signaalverwerker", never a name.
+pub fn question(tenant: &str, title: &str, question: &str, link: &str) -> MailText {
+    MailText {
+        subject: format!("Een vraag over je signaal ‘{title}’"),
+        body: format!(
+            "Dag,\n\nDe signaalverwerker van {tenant} heeft een vraag over je signaal ‘{title}’:\n\n{question}\n\n\
+             Antwoorden kan in Seinhuis, bij Mijn signalen:\n{link}\n\nSeinhuis\n"
+        ),
+    }
+}
+
+pub fn answered(signal: crate::domain::SignalId, title: &str, link: &str) -> MailText {
+    MailText {
+        subject: format!("Antwoord op je vraag over signaal {signal}"),
+        body: format!(
+            "Hallo,\n\nDe signaalgever beantwoordde je vraag over signaal {signal}, ‘{title}’.\n\n\
+             Lees het antwoord in Seinhuis:\n{link}\n\nSeinhuis\n"
+        ),
+    }
+}

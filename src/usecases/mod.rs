@@ -17,3 +17,4 @@ pub mod search;
 pub mod signals;
 pub mod suggest;
 pub mod tenants;
+pub mod workbench;

@@ -37,7 +37,8 @@ pub async fn record(
 /// Without a name: a signaalgever withdrawing reads it too, and never
 /// learns who processes their signal.
 async fn changed(tx: &mut dyn Tx, tenant: TenantId, signal: SignalId) -> Result<AppError, AppError> {
-    Ok(match tx.history(tenant, signal).await?.pop() {
+    // The last change of phase: comments and assignments change no version.
+    Ok(match tx.history(tenant, signal).await?.into_iter().rev().find(|e| e.to.is_some()) {
         Some(e) => AppError::Changed(e.kind.describe(e.from, e.to).to_lowercase()),
         None => AppError::Stale,
     })

@@ -99,7 +99,7 @@ fn processor(actor: &Actor) -> Result<(), Refusal> {
 }
 
 fn event(kind: EventKind, from: Phase, to: Phase, note: Option<String>) -> EventDraft {
-    EventDraft { kind, from: Some(from), to: Some(to), reason: None, duplicate_of: None, outcome: None, message: None, note }
+    EventDraft { kind, from: Some(from), to: Some(to), ..EventDraft::note(kind, None, note) }
 }
 
 /// A Weerhouden signal joins the bundle and takes its phase (one event).

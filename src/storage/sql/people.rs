@@ -26,6 +26,9 @@ struct MembershipRow {
     organisation_id: Option<OrganisationId>,
     processes_own: Option<bool>,
     territory_mandate: Option<bool>,
+    person_id: PersonId,
+    name: String,
+    email: String,
 }
 
 const PERSON_COLUMNS: &str = "id, email, name, platform_admin, active, password_hash";
@@ -98,40 +101,50 @@ impl People for SqlTx {
     }
 
     async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
-        let rows: Vec<MembershipRow> = sqlx::query_as(
-            "SELECT m.id, m.tenant_id, t.slug, t.name AS tenant_name, m.organisation_id, \
-                    o.processes_own_signals AS processes_own, o.territory_mandate \
-             FROM memberships m \
-             JOIN tenants t ON t.id = m.tenant_id \
-             LEFT JOIN organisations o ON o.id = m.organisation_id \
-             WHERE m.person_id = $1 AND m.active ORDER BY t.name",
-        )
-        .bind(person)
-        .fetch_all(&mut *self.0)
-        .await?;
-        let mut memberships = Vec::with_capacity(rows.len());
-        for row in rows {
-            let role_codes: Vec<String> = sqlx::query_scalar("SELECT role FROM membership_roles WHERE membership_id = $1 ORDER BY role")
-                .bind(row.id)
-                .fetch_all(&mut *self.0)
-                .await?;
-            let roles = role_codes.iter().map(|c| decode("membership_roles.role", c, Role::from_code)).collect::<StoreResult<Vec<_>>>()?;
-            let domains = role_domains(self, row.id.0).await?;
-            memberships.push(Membership {
-                id: row.id,
-                person,
-                tenant: row.tenant_id,
-                tenant_slug: row.slug,
-                tenant_name: row.tenant_name,
-                organisation: row.organisation_id,
-                organisation_processes_own: row.processes_own.unwrap_or(false),
-                organisation_territory_mandate: row.territory_mandate.unwrap_or(false),
-                roles,
-                domains,
-            });
-        }
-        Ok(memberships)
+        let rows = load_memberships(self, "m.person_id = $1", person.0).await?;
+        Ok(rows.into_iter().map(|(membership, _, _)| membership).collect())
     }
+}
+
+/// Active memberships matching `condition` (on `memberships m` and `people p`,
+/// with one bound number), by tenant name then person name, with each
+/// person's name and e-mail address.
+async fn load_memberships(tx: &mut SqlTx, condition: &str, value: i64) -> StoreResult<Vec<(Membership, String, String)>> {
+    let rows: Vec<MembershipRow> = sqlx::query_as(&format!(
+        "SELECT m.id, m.tenant_id, t.slug, t.name AS tenant_name, m.organisation_id, \
+                o.processes_own_signals AS processes_own, o.territory_mandate, m.person_id, p.name, p.email \
+         FROM memberships m \
+         JOIN tenants t ON t.id = m.tenant_id \
+         JOIN people p ON p.id = m.person_id \
+         LEFT JOIN organisations o ON o.id = m.organisation_id \
+         WHERE {condition} AND m.active ORDER BY t.name, p.name"
+    ))
+    .bind(value)
+    .fetch_all(&mut *tx.0)
+    .await?;
+    let mut memberships = Vec::with_capacity(rows.len());
+    for row in rows {
+        let role_codes: Vec<String> = sqlx::query_scalar("SELECT role FROM membership_roles WHERE membership_id = $1 ORDER BY role")
+            .bind(row.id)
+            .fetch_all(&mut *tx.0)
+            .await?;
+        let roles = role_codes.iter().map(|c| decode("membership_roles.role", c, Role::from_code)).collect::<StoreResult<Vec<_>>>()?;
+        let domains = role_domains(tx, row.id.0).await?;
+        let membership = Membership {
+            id: row.id,
+            person: row.person_id,
+            tenant: row.tenant_id,
+            tenant_slug: row.slug,
+            tenant_name: row.tenant_name,
+            organisation: row.organisation_id,
+            organisation_processes_own: row.processes_own.unwrap_or(false),
+            organisation_territory_mandate: row.territory_mandate.unwrap_or(false),
+            roles,
+            domains,
+        };
+        memberships.push((membership, row.name, row.email));
+    }
+    Ok(memberships)
 }
 
 /// The policy domains of one membership, each with the role that holds it.

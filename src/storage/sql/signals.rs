@@ -75,6 +75,8 @@ struct EventRow {
     outcome: Option<String>,
     message: Option<String>,
     note: Option<String>,
+    subject_name: Option<String>,
+    linked_signal_id: Option<SignalId>,
 }
 
 /// `Membership::processes` as a condition on `signals s`. The ids are numbers
@@ -144,6 +146,9 @@ fn selection_sql(selection: &BoardSelection, first: usize) -> (String, Vec<Bind>
     }
     if let Some(source) = selection.source {
         conditions.push(format!("s.source = '{}'", source.code()));
+    }
+    if let Some(person) = selection.assignee {
+        conditions.push(format!("s.assignee_id = {}", person.0));
     }
     if let Some(before) = selection.created_before {
         let p = next(Bind::Time(before), &mut binds);
@@ -307,6 +312,14 @@ impl Signals for SqlTx {
             .bind(tenant)
             .fetch_all(&mut *self.0)
             .await?;
+            let assigned: Vec<(SignalId, TenantId, String)> = sqlx::query_as(&format!(
+                "SELECT s.id, s.tenant_id, p.name FROM signals s JOIN people p ON p.id = s.assignee_id WHERE s.id IN ({list})"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, _, name) in assigned.into_iter().filter(|row| row.1 == tenant) {
+                facts.entry(id).or_default().0.assignee = Some(name);
+            }
             for (id, organisation, sector) in seen {
                 let (card, organisations) = facts.entry(id).or_default();
                 if !organisations.contains(&organisation) {
@@ -396,8 +409,8 @@ impl Signals for SqlTx {
         self.1.signal(tenant, signal);
         let id = sqlx::query_scalar(
             "INSERT INTO signal_events (tenant_id, signal_id, at, actor_id, kind, from_phase, to_phase, \
-                reason, duplicate_of, outcome, message, note) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                reason, duplicate_of, outcome, message, note, subject_id, linked_signal_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(tenant)
         .bind(signal)
@@ -411,6 +424,8 @@ impl Signals for SqlTx {
         .bind(e.outcome.map(Outcome::code))
         .bind(&e.message)
         .bind(&e.note)
+        .bind(e.subject)
+        .bind(e.linked)
         .fetch_one(&mut *self.0)
         .await?;
         Ok(EventId(id))
@@ -419,8 +434,8 @@ impl Signals for SqlTx {
     async fn history(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<HistoryEntry>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT e.id, e.at, p.name AS actor_name, e.kind, e.from_phase, e.to_phase, e.reason, \
-                    e.duplicate_of, e.outcome, e.message, e.note \
-             FROM signal_events e LEFT JOIN people p ON p.id = e.actor_id \
+                    e.duplicate_of, e.outcome, e.message, e.note, sp.name AS subject_name, e.linked_signal_id \
+             FROM signal_events e LEFT JOIN people p ON p.id = e.actor_id LEFT JOIN people sp ON sp.id = e.subject_id \
              WHERE e.tenant_id = $1 AND e.signal_id = $2 ORDER BY e.at, e.id",
         )
         .bind(tenant)
@@ -441,6 +456,8 @@ impl Signals for SqlTx {
                     outcome: decode_opt("signal_events.outcome", r.outcome, Outcome::from_code)?,
                     message: r.message,
                     note: r.note,
+                    subject_name: r.subject_name,
+                    linked: r.linked_signal_id,
                 })
             })
             .collect()
@@ -473,6 +490,7 @@ impl Signals for SqlTx {
             ("signals", "tenant_id = $1 AND id = $2", vec!["title", "description", "area", "frequency", "since", "tried", "idea"]),
             ("signal_events", "tenant_id = $1 AND signal_id = $2", vec!["message", "note"]),
             ("sightings", "tenant_id = $1 AND signal_id = $2", vec!["note"]),
+            ("signal_questions", "tenant_id = $1 AND signal_id = $2", vec!["question", "answer"]),
             ("citizen_reports", "tenant_id = $1 AND signal_id = $2", vec!["title", "description", "area"]),
             ("outbox", "tenant_id = $1 AND $2 = $2", vec!["subject", "body"]),
         ];
