@@ -29,6 +29,8 @@ pub struct Board {
     pub columns: Vec<Column>,
     /// The tenant's soft limit per column and screening deadline.
     pub limits: crate::domain::limits::BoardLimits,
+    /// The tenant's processors, to give cards to (each card checks its own).
+    pub colleagues: Vec<crate::domain::workbench::Colleague>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,7 +107,14 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             columns.push(Column { phase, cards, total });
         }
         let limits = tx.board_limits(caller.tenant.id).await?;
-        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits })
+        let colleagues = tx
+            .teammates(caller.tenant.id)
+            .await?
+            .iter()
+            .filter(|t| t.membership.has(crate::domain::Role::Signaalverwerker) || t.membership.has(crate::domain::Role::Hoofdsignaalverwerker))
+            .map(crate::storage::Teammate::colleague)
+            .collect();
+        Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits, colleagues })
     })
     .await
 }
@@ -358,6 +367,7 @@ mod tests {
             domains: vec![],
             columns: vec![column(Phase::Submitted, submitted), column(Phase::InScreening, vec![card(2, Phase::InScreening, 2)])],
             limits: Default::default(),
+            colleagues: vec![],
         }
     }
 

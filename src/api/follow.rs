@@ -14,6 +14,8 @@ pub struct MySignals {
     pub signals: Vec<FollowedSignal>,
     /// Mail me on every phase change.
     pub notify: bool,
+    /// An answer sent without JavaScript and refused, as typed.
+    pub returned: Option<super::workbench::ReturnedText>,
 }
 
 #[server(endpoint = "mijn-signalen")]
@@ -24,7 +26,8 @@ pub async fn load_my_signals(tenant: String) -> Result<MySignals, AppError> {
         let caller = auth::in_tenant(&state, "mijn-signalen", &tenant).await?;
         let signals = crate::usecases::follow::my_signals(state.store.as_ref(), &caller).await?;
         let notify = state.store.read().await?.notify_phase_changes(caller.person.id).await?;
-        Ok(MySignals { tenant: (&caller.tenant).into(), signals, notify })
+        let returned = super::workbench::returned_text().await?.filter(|r| r.form.starts_with("antwoord-"));
+        Ok(MySignals { tenant: (&caller.tenant).into(), signals, notify, returned })
     })
     .await
 }

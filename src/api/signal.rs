@@ -69,7 +69,7 @@ pub async fn load_signal(tenant: String, id: i64) -> Result<SignalPage, AppError
         let targets = crate::usecases::signals::allowed_targets(&caller, &summary);
         let returned = auth::take_flash::<ReturnedMove>(RETURNED_MOVE).await?.filter(|r| r.signal == id && !targets.is_empty());
         let work = crate::usecases::workbench::work_view(&mut *tx, &caller, &signal, reader).await?;
-        let returned_text = super::workbench::returned_text().await?.filter(|r| r.record == id || r.form.starts_with("antwoord"));
+        let returned_text = super::workbench::returned_text().await?.filter(|r| r.record == id);
         drop(tx);
         // Opening a signal reads what Seinhuis told about it.
         crate::usecases::workbench::read_notifications(state.store.as_ref(), &caller, summary.id).await?;

@@ -159,3 +159,40 @@ pub async fn load_waiting(tenant: String) -> Result<Waiting, AppError> {
 
 /// How far back a home's notifications look.
 pub const WAITING_DAYS: i64 = 30;
+
+/// One action on several cards (`action`: `toewijzen` with `person`,
+/// `verplaatsen` with `to` and an optional `note`, `bundelen` with `title`).
+/// Each card is checked on its own; the report says what was refused and why.
+#[server(endpoint = "kaarten-samen")]
+pub async fn bulk(
+    tenant: String,
+    signals: Vec<i64>,
+    action: String,
+    person: Option<String>,
+    to: Option<String>,
+    note: Option<String>,
+    title: Option<String>,
+) -> Result<crate::domain::workbench::BulkReport, AppError> {
+    crate::server::answer(async move {
+        use crate::domain::{Phase, SignalId};
+        use crate::server::{app_state, auth};
+        use crate::usecases::bulk::{BulkAction, run};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "kaarten-samen", &tenant).await?;
+        let action = match action.as_str() {
+            "toewijzen" => BulkAction::Assign(match person.as_deref().map(str::trim).unwrap_or("") {
+                "" => None,
+                id => Some(id.parse().map_err(|_| AppError::Invalid("Kies een collega uit de lijst.".into()))?),
+            }),
+            "verplaatsen" => BulkAction::Move {
+                to: to.as_deref().and_then(Phase::from_code).ok_or_else(|| AppError::Invalid("Kies een kolom.".into()))?,
+                note: note.unwrap_or_default(),
+            },
+            "bundelen" => BulkAction::Bundle { title: title.unwrap_or_default() },
+            _ => return Err(AppError::Invalid("Kies wat er met de kaarten moet gebeuren.".into())),
+        };
+        let ids: Vec<SignalId> = signals.into_iter().map(SignalId).collect();
+        run(state.store.as_ref(), &caller, &ids, action, &state.config.public_url).await
+    })
+    .await
+}

@@ -20,6 +20,9 @@ pub fn SignalMoves(
     bundle: Option<BundleRef>,
     targets: Vec<Phase>,
     returned: Option<ReturnedMove>,
+    /// The level of its heading (2 on the signal's page).
+    #[prop(default = 2)]
+    level: u8,
 ) -> impl IntoView {
     if targets.is_empty() {
         return None;
@@ -49,7 +52,7 @@ pub fn SignalMoves(
     };
     Some(view! {
         <section aria-labelledby="verplaatsen" class="moves">
-            <h2 id="verplaatsen">"Wat gebeurt er met dit signaal?"</h2>
+            <crate::components::heading::Heading level id="verplaatsen">"Wat gebeurt er met dit signaal?"</crate::components::heading::Heading>
             {body}
         </section>
     })

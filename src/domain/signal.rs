@@ -164,6 +164,8 @@ pub struct FollowedSignal {
     pub timeline: Vec<HistoryEntry>,
     pub may_add_information: bool,
     pub may_withdraw: bool,
+    /// Questions from "de signaalverwerker", answered or still open.
+    pub questions: Vec<super::workbench::Question>,
 }
 
 /// What a citizen sees with their private link.

@@ -26,7 +26,7 @@ pub mod not_found;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod platform;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "workspace"))]
 pub mod signal;
 #[cfg(feature = "ssr")]
 pub mod tenant;

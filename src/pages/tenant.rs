@@ -10,6 +10,7 @@ use crate::api::board::to_screen;
 use crate::api::follow::load_my_signals;
 use crate::api::session::who_am_i;
 use crate::api::tenants::public_tenant;
+use crate::api::workbench::load_waiting;
 use crate::components::dates::date;
 use crate::components::loaded::loaded;
 use crate::domain::access::{PROCESSORS, menu};
@@ -25,6 +26,8 @@ struct Waiting {
     to_screen: Option<(i64, i64)>,
     /// Their own signals with a change told to them lately, with that change.
     news: Vec<(FollowedSignal, String, chrono::DateTime<Utc>)>,
+    /// Their cards, notifications and open questions.
+    work: crate::domain::workbench::Waiting,
 }
 
 #[component]
@@ -47,7 +50,8 @@ pub fn TenantPage() -> impl IntoView {
             }
             news.sort_by_key(|n| std::cmp::Reverse(n.2));
         }
-        Ok((tenant, roles, Waiting { to_screen, news }))
+        let work = if roles.is_empty() { Default::default() } else { load_waiting(tenant.slug.clone()).await? };
+        Ok((tenant, roles, Waiting { to_screen, news, work }))
     });
     loaded(page, |(tenant, roles, waiting)| {
         // The header's menu, explained: the same entries, from the route table.
@@ -103,11 +107,47 @@ pub fn TenantPage() -> impl IntoView {
                 .collect_view()
                 .into_any()
         });
-        let waits = (screening.is_some() || news.is_some()).then(|| {
+        let processor = PROCESSORS.iter().any(|r| roles.contains(r));
+        let slug = tenant.slug.clone();
+        let mine = processor.then(|| {
+            let cards = waiting.work.mine.iter().map(|s| {
+                view! { <li><a href=format!("/{slug}/signalen/{}", s.id)>{s.title.clone()}</a> {format!(" ({})", s.phase.label())}</li> }
+            });
+            let cards = cards.collect_view();
+            let text = match waiting.work.mine.len() {
+                0 => "Er is geen signaal aan jou toegewezen.".to_string(),
+                1 => "1 signaal is aan jou toegewezen:".to_string(),
+                n => format!("{n} signalen zijn aan jou toegewezen:"),
+            };
+            view! { <li>{text} <ul>{cards}</ul> " " <a href=format!("/{slug}/bord?toegewezen=mij")>"Mijn kaarten op het bord"</a></li> }
+        });
+        let nothing_told = waiting.work.notifications.is_empty().then(|| view! { <li>"Geen berichten de voorbije 30 dagen."</li> });
+        let told = waiting.work.notifications.into_iter().map(|n| {
+            let what = n.kind.sentence(n.actor_name.as_deref());
+            view! {
+                <li class:unread=!n.read>
+                    {(!n.read).then(|| view! { <strong class="tag">"nieuw"</strong> " " })}
+                    {what} " bij " <a href=format!("/{slug}/signalen/{}", n.signal)>{n.title}</a> {format!(" ({})", date(n.at))}
+                </li>
+            }
+        });
+        let told = told.collect_view();
+        let questions = waiting.work.questions.into_iter().map(|q| {
+            view! {
+                <li>
+                    "De signaalverwerker heeft een vraag over je signaal: "
+                    <a href=format!("/{slug}/mijn-signalen#vraag-{}", q.id)>{q.question}</a>
+                </li>
+            }
+        });
+        let questions = questions.collect_view();
+        let waits = (!roles.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="wacht" class="panel">
                     <h2 id="wacht">"Wat wacht op jou"</h2>
-                    <ul class="waiting-list">{screening} {news}</ul>
+                    <ul class="waiting-list">{screening} {mine} {questions} {news}</ul>
+                    <h3>"Berichten voor jou"</h3>
+                    <ul class="waiting-list notifications">{nothing_told} {told}</ul>
                 </section>
             }
         });

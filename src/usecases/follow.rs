@@ -31,7 +31,10 @@ pub async fn my_signals(store: &dyn Store, caller: &TenantCaller) -> Result<Vec<
     let mut followed = Vec::with_capacity(signals.len());
     for signal in signals {
         let timeline = public_timeline(tx.history(caller.tenant.id, signal.id).await?);
+        let reporter = Visibility::for_reader(Reader::Reporter);
+        let questions = tx.questions(caller.tenant.id, signal.id).await?.into_iter().map(|q| reporter.question(q)).collect();
         followed.push(FollowedSignal {
+            questions,
             may_add_information: open_for_information(signal.phase),
             may_withdraw: signal.phase == Phase::Submitted,
             timeline,

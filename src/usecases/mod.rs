@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
+pub mod bulk;
 pub mod bundles;
 pub mod citizen;
 pub mod follow;

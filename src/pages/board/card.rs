@@ -3,7 +3,7 @@
 //! its page, and, once the island is alive, the three ways to move it.
 
 use chrono::Utc;
-use leptos::ev::{DragEvent, KeyboardEvent};
+use leptos::ev::{DragEvent, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 
 use super::live::INSTRUCTIONS;
@@ -48,6 +48,15 @@ pub fn CardView(card: Card) -> impl IntoView {
     let busy = move || state.busy.with(|b| b.contains(&id));
     let error = move || state.error_of(id).map(|e| view! { <p class="card-error" role="alert">{e}</p> });
     let drag_targets = targets.clone();
+    let title = s.title.clone();
+    // A plain click opens the panel; with a modifier the browser opens the page.
+    let open_panel = move |ev: MouseEvent| {
+        if state.alive.get_untracked() && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+            ev.prevent_default();
+            state.panel.show(state, id);
+        }
+    };
+    let assignee = card.facts.assignee.clone().map(|name| view! { <p class="card-facts">"Toegewezen aan " {name}</p> });
     view! {
         <article
             class="card"
@@ -68,9 +77,14 @@ pub fn CardView(card: Card) -> impl IntoView {
                 state.over.set(None);
             }
         >
-            <h3 class="card-title">
-                <a href=format!("/{}/signalen/{id}", state.tenant.get_value())>{s.title.clone()}</a>
-            </h3>
+            <div class="card-head">
+                {move || state.alive.get().then(|| view! { <SelectBox id title=title.clone()/> })}
+                <h3 class="card-title">
+                    <a href=format!("/{}/signalen/{id}", state.tenant.get_value()) id=format!("kaart-{id}") on:click=open_panel>
+                        {s.title.clone()}
+                    </a>
+                </h3>
+            </div>
             <p class="card-meta">
                 <span class="signal-number">"#" {id.0}</span>
                 " · "
@@ -78,6 +92,7 @@ pub fn CardView(card: Card) -> impl IntoView {
                 {(s.source == Source::Citizen).then(|| view! { " · " <span class="tag">"burger"</span> })}
             </p>
             {overdue_note}
+            {assignee}
             {groups}
             {seen}
             {bundle}
@@ -205,5 +220,30 @@ fn MoveControls(id: SignalId, title: String, phase: Phase, targets: Vec<Phase>) 
                 {move || open().then(choices.clone())}
             </ul>
         </div>
+    }
+}
+
+/// Tick a card for a bulk action.
+#[component]
+fn SelectBox(id: SignalId, title: String) -> impl IntoView {
+    let state = expect_context::<BoardState>();
+    let checked = move || state.selected.with(|s| s.contains(&id));
+    view! {
+        <input
+            type="checkbox"
+            class="card-select"
+            id=format!("kies-{id}")
+            aria-label=format!("Selecteer ‘{title}’")
+            prop:checked=checked
+            on:change=move |_| {
+                state.selected.update(|s| {
+                    if let Some(at) = s.iter().position(|x| *x == id) {
+                        s.remove(at);
+                    } else {
+                        s.push(id);
+                    }
+                })
+            }
+        />
     }
 }

@@ -33,6 +33,10 @@ pub fn BoardFilters(tenant: String, filter: BoardFilter, domains: Vec<(String, S
             <Pick id="filter-sector" name="sector" label="Soort organisatie" options=owned(ORGANISATION_KINDS) chosen=filter.sector.clone()/>
             <Pick id="filter-bron" name="bron" label="Gemeld door" options=sources chosen=source.to_string()/>
             <Pick id="filter-ouder" name="ouder-dan" label="Leeftijd" options=ages chosen=age/>
+            <div class="check filter-check">
+                <input type="checkbox" id="filter-mijn" name="toegewezen" value="mij" checked=filter.mine/>
+                <label for="filter-mijn">"Mijn kaarten"</label>
+            </div>
             <div class="filter-buttons">
                 <button type="submit" class="button">"Filteren"</button>
                 {clear}

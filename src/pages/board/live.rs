@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::bulk::BulkBar;
 use super::column::ColumnView;
 use super::dialog::MoveDialog;
 use super::moving::{take_back, undoable};
+use super::panel::SignalPanel;
 use super::state::{BoardState, Connection};
 use crate::api::board::Board;
 
@@ -33,12 +35,14 @@ pub fn LiveBoard(board: Board) -> impl IntoView {
         <LiveStatus/>
         <p class="visually-hidden" aria-live="assertive" aria-atomic="true">{move || state.said.get()}</p>
         <UndoBar/>
+        <BulkBar/>
         <div class="board">
             <For each=phases key=|phase| *phase let(phase)>
                 <ColumnView phase/>
             </For>
         </div>
         <MoveDialog/>
+        <SignalPanel/>
     }
 }
 

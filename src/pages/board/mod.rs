@@ -7,6 +7,7 @@
 //! opens further through the URL ("Toon meer"); the filters live in the URL
 //! too (`filters`), so a filtered board can be bookmarked and shared.
 
+mod bulk;
 mod card;
 mod column;
 mod dialog;
@@ -14,6 +15,7 @@ mod dialog;
 mod filters;
 mod live;
 mod moving;
+mod panel;
 mod state;
 mod stream;
 

@@ -88,6 +88,10 @@ pub struct BoardState {
     pub asking: RwSignal<Option<Asking>>,
     pub undo: RwSignal<Option<Undo>>,
     pub connection: RwSignal<Connection>,
+    /// The card open in the detail panel.
+    pub panel: super::panel::Panel,
+    /// The cards ticked for a bulk action, in the order ticked.
+    pub selected: RwSignal<Vec<SignalId>>,
 }
 
 impl BoardState {
@@ -107,6 +111,8 @@ impl BoardState {
             asking: RwSignal::new(None),
             undo: RwSignal::new(None),
             connection: RwSignal::new(Connection::Connecting),
+            panel: super::panel::Panel::new(),
+            selected: RwSignal::new(Vec::new()),
         }
     }
 

@@ -24,6 +24,7 @@ pub fn connect(state: BoardState) {
     listen(&source, "change", move |data| {
         if let Ok(news) = serde_json::from_str::<BoardNews>(&data) {
             state.board.update(|b| b.seq = b.seq.max(news.seq));
+            state.panel.changed(state, &news.signals);
             spawn_local(refresh(state, news.signals));
         }
     });

@@ -1,45 +1,24 @@
-//! One signal: what was reported, and everything that happened to it since.
+//! One signal as a reader may see it: what was reported, the team's work
+//! on it, and everything that happened to it since. Its own page and the
+//! board's panel show the same view.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use super::param;
-use crate::api::signal::{RedactSignal, SignalPage as Page, load_signal};
+use super::work::TeamWork;
+use crate::api::signal::{RedactSignal, SignalPage as Page};
 use crate::components::dates::date;
+use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
 use crate::components::moves::SignalMoves;
-use crate::components::notice::ErrorNotice;
 use crate::components::phase::PhaseBadge;
 use crate::domain::ORGANISATION_KINDS;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
 use crate::domain::{Sighting, visibility::distinct_sectors};
-use crate::error::AppError;
+use crate::domain::EventKind;
 
+/// `level` is the signal's heading level: 1 on its page, 2 in the panel.
 #[component]
-pub fn SignalPage() -> impl IntoView {
-    let tenant = param("tenant");
-    let id = param("id");
-    let page = Resource::new(
-        move || (tenant(), id()),
-        |(tenant, id)| async move {
-            let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
-            load_signal(tenant, id).await
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <p>"Signaal laden…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <SignalView page/> }.into_any(),
-                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn SignalView(page: Page) -> impl IntoView {
+pub fn SignalView(page: Page, #[prop(default = 1)] level: u8) -> impl IntoView {
     let s = page.signal;
     let summary = s.summary;
     let fact = |term: &'static str, value: String| (!value.trim().is_empty()).then(|| view! { <dt>{term}</dt> <dd>{value}</dd> });
@@ -60,14 +39,17 @@ fn SignalView(page: Page) -> impl IntoView {
         fact("Bundel", summary.bundle.as_ref().map(|b| b.title.clone()).unwrap_or_default()),
         fact("Mag gecontacteerd worden", if s.may_contact { "ja".into() } else { "nee".into() }),
     ];
+    let sub = level + 1;
+    let slug = page.tenant.slug.clone();
+    // Comments show with the team's work; the rest of the history below.
+    let (comments, history): (Vec<_>, Vec<_>) = page.history.into_iter().partition(|e| e.kind == EventKind::Commented);
+    let work = page.work.map(|work| {
+        view! { <TeamWork tenant=slug.clone() signal=summary.id.0 work comments level=sub returned=page.returned_text.clone()/> }
+    });
     view! {
-        <Title text=summary.title.clone()/>
-        <p class="breadcrumb">
-            <a href=format!("/{}/bord", page.tenant.slug)>"Bord " {page.tenant.name.clone()}</a>
-        </p>
-        <article class="signal">
+        <article class="signal" aria-labelledby=format!("signaal-{}", summary.id)>
             <header class="signal-header">
-                <h1>{summary.title.clone()}</h1>
+                <Heading level id=format!("signaal-{}", summary.id)>{summary.title.clone()}</Heading>
                 <p>
                     <span class="signal-number">"Signaal #" {summary.id.0}</span>
                     " "
@@ -75,15 +57,16 @@ fn SignalView(page: Page) -> impl IntoView {
                 </p>
             </header>
             <section aria-labelledby="wat">
-                <h2 id="wat">"Wat de signaalgever ziet"</h2>
+                <Heading level=sub id="wat">"Wat de signaalgever ziet"</Heading>
                 <p class="prose">{s.description}</p>
-                {(!s.tried.is_empty()).then(|| view! { <h3>"Wat al geprobeerd werd"</h3> <p class="prose">{s.tried.clone()}</p> })}
-                {(!s.idea.is_empty()).then(|| view! { <h3>"Idee voor een oplossing"</h3> <p class="prose">{s.idea.clone()}</p> })}
+                {(!s.tried.is_empty()).then(|| view! { <Heading level=sub + 1>"Wat al geprobeerd werd"</Heading> <p class="prose">{s.tried.clone()}</p> })}
+                {(!s.idea.is_empty()).then(|| view! { <Heading level=sub + 1>"Idee voor een oplossing"</Heading> <p class="prose">{s.idea.clone()}</p> })}
             </section>
             <section aria-labelledby="gegevens">
-                <h2 id="gegevens">"Gegevens"</h2>
+                <Heading level=sub id="gegevens">"Gegevens"</Heading>
                 <dl class="facts">{facts}</dl>
             </section>
+            {work}
             <SignalMoves
                 tenant=page.tenant.slug.clone()
                 signal=summary.id.0
@@ -92,13 +75,14 @@ fn SignalView(page: Page) -> impl IntoView {
                 bundle=summary.bundle.clone()
                 targets=page.targets.clone()
                 returned=page.returned.clone()
+                level=sub
             />
-            <Sightings sightings=page.sightings.clone()/>
+            <Sightings sightings=page.sightings.clone() level=sub/>
             {page.may_redact.then(|| view! { <RedactForm tenant=page.tenant.slug.clone() signal=summary.id.0/> })}
             <section aria-labelledby="historiek">
-                <h2 id="historiek">"Historiek"</h2>
+                <Heading level=sub id="historiek">"Historiek"</Heading>
                 <ol class="history">
-                    {page.history.into_iter().map(|e| view! { <HistoryLine entry=e/> }).collect_view()}
+                    {history.into_iter().map(|e| view! { <HistoryLine entry=e/> }).collect_view()}
                 </ol>
             </section>
         </article>
@@ -108,7 +92,7 @@ fn SignalView(page: Page) -> impl IntoView {
 /// "Ik zie dit ook": how many organisations and which sectors, for anyone who
 /// reads the signal; names only where the visibility rule allows them.
 #[component]
-fn Sightings(sightings: Vec<Sighting>) -> impl IntoView {
+fn Sightings(sightings: Vec<Sighting>, level: u8) -> impl IntoView {
     if sightings.is_empty() {
         return None;
     }
@@ -128,7 +112,7 @@ fn Sightings(sightings: Vec<Sighting>) -> impl IntoView {
         .collect_view();
     Some(view! {
         <section aria-labelledby="ook-gezien">
-            <h2 id="ook-gezien">"Ook gezien"</h2>
+            <Heading level id="ook-gezien">"Ook gezien"</Heading>
             <p>{summary} {(!sectors.is_empty()).then(|| format!(" (sectoren: {sectors})"))}</p>
             <ul class="plain-list">{named}</ul>
         </section>

@@ -1,0 +1,318 @@
+//! The team's work on a signal, in its page and in the board's panel: who it
+//! is assigned to, internal comments with mentions, questions to the
+//! reporter, and links to other signals. Each is a plain form posting to its
+//! server function, so the page works without JavaScript; inside the board's
+//! island the same forms send in place and the panel reloads (`Reload`).
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+
+use crate::api::workbench::{Ask, Assign, Comment, Link, ReturnedText};
+use crate::components::dates::date_time;
+use crate::components::heading::Heading;
+use crate::components::history::HistoryLine;
+use crate::components::phase::PhaseBadge;
+use crate::domain::workbench::{Colleague, MAX_TEXT_CHARS, WorkView};
+use crate::domain::HistoryEntry;
+use crate::error::AppError;
+
+/// Given by the board's panel: reload the signal after a change was sent.
+/// Absent on the signal's own page (the server answers with the page again).
+#[derive(Clone, Copy)]
+pub struct Reload(pub Callback<()>);
+
+/// After a form's action answers: reload on success; the refusal to show.
+fn answered<S>(action: ServerAction<S>) -> Signal<Option<String>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    if let Some(Reload(reload)) = use_context::<Reload>() {
+        Effect::new(move |_| {
+            if matches!(action.value().get(), Some(Ok(_))) {
+                reload.run(());
+            }
+        });
+    }
+    Signal::derive(move || action.value().get().and_then(|r| r.err()).map(|e| e.message()))
+}
+
+/// A refusal beside its form, read out when it appears.
+#[component]
+fn Refusal(error: Signal<Option<String>>, #[prop(into)] id: String) -> impl IntoView {
+    view! { <p class="field-error" id=id role="alert">{move || error.get()}</p> }
+}
+
+/// What a refused form had in it, for this form (page without JavaScript).
+fn typed(returned: &Option<ReturnedText>, form: &str, record: i64) -> Option<String> {
+    returned.as_ref().filter(|r| r.form == form && r.record == record).map(|r| r.text.clone())
+}
+
+/// "Ik bevestig…": shown once a text was refused, so a false alarm of the
+/// privacy guard can be overruled knowingly.
+#[component]
+fn PrivacyConfirm(#[prop(into)] id: String, shown: Signal<bool>) -> impl IntoView {
+    view! {
+        <div class="check" hidden=move || !shown.get()>
+            <input type="checkbox" id=id.clone() name="confirmed"/>
+            <label for=id>"Ik heb nagekeken: dit zijn geen persoonsgegevens van een cliënt."</label>
+        </div>
+    }
+}
+
+/// Everything the team does with the signal, in the order of the work.
+#[component]
+pub fn TeamWork(
+    tenant: String,
+    signal: i64,
+    work: WorkView,
+    comments: Vec<HistoryEntry>,
+    returned: Option<ReturnedText>,
+    /// The level of the parts' headings.
+    level: u8,
+) -> impl IntoView {
+    let may_work = work.may_work;
+    view! {
+        {may_work.then(|| view! { <Assignment tenant=tenant.clone() signal assignee=work.assignee.clone() assignable=work.assignable.clone() level/> })}
+        <Questions tenant=tenant.clone() signal work=work.clone() returned=returned.clone() level/>
+        <Comments tenant=tenant.clone() signal comments mentionable=work.mentionable.clone() returned=returned.clone() level/>
+        <Links tenant signal work returned level/>
+    }
+}
+
+#[component]
+fn Assignment(tenant: String, signal: i64, assignee: Option<Colleague>, assignable: Vec<Colleague>, level: u8) -> impl IntoView {
+    let action = ServerAction::<Assign>::new();
+    let error = answered(action);
+    let current = assignee.as_ref().map(|c| c.person);
+    let field = format!("toewijzen-{signal}");
+    let [kop, fout] = ["kop", "fout"].map(|part| format!("{field}-{part}"));
+    let described = fout.clone();
+    let options = assignable
+        .into_iter()
+        .map(|c| view! { <option value=c.person.0 selected=Some(c.person) == current>{c.name}</option> })
+        .collect_view();
+    let who = assignee.map(|c| c.name).unwrap_or_else(|| "niemand".to_string());
+    view! {
+        <section aria-labelledby=kop.clone() class="work-part">
+            <Heading level id=kop.clone()>"Toegewezen aan " {who}</Heading>
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="tenant" value=tenant/>
+                <input type="hidden" name="signal" value=signal/>
+                <label for=field.clone()>"Geef aan"</label>
+                <select id=field.clone() name="person" aria-describedby=described>
+                    <option value="" selected=current.is_none()>"niemand"</option>
+                    {options}
+                </select>
+                <button type="submit" class="button button-small">"Toewijzen"</button>
+            </ActionForm>
+            <Refusal error id=fout.clone()/>
+        </section>
+    }
+}
+
+/// The comments so far, and a new one that may mention colleagues.
+#[component]
+fn Comments(
+    tenant: String,
+    signal: i64,
+    comments: Vec<HistoryEntry>,
+    mentionable: Vec<Colleague>,
+    returned: Option<ReturnedText>,
+    level: u8,
+) -> impl IntoView {
+    let action = ServerAction::<Comment>::new();
+    let error = answered(action);
+    let kept = typed(&returned, "opmerking", signal);
+    let refused = kept.is_some();
+    let field = format!("opmerking-{signal}");
+    let [kop, fout, uitleg, bevestig] = ["kop", "fout", "uitleg", "bevestig"].map(|part| format!("{field}-{part}"));
+    let described = format!("{uitleg} {fout}");
+    let text = NodeRef::<Textarea>::new();
+    let live = use_context::<Reload>().is_some();
+    // In the panel a name is put into the text; on the page they are listed.
+    let names = mentionable
+        .into_iter()
+        .map(|c| {
+            let name = c.name.clone();
+            let mention = move |_| {
+                if let Some(area) = text.get() {
+                    let value = area.value();
+                    let space = if value.is_empty() || value.ends_with(' ') { "" } else { " " };
+                    area.set_value(&format!("{value}{space}@{name} "));
+                    let _ = area.focus();
+                }
+            };
+            if live {
+                view! { <li><button type="button" class="button button-small button-quiet" on:click=mention>"@" {c.name}</button></li> }.into_any()
+            } else {
+                view! { <li>"@" {c.name}</li> }.into_any()
+            }
+        })
+        .collect_view();
+    let list = comments.into_iter().rev().map(|entry| view! { <HistoryLine entry/> }).collect_view();
+    view! {
+        <section aria-labelledby=kop.clone() class="work-part">
+            <Heading level id=kop.clone()>"Opmerkingen"</Heading>
+            <p class="hint">"Intern: de signaalgever leest ze nooit."</p>
+            <ol class="history comments">{list}</ol>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="tenant" value=tenant/>
+                <input type="hidden" name="signal" value=signal/>
+                <div class="field">
+                    <label for=field.clone()>"Nieuwe opmerking"</label>
+                    <p class="hint" id=uitleg.clone()>
+                        "Noem een collega met @ en de naam: die krijgt bericht in Seinhuis en per mail. Geen gegevens van cliënten."
+                    </p>
+                    <textarea
+                        id=field.clone()
+                        name="text"
+                        rows="3"
+                        maxlength=MAX_TEXT_CHARS
+                        node_ref=text
+                        aria-describedby=described.clone()
+                    >
+                        {kept.unwrap_or_default()}
+                    </textarea>
+                    <p class="hint">"Wie je kan noemen:"</p>
+                    <ul class="mention-list">{names}</ul>
+                </div>
+                <PrivacyConfirm id=bevestig.clone() shown=Signal::derive(move || refused || error.get().is_some())/>
+                <Refusal error id=fout.clone()/>
+                <div><button type="submit" class="button button-small">"Opmerking plaatsen"</button></div>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Questions to the reporter, their answers, and a new question.
+#[component]
+fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedText>, level: u8) -> impl IntoView {
+    let action = ServerAction::<Ask>::new();
+    let error = answered(action);
+    let kept = typed(&returned, "vraag", signal);
+    let refused = kept.is_some();
+    let field = format!("vraag-{signal}");
+    let [kop, fout, uitleg, bevestig] = ["kop", "fout", "uitleg", "bevestig"].map(|part| format!("{field}-{part}"));
+    let described = format!("{uitleg} {fout}");
+    let list = work
+        .questions
+        .into_iter()
+        .map(|q| {
+            let answer = match (q.answer, q.answered_at) {
+                (Some(a), Some(at)) => view! { <p class="history-message">"Antwoord (" {date_time(at)} "): " {a}</p> }.into_any(),
+                _ => view! { <p class="hint">"Nog geen antwoord."</p> }.into_any(),
+            };
+            view! {
+                <li class="history-entry question">
+                    <p class="history-what"><strong>"Vraag: "</strong> {q.question}</p>
+                    <p class="history-meta">{date_time(q.asked_at)} {q.asked_by.map(|n| view! { " · " {n} })}</p>
+                    {answer}
+                </li>
+            }
+        })
+        .collect_view();
+    let form = match (work.may_work, work.no_question) {
+        (false, _) => None,
+        (true, Some(why)) => Some(view! { <p class="hint">{why}</p> }.into_any()),
+        (true, None) => Some(
+            view! {
+                <ActionForm action attr:class="form">
+                    <input type="hidden" name="tenant" value=tenant/>
+                    <input type="hidden" name="signal" value=signal/>
+                    <div class="field">
+                        <label for=field.clone()>"Vraag aan de signaalgever"</label>
+                        <p class="hint" id=uitleg.clone()>
+                            "De signaalgever leest je vraag in Mijn signalen en krijgt een mail, van ‘de signaalverwerker’: niet met je naam."
+                        </p>
+                        <textarea
+                            id=field.clone()
+                            name="text"
+                            rows="3"
+                            maxlength=MAX_TEXT_CHARS
+                            aria-describedby=described.clone()
+                        >
+                            {kept.unwrap_or_default()}
+                        </textarea>
+                    </div>
+                    <PrivacyConfirm id=bevestig.clone() shown=Signal::derive(move || refused || error.get().is_some())/>
+                    <Refusal error id=fout.clone()/>
+                    <div><button type="submit" class="button button-small">"Vraag stellen"</button></div>
+                </ActionForm>
+            }
+            .into_any(),
+        ),
+    };
+    view! {
+        <section aria-labelledby=kop.clone() class="work-part">
+            <Heading level id=kop.clone()>"Vragen aan de signaalgever"</Heading>
+            <ol class="history">{list}</ol>
+            {form}
+        </section>
+    }
+}
+
+/// Signals about the same problem, and linking one more by its number.
+#[component]
+fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedText>, level: u8) -> impl IntoView {
+    let action = ServerAction::<Link>::new();
+    let error = answered(action);
+    let field = format!("koppelen-{signal}");
+    let [kop, fout] = ["kop", "fout"].map(|part| format!("{field}-{part}"));
+    let described = fout.clone();
+    let kept = typed(&returned, "koppelen", signal);
+    let may_work = work.may_work;
+    let list = work
+        .links
+        .into_iter()
+        .map(|l| {
+            let tenant = tenant.clone();
+            let href = format!("/{tenant}/signalen/{}", l.id);
+            let unlink = may_work.then(|| {
+                view! {
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="tenant" value=tenant.clone()/>
+                        <input type="hidden" name="signal" value=signal/>
+                        <input type="hidden" name="other" value=l.id.0/>
+                        <input type="hidden" name="remove" value="on"/>
+                        <button type="submit" class="button button-small button-quiet">
+                            "Ontkoppelen" <span class="visually-hidden">" van #" {l.id.0}</span>
+                        </button>
+                    </ActionForm>
+                }
+            });
+            view! {
+                <li>
+                    <a href=href>"#" {l.id.0} " " {l.title}</a> " " <PhaseBadge phase=l.phase/>
+                    {unlink}
+                </li>
+            }
+        })
+        .collect_view();
+    let form = may_work.then(move || {
+        view! {
+            <ActionForm action attr:class="inline-form">
+                <input type="hidden" name="tenant" value=tenant/>
+                <input type="hidden" name="signal" value=signal/>
+                <label for=field.clone()>"Koppel aan signaal nummer"</label>
+                <input
+                    id=field.clone()
+                    name="other"
+                    inputmode="numeric"
+                    size="6"
+                    value=kept.unwrap_or_default()
+                    aria-describedby=described
+                />
+                <button type="submit" class="button button-small">"Koppelen"</button>
+            </ActionForm>
+            <Refusal error id=fout.clone()/>
+        }
+    });
+    view! {
+        <section aria-labelledby=kop.clone() class="work-part">
+            <Heading level id=kop.clone()>"Gekoppelde signalen"</Heading>
+            <ul class="plain-list">{list}</ul>
+            {form}
+        </section>
+    }
+}
