@@ -54,7 +54,7 @@ pub fn ColumnView(phase: Phase) -> impl IntoView {
             <ul class="cards">
                 <For
                     each=cards
-                    key=|card| (card.signal.id, card.signal.version, card.signal.phase, card.signal.bundle.as_ref().map(|b| (b.version, b.title.clone())), card.facts.organisations)
+                    key=|card| (card.signal.id, card.signal.version, card.signal.phase, card.signal.bundle.as_ref().map(|b| (b.version, b.title.clone())), card.facts.organisations, card.facts.assignee.clone())
                     let(card)
                 >
                     <li>
