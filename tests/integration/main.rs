@@ -24,3 +24,4 @@ mod screening;
 mod secrets;
 mod security;
 mod sessions;
+mod workbench;
