@@ -196,3 +196,40 @@ pub async fn bulk(
     })
     .await
 }
+
+/// A processor changes a signal's title and classification (based on `version`).
+#[server(endpoint = "signaal-aanpassen")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
+pub async fn edit(
+    tenant: String,
+    signal: i64,
+    version: i64,
+    title: String,
+    policy_domain: Option<String>,
+    target_groups: Option<Vec<String>>,
+    life_domains: Option<Vec<String>>,
+    confirmed: Option<String>,
+) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use crate::domain::workbench::SignalEdit;
+        use crate::server::{app_state, auth};
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "signaal-aanpassen", &tenant).await?;
+        let policy_domain = match policy_domain.as_deref().map(str::trim).unwrap_or("") {
+            "" => None,
+            id => Some(id.parse().map_err(|_| AppError::Invalid("Kies een beleidsdomein uit de lijst.".into()))?),
+        };
+        let edit = SignalEdit {
+            title: title.clone(),
+            policy_domain,
+            target_groups: target_groups.unwrap_or_default(),
+            life_domains: life_domains.unwrap_or_default(),
+        };
+        let confirmed = super::admin::checked(&confirmed);
+        let id = crate::domain::SignalId(signal);
+        let edited = crate::usecases::workbench::edit(state.store.as_ref(), &caller, id, version, edit, confirmed, chrono::Utc::now());
+        keeping("aanpassen", signal, &title, edited).await?;
+        auth::set_feedback(super::feedback::Feedback::success("De gegevens van het signaal zijn aangepast.")).await
+    })
+    .await
+}

@@ -10,7 +10,16 @@ use wasm_bindgen::JsCast;
 /// still loading is newer than anything the island knows.
 pub fn form_values(id: &str) -> Option<Vec<(String, String)>> {
     let form = document().get_element_by_id(id)?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    values_of(&form)
+}
+
+/// Every name and value of the form a submit event is about.
+pub fn submitted_values(ev: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()).and_then(|form| values_of(&form)).unwrap_or_default()
+}
+
+fn values_of(form: &web_sys::HtmlFormElement) -> Option<Vec<(String, String)>> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
     let entries = js_sys::try_iter(&data).ok()??;
     Some(
         entries

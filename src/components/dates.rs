@@ -1,6 +1,6 @@
 //! Dates as people in Belgium read them: Brussels time, day-month-year.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 
 /// Brussels is UTC+1, and UTC+2 from the last Sunday of March to the last
 /// Sunday of October, switching at 01:00 UTC (EU summer-time rule).
@@ -18,14 +18,22 @@ fn brussels_offset(at: DateTime<Utc>) -> Duration {
     if at >= last_sunday(3) && at < last_sunday(10) { Duration::hours(2) } else { Duration::hours(1) }
 }
 
+// Written out rather than with chrono's `format`: its format-string
+// machinery weighs about 10 KB in the browser's bundle.
+
 /// "22-11-2026 14:05"
 pub fn date_time(at: DateTime<Utc>) -> String {
-    (at + brussels_offset(at)).format("%d-%m-%Y %H:%M").to_string()
+    let local = at + brussels_offset(at);
+    format!("{} {:02}:{:02}", date_of(local), local.hour(), local.minute())
 }
 
 /// "22-11-2026"
 pub fn date(at: DateTime<Utc>) -> String {
-    (at + brussels_offset(at)).format("%d-%m-%Y").to_string()
+    date_of(at + brussels_offset(at))
+}
+
+fn date_of(local: DateTime<Utc>) -> String {
+    format!("{:02}-{:02}-{:04}", local.day(), local.month(), local.year())
 }
 
 /// "vandaag", "1 dag", "12 dagen"
@@ -54,6 +62,7 @@ mod tests {
         assert_eq!(date_time(after), "29-03-2026 03:00");
         let autumn = Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap();
         assert_eq!(date_time(autumn), "25-10-2026 02:00");
+        assert_eq!(date(Utc.with_ymd_and_hms(2026, 12, 31, 23, 30, 0).unwrap()), "01-01-2027");
     }
 
     #[test]

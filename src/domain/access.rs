@@ -72,6 +72,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("signaal-toewijzen", Audience::Tenant(PROCESSORS)),
     ("vraag-stellen", Audience::Tenant(PROCESSORS)),
     ("signalen-koppelen", Audience::Tenant(PROCESSORS)),
+    ("signaal-aanpassen", Audience::Tenant(PROCESSORS)),
     ("kaarten-samen", Audience::Tenant(PROCESSORS)),
     // The reporter answers, on their own signals only.
     ("vraag-beantwoorden", Audience::Tenant(GIVERS)),

@@ -32,13 +32,15 @@ pub enum EventKind {
     /// Linked to another signal about the same problem, or the link removed.
     Linked,
     Unlinked,
+    /// A processor changed its title or classification (what changed is the note).
+    Edited,
     /// A processor asked the reporter a question (the message), and the reporter answered.
     QuestionAsked,
     QuestionAnswered,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 16] = [
+    pub const ALL: [EventKind; 17] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
@@ -53,6 +55,7 @@ impl EventKind {
         EventKind::Assigned,
         EventKind::Linked,
         EventKind::Unlinked,
+        EventKind::Edited,
         EventKind::QuestionAsked,
         EventKind::QuestionAnswered,
     ];
@@ -73,6 +76,7 @@ impl EventKind {
             EventKind::Assigned => "assigned",
             EventKind::Linked => "linked",
             EventKind::Unlinked => "unlinked",
+            EventKind::Edited => "edited",
             EventKind::QuestionAsked => "question_asked",
             EventKind::QuestionAnswered => "question_answered",
         }
@@ -105,6 +109,7 @@ impl EventKind {
             EventKind::Assigned => "Toegewezen".to_string(),
             EventKind::Linked => "Gekoppeld aan een ander signaal".to_string(),
             EventKind::Unlinked => "Koppeling met een ander signaal verwijderd".to_string(),
+            EventKind::Edited => "Gegevens aangepast".to_string(),
             EventKind::QuestionAsked => "Vraag aan de signaalgever".to_string(),
             EventKind::QuestionAnswered => "Antwoord van de signaalgever".to_string(),
         }
@@ -117,7 +122,7 @@ impl EventKind {
 
     /// The team's own work on a signal: never shown to its reporter or outsiders.
     pub const fn is_internal(self) -> bool {
-        matches!(self, EventKind::Commented | EventKind::Assigned | EventKind::Linked | EventKind::Unlinked)
+        matches!(self, EventKind::Commented | EventKind::Assigned | EventKind::Linked | EventKind::Unlinked | EventKind::Edited)
     }
 }
 

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{NotificationId, Phase, PersonId, QuestionId, SignalId, privacy};
+use super::intake::MAX_TITLE_CHARS;
+use super::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS};
+use super::{NotificationId, Phase, PersonId, PolicyDomainId, QuestionId, SignalId, privacy};
 
 /// Longest comment, question or answer.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -104,6 +106,10 @@ pub struct WorkView {
     pub may_work: bool,
     /// Why the reporter cannot be asked a question, if they cannot.
     pub no_question: Option<String>,
+    /// The tenant's policy domains (id, name), to classify it again.
+    pub domains: Vec<(PolicyDomainId, String)>,
+    /// What the signal is now, for the edit form.
+    pub edit: SignalEdit,
 }
 
 /// What waits for a person on their home, beside signals to screen.
@@ -115,6 +121,60 @@ pub struct Waiting {
     pub mine: Vec<super::SignalSummary>,
     /// Questions on their own signals still to answer.
     pub questions: Vec<Question>,
+}
+
+/// A processor's edit of what a signal is about: its title and how it is
+/// classified. The reporter's own texts stay as they were written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignalEdit {
+    pub title: String,
+    pub policy_domain: Option<PolicyDomainId>,
+    pub target_groups: Vec<String>,
+    pub life_domains: Vec<String>,
+}
+
+impl SignalEdit {
+    /// The edit as it will be stored: a title of the intake's length, known
+    /// codes only, each once; or a Dutch reason.
+    pub fn checked(mut self) -> Result<SignalEdit, String> {
+        self.title = self.title.trim().to_string();
+        let count = self.title.chars().count();
+        if count == 0 {
+            return Err("Geef het signaal een titel.".into());
+        }
+        if count > MAX_TITLE_CHARS {
+            return Err(format!("De titel mag hoogstens {MAX_TITLE_CHARS} tekens hebben (nu {count})."));
+        }
+        for (codes, terms) in [(&mut self.target_groups, TARGET_GROUPS), (&mut self.life_domains, LIFE_DOMAINS)] {
+            codes.retain(|c| terms.iter().any(|(known, _)| known == c));
+            codes.sort();
+            codes.dedup();
+        }
+        Ok(self)
+    }
+
+    /// What this edit changes compared with `before`, in Dutch, for the history.
+    pub fn changes(&self, before: &SignalEdit) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        let sorted = |codes: &[String]| {
+            let mut codes = codes.to_vec();
+            codes.sort();
+            codes
+        };
+        if self.title != before.title {
+            changed.push("titel");
+        }
+        if self.policy_domain != before.policy_domain {
+            changed.push("beleidsdomein");
+        }
+        if sorted(&self.target_groups) != sorted(&before.target_groups) {
+            changed.push("doelgroepen");
+        }
+        if sorted(&self.life_domains) != sorted(&before.life_domains) {
+            changed.push("levensdomeinen");
+        }
+        changed
+    }
 }
 
 /// What a bulk action did: the cards done, and the cards refused with why.
@@ -223,13 +283,33 @@ pub fn mentions(text: &str, colleagues: &[Colleague]) -> Result<Vec<PersonId>, S
     Ok(found)
 }
 
-/// The text with every mention's `@name` replaced by spaces.
+/// The text with every colleague's name (mentioned with `@` or not) and
+/// every mention's `@` replaced by spaces: colleagues are no clients.
 fn blank_mentions(text: &str, colleagues: &[Colleague]) -> String {
     let mut blanked = text.to_string();
     for start in mention_starts(text) {
-        if let Some(c) = colleague_at(&text[start..], colleagues) {
-            let end = start + c.name.len();
-            blanked.replace_range(start - 1..end, &" ".repeat(end - start + 1));
+        blanked.replace_range(start - 1..start, " ");
+    }
+    let lower = blanked.to_lowercase();
+    // Lower-casing keeps byte offsets for the names' (and most texts') letters;
+    // where it would not, the name is left for the guard to see.
+    if lower.len() != blanked.len() {
+        return blanked;
+    }
+    for c in colleagues {
+        let name = c.name.to_lowercase();
+        if name.is_empty() || name.len() != c.name.len() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&name).map(|i| i + from) {
+            let end = at + name.len();
+            let whole = lower[..at].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
+                && lower[end..].chars().next().is_none_or(|n| !n.is_alphanumeric());
+            if whole {
+                blanked.replace_range(at..end, &" ".repeat(name.len()));
+            }
+            from = end;
         }
     }
     blanked
@@ -278,6 +358,7 @@ mod tests {
     #[test]
     fn the_privacy_guard_skips_mentioned_names_but_not_clients() {
         assert_eq!(privacy_concern("@Joris Wuytack dit is voor jou", &team()), None);
+        assert_eq!(privacy_concern("Joris Wuytack weet ervan.", &team()), None);
         let concern = privacy_concern("@Joris Wuytack bel 0470 12 34 56", &team()).expect("a phone number");
         assert!(concern.contains("telefoonnummer"), "{concern}");
     }
@@ -287,6 +368,29 @@ mod tests {
         assert_eq!(check_text("  ok  ", "opmerking"), Ok("ok".into()));
         assert!(check_text("   ", "opmerking").unwrap_err().contains("Schrijf je opmerking"));
         assert!(check_text(&"x".repeat(MAX_TEXT_CHARS + 1), "vraag").is_err());
+    }
+
+    #[test]
+    fn an_edit_keeps_known_codes_and_names_what_changed() {
+        let before = SignalEdit {
+            title: "Oud".into(),
+            policy_domain: Some(PolicyDomainId(1)),
+            target_groups: vec!["ouderen".into()],
+            life_domains: vec![],
+        };
+        let edit = SignalEdit {
+            title: "  Nieuw  ".into(),
+            policy_domain: Some(PolicyDomainId(2)),
+            target_groups: vec!["ouderen".into(), "marsmannetjes".into(), "ouderen".into()],
+            life_domains: vec![],
+        }
+        .checked()
+        .unwrap();
+        assert_eq!(edit.title, "Nieuw");
+        assert_eq!(edit.target_groups, vec!["ouderen".to_string()]);
+        assert_eq!(edit.changes(&before), vec!["titel", "beleidsdomein"]);
+        assert!(SignalEdit { title: " ".into(), ..edit.clone() }.checked().is_err());
+        assert!(SignalEdit { title: "x".repeat(MAX_TITLE_CHARS + 1), ..edit }.checked().is_err());
     }
 
     #[test]

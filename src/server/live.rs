@@ -182,7 +182,9 @@ impl Board {
             }
             Next::InOrder => {
                 self.last = change.seq;
-                let signals = change.signals.iter().filter(|s| self.processed.matches(&s.scope())).map(|s| s.id).collect::<Vec<_>>();
+                let mut signals = change.signals.iter().filter(|s| self.processed.matches(&s.scope())).map(|s| s.id).collect::<Vec<_>>();
+                // A signal that changed scope comes twice (before and after).
+                signals.dedup();
                 let id = change.seq.to_string();
                 if signals.is_empty() {
                     // Only the number: the browser keeps it as its last event id.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::*;
-use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question};
+use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 
 type Db = sqlx::Postgres;
 /// Reads that decide a write lock their rows until the transaction ends.

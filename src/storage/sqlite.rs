@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use super::*;
-use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question};
+use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 
 type Db = sqlx::Sqlite;
 /// SQLite has no row locks: its writers take turns for the whole database.

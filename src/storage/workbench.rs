@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreResult;
-use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question};
+use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 use crate::domain::{Membership, PersonId, QuestionId, SignalId, SignalScope, SignalSummary, TenantId};
 
 /// An active member of a tenant, as the workbench needs them: what they may
@@ -25,6 +25,11 @@ impl Teammate {
 
 #[async_trait]
 pub trait Workbench {
+    /// Change a signal's title and classification if it is still at
+    /// `expected_version` (the version grows); false when someone changed it
+    /// first. Boards that showed it under its old scope hear of it too.
+    async fn edit_signal(&mut self, tenant: TenantId, signal: SignalId, expected_version: i64, edit: &SignalEdit, at: DateTime<Utc>)
+    -> StoreResult<bool>;
     /// The tenant's active members whose account is active, by name.
     async fn teammates(&mut self, tenant: TenantId) -> StoreResult<Vec<Teammate>>;
     async fn assignee(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Option<Colleague>>;

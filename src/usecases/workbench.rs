@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::mails::{self, MailText, signal_link};
 use super::signals::actor_for;
-use crate::domain::workbench::{self as work, Colleague, NotificationKind, WorkView};
+use crate::domain::workbench::{self as work, Colleague, NotificationKind, SignalEdit, WorkView};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
@@ -51,7 +51,10 @@ pub async fn work_view(
     }
     let visibility = Visibility::for_reader(reader);
     let questions = tx.questions(tenant, signal.summary.id).await?.into_iter().map(|q| visibility.question(q)).collect();
+    let domains = if processes { tx.policy_domains(tenant).await?.into_iter().map(|d| (d.id, d.name)).collect() } else { Vec::new() };
     Ok(Some(WorkView {
+        domains,
+        edit: as_edit(signal),
         assignee: tx.assignee(tenant, signal.summary.id).await?,
         assignable,
         mentionable,
@@ -60,6 +63,55 @@ pub async fn work_view(
         may_work: processes,
         no_question: work::why_no_question(scope.reporter.is_some(), signal.may_contact).map(str::to_string),
     }))
+}
+
+/// What a signal is now, as an edit would change it.
+fn as_edit(signal: &SignalDetails) -> SignalEdit {
+    SignalEdit {
+        title: signal.summary.title.clone(),
+        policy_domain: signal.summary.scope.policy_domain,
+        target_groups: signal.target_groups.clone(),
+        life_domains: signal.life_domains.clone(),
+    }
+}
+
+/// A processor gives a signal a clearer title or classifies it again (a
+/// signal in the wrong policy domain goes to the right processors). Based
+/// on the version the form showed; the boards of its old and new domain hear of it.
+pub async fn edit(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    signal: SignalId,
+    version: i64,
+    edit: SignalEdit,
+    confirmed: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let edit = edit.checked().map_err(AppError::Invalid)?;
+    let tenant = caller.tenant.id;
+    let mut tx = store.write().await?;
+    let details = tx.signal_details(tenant, signal).await?.ok_or(AppError::NotFound)?;
+    actor_for(caller, &details.summary)?;
+    if let Some(domain) = edit.policy_domain
+        && !tx.policy_domains(tenant).await?.iter().any(|d| d.id == domain)
+    {
+        return Err(AppError::Invalid("Kies een beleidsdomein uit de lijst.".into()));
+    }
+    let changed = edit.changes(&as_edit(&details));
+    if changed.is_empty() {
+        return Ok(());
+    }
+    if changed.contains(&"titel") {
+        guard(&edit.title, &[], confirmed)?;
+    }
+    if details.summary.version != version || !tx.edit_signal(tenant, signal, version, &edit, now).await? {
+        return Err(AppError::Stale);
+    }
+    let note = format!("Aangepast: {}.", changed.join(", "));
+    tx.insert_event(tenant, signal, Some(caller.person.id), now, &EventDraft::note(EventKind::Edited, None, Some(note))).await?;
+    super::search::index(&mut *tx, tenant, signal, &edit.title, &details.description).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The signal for a member of its team, or 404 (may not read it) / 403 (its reporter).

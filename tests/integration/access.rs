@@ -210,6 +210,11 @@ fn expected(endpoint: &str, who: Who, record: Record) -> u16 {
         "vraag-stellen" => answer(PROCESSORS, worker(if record == Record::Own { 422 } else { 200 }), 404),
         // Linked to itself: whoever works it hears that is no link (422).
         "signalen-koppelen" => answer(PROCESSORS, worker(422), 404),
+        // Edited from a form of version 0: whoever works it hears it changed since (409).
+        "signaal-aanpassen" => answer(PROCESSORS, worker(409), 404),
+        // Several cards at once: every processor gets a report for every id
+        // (done only where they work it; checked below).
+        "kaarten-samen" => answer(PROCESSORS, 200, 200),
         other => panic!("no expectation for {other}"),
     }
 }
@@ -227,6 +232,8 @@ const SIGNAL_FUNCTIONS: &[&str] = &[
     "signaal-toewijzen",
     "vraag-stellen",
     "signalen-koppelen",
+    "signaal-aanpassen",
+    "kaarten-samen",
     "signaal-aanvullen",
     "signaal-intrekken",
 ];
@@ -284,6 +291,7 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         // No action chosen: refused before any card is looked at (its cards
         // are checked one by one by the use case, not here).
         "kaarten-samen" => vec![t, s("signals[0]", "1"), s("action", "")],
+        "signaal-aanpassen" => vec![t, s("signal", "1"), s("version", "0"), s("title", "")],
         "gemeente-aanmaken" => {
             vec![s("slug", ""), s("name", ""), s("kind", "gemeente"), s("coordinator_email", ""), s("coordinator_name", "")]
         }
@@ -453,6 +461,9 @@ fn signal_args(endpoint: &str, id: SignalId) -> Vec<(&'static str, String)> {
         "signaal-toewijzen" => args.extend([("signal", id), ("person", String::new())]),
         "vraag-stellen" => args.extend([("signal", id), ("text", "Hoe vaak zie je dit ongeveer?".into())]),
         "signalen-koppelen" => args.extend([("signal", id.clone()), ("other", id)]),
+        "signaal-aanpassen" => args.extend([("signal", id), ("version", "0".into()), ("title", "Een andere titel".into())]),
+        // Assigned to nobody, which nobody was: done without a change where allowed.
+        "kaarten-samen" => args.extend([("signals[0]", id), ("action", "toewijzen".into()), ("person", String::new())]),
         other => panic!("no arguments for {other}"),
     }
     args
@@ -483,6 +494,17 @@ async fn every_record_answers_exactly_who_may_see_it(backend: Backend) {
                 }
                 if status != 200 {
                     assert!(!body.contains(title(record)), "{endpoint} refused {record:?} to {who:?}, yet told its title: {body}");
+                }
+                if status == 200 && *endpoint == "kaarten-samen" {
+                    let report: seinhuis::domain::workbench::BulkReport = serde_json::from_str(&body).unwrap();
+                    let done = report.done.iter().any(|(id, _)| *id == ids.signals[&record]);
+                    assert_eq!(done, works(*who, record), "kaarten-samen: {record:?} as {who:?}: done exactly when they work it: {body}");
+                    assert_eq!(done, report.refused.is_empty(), "kaarten-samen: {record:?} as {who:?}: one answer per card: {body}");
+                    assert_eq!(
+                        body.contains(title(record)),
+                        reads(*who, record),
+                        "kaarten-samen: {record:?} as {who:?}: the title only for who may read it: {body}"
+                    );
                 }
                 if status == 200 && *endpoint == "bord-kaarten" {
                     let cards: Vec<CardUpdate> = serde_json::from_str(&body).unwrap();

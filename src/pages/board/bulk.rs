@@ -75,7 +75,7 @@ pub fn BulkBar() -> impl IntoView {
     let colleagues = move || {
         state.board.with_untracked(|b| b.colleagues.clone()).into_iter().map(|c| view! { <option value=c.person.0>{c.name}</option> }).collect_view()
     };
-    let phases = Phase::ALL.into_iter().map(|p| view! { <option value=p.code()>{p.label()}</option> }).collect_view();
+    let phases = || Phase::ALL.into_iter().map(|p| view! { <option value=p.code()>{p.label()}</option> }).collect_view();
     let fields = move || match what.get() {
         What::Assign => view! {
             <label for="samen-persoon">"Geef aan"</label>
@@ -87,7 +87,7 @@ pub fn BulkBar() -> impl IntoView {
         .into_any(),
         What::Move => view! {
             <label for="samen-naar">"Naar"</label>
-            <select id="samen-naar" name="to">{phases.clone()}</select>
+            <select id="samen-naar" name="to">{phases()}</select>
             <label for="samen-notitie">"Interne notitie (niet verplicht)"</label>
             <input id="samen-notitie" name="note" maxlength="500"/>
         }

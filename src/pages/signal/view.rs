@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use super::work::TeamWork;
-use crate::api::signal::{RedactSignal, SignalPage as Page};
+use crate::api::signal::SignalPage as Page;
 use crate::components::dates::date;
 use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
-use crate::components::moves::SignalMoves;
 use crate::components::phase::PhaseBadge;
 use crate::domain::ORGANISATION_KINDS;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
@@ -44,8 +43,20 @@ pub fn SignalView(page: Page, #[prop(default = 1)] level: u8) -> impl IntoView {
     // Comments show with the team's work; the rest of the history below.
     let (comments, history): (Vec<_>, Vec<_>) = page.history.into_iter().partition(|e| e.kind == EventKind::Commented);
     let work = page.work.map(|work| {
-        view! { <TeamWork tenant=slug.clone() signal=summary.id.0 work comments level=sub returned=page.returned_text.clone()/> }
+        view! {
+            <TeamWork
+                tenant=slug.clone()
+                signal=summary.id.0
+                version=summary.version
+                work
+                comments
+                level=sub
+                returned=page.returned_text.clone()
+            />
+        }
     });
+    let moves = page_only::moves(page.tenant.slug.clone(), summary.clone(), page.targets.clone(), page.returned.clone(), sub);
+    let redaction = page_only::redaction(page.may_redact, page.tenant.slug.clone(), summary.id.0);
     view! {
         <article class="signal" aria-labelledby=format!("signaal-{}", summary.id)>
             <header class="signal-header">
@@ -67,18 +78,9 @@ pub fn SignalView(page: Page, #[prop(default = 1)] level: u8) -> impl IntoView {
                 <dl class="facts">{facts}</dl>
             </section>
             {work}
-            <SignalMoves
-                tenant=page.tenant.slug.clone()
-                signal=summary.id.0
-                version=summary.version
-                phase=summary.phase
-                bundle=summary.bundle.clone()
-                targets=page.targets.clone()
-                returned=page.returned.clone()
-                level=sub
-            />
+            {moves}
             <Sightings sightings=page.sightings.clone() level=sub/>
-            {page.may_redact.then(|| view! { <RedactForm tenant=page.tenant.slug.clone() signal=summary.id.0/> })}
+            {redaction}
             <section aria-labelledby="historiek">
                 <Heading level=sub id="historiek">"Historiek"</Heading>
                 <ol class="history">
@@ -119,28 +121,70 @@ fn Sightings(sightings: Vec<Sighting>, level: u8) -> impl IntoView {
     })
 }
 
-/// The hoofdsignaalverwerker removes personal data that slipped into a text.
-#[component]
-fn RedactForm(tenant: String, signal: i64) -> impl IntoView {
-    let redact = ServerAction::<RedactSignal>::new();
-    view! {
-        <section aria-labelledby="verwijderen">
-            <details>
-                <summary id="verwijderen">"Persoonsgegevens verwijderen"</summary>
-                <ActionForm action=redact attr:class="form">
-                    <input type="hidden" name="tenant" value=tenant/>
-                    <input type="hidden" name="signal" value=signal/>
-                    <div class="field">
-                        <label for="passage">"Welke passage moet weg?"</label>
-                        <p class="hint" id="passage-uitleg">
-                            "Kopieer ze letterlijk uit de tekst. Ze wordt overal in dit signaal vervangen door [verwijderd], ook in de historiek. "
-                            "De historiek vermeldt wie dit deed en wanneer, niet wat er stond."
-                        </p>
-                        <textarea id="passage" name="passage" rows="2" maxlength="500" aria-describedby="passage-uitleg"></textarea>
-                    </div>
-                    <div><button type="submit" class="button button-small">"Verwijderen"</button></div>
-                </ActionForm>
-            </details>
-        </section>
+/// What only the signal's own page offers: the moves (on the board the card
+/// moves itself) and removing personal data. Rendered on the server only, so
+/// the board's panel, drawn in the browser, does not carry their code.
+#[cfg(feature = "ssr")]
+mod page_only {
+    use leptos::prelude::*;
+
+    use crate::api::signal::{RedactSignal, ReturnedMove};
+    use crate::components::moves::SignalMoves;
+    use crate::domain::{Phase, SignalSummary};
+
+    pub fn moves(tenant: String, summary: SignalSummary, targets: Vec<Phase>, returned: Option<ReturnedMove>, level: u8) -> impl IntoView {
+        view! {
+            <SignalMoves
+                tenant
+                signal=summary.id.0
+                version=summary.version
+                phase=summary.phase
+                bundle=summary.bundle.clone()
+                targets
+                returned
+                level
+            />
+        }
     }
+
+    pub fn redaction(may: bool, tenant: String, signal: i64) -> impl IntoView {
+        may.then(|| view! { <RedactForm tenant signal/> })
+    }
+
+    /// The hoofdsignaalverwerker removes personal data that slipped into a text.
+    #[component]
+        fn RedactForm(tenant: String, signal: i64) -> impl IntoView {
+        let redact = ServerAction::<RedactSignal>::new();
+        view! {
+            <section aria-labelledby="verwijderen">
+                <details>
+                    <summary id="verwijderen">"Persoonsgegevens verwijderen"</summary>
+                    <ActionForm action=redact attr:class="form">
+                        <input type="hidden" name="tenant" value=tenant/>
+                        <input type="hidden" name="signal" value=signal/>
+                        <div class="field">
+                            <label for="passage">"Welke passage moet weg?"</label>
+                            <p class="hint" id="passage-uitleg">
+                                "Kopieer ze letterlijk uit de tekst. Ze wordt overal in dit signaal vervangen door [verwijderd], ook in de historiek. "
+                                "De historiek vermeldt wie dit deed en wanneer, niet wat er stond."
+                            </p>
+                            <textarea id="passage" name="passage" rows="2" maxlength="500" aria-describedby="passage-uitleg"></textarea>
+                        </div>
+                        <div><button type="submit" class="button button-small">"Verwijderen"</button></div>
+                    </ActionForm>
+                </details>
+            </section>
+        }
+    }
+}
+
+/// In the browser (the board's panel) the page-only parts are left out.
+#[cfg(not(feature = "ssr"))]
+mod page_only {
+    use crate::api::signal::ReturnedMove;
+    use crate::domain::{Phase, SignalSummary};
+
+    pub fn moves(_: String, _: SignalSummary, _: Vec<Phase>, _: Option<ReturnedMove>, _: u8) {}
+
+    pub fn redaction(_: bool, _: String, _: i64) {}
 }

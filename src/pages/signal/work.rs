@@ -4,10 +4,12 @@
 //! server function, so the page works without JavaScript; inside the board's
 //! island the same forms send in place and the panel reloads (`Reload`).
 
+use leptos::ev::SubmitEvent;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use crate::api::workbench::{Ask, Assign, Comment, Link, ReturnedText};
+use crate::components::browser::submitted_values;
 use crate::components::dates::date_time;
 use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
@@ -35,6 +37,23 @@ where
         });
     }
     Signal::derive(move || action.value().get().and_then(|r| r.err()).map(|e| e.message()))
+}
+
+/// What a form sends: where it posts without JavaScript (a plain form, on
+/// the signal's page), and in the panel the same server function called in
+/// place, with the request `build` makes from the form's values.
+fn sending<S>(action: ServerAction<S>, build: impl Fn(&dyn Fn(&str) -> Option<String>) -> S + 'static) -> (&'static str, impl Fn(SubmitEvent) + 'static)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let send = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let values = submitted_values(&ev);
+        let value = |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        action.dispatch(build(&value));
+    };
+    (S::url(), send)
 }
 
 /// A refusal beside its form, read out when it appears.
@@ -70,10 +89,13 @@ pub fn TeamWork(
     returned: Option<ReturnedText>,
     /// The level of the parts' headings.
     level: u8,
+    /// The signal's version, which an edit is based on.
+    version: i64,
 ) -> impl IntoView {
     let may_work = work.may_work;
     view! {
         {may_work.then(|| view! { <Assignment tenant=tenant.clone() signal assignee=work.assignee.clone() assignable=work.assignable.clone() level/> })}
+        {may_work.then(|| edit_form(tenant.clone(), signal, version, work.clone(), returned.clone()))}
         <Questions tenant=tenant.clone() signal work=work.clone() returned=returned.clone() level/>
         <Comments tenant=tenant.clone() signal comments mentionable=work.mentionable.clone() returned=returned.clone() level/>
         <Links tenant signal work returned level/>
@@ -84,6 +106,8 @@ pub fn TeamWork(
 fn Assignment(tenant: String, signal: i64, assignee: Option<Colleague>, assignable: Vec<Colleague>, level: u8) -> impl IntoView {
     let action = ServerAction::<Assign>::new();
     let error = answered(action);
+    let to = tenant.clone();
+    let (url, send) = sending(action, move |v| Assign { tenant: to.clone(), signal, person: v("person").unwrap_or_default() });
     let current = assignee.as_ref().map(|c| c.person);
     let field = format!("toewijzen-{signal}");
     let [kop, fout] = ["kop", "fout"].map(|part| format!("{field}-{part}"));
@@ -96,7 +120,7 @@ fn Assignment(tenant: String, signal: i64, assignee: Option<Colleague>, assignab
     view! {
         <section aria-labelledby=kop.clone() class="work-part">
             <Heading level id=kop.clone()>"Toegewezen aan " {who}</Heading>
-            <ActionForm action attr:class="inline-form">
+            <form method="post" action=url class="inline-form" on:submit=send>
                 <input type="hidden" name="tenant" value=tenant/>
                 <input type="hidden" name="signal" value=signal/>
                 <label for=field.clone()>"Geef aan"</label>
@@ -105,7 +129,7 @@ fn Assignment(tenant: String, signal: i64, assignee: Option<Colleague>, assignab
                     {options}
                 </select>
                 <button type="submit" class="button button-small">"Toewijzen"</button>
-            </ActionForm>
+            </form>
             <Refusal error id=fout.clone()/>
         </section>
     }
@@ -123,6 +147,9 @@ fn Comments(
 ) -> impl IntoView {
     let action = ServerAction::<Comment>::new();
     let error = answered(action);
+    let to = tenant.clone();
+    let (url, send) =
+        sending(action, move |v| Comment { tenant: to.clone(), signal, text: v("text").unwrap_or_default(), confirmed: v("confirmed") });
     let kept = typed(&returned, "opmerking", signal);
     let refused = kept.is_some();
     let field = format!("opmerking-{signal}");
@@ -156,7 +183,7 @@ fn Comments(
             <Heading level id=kop.clone()>"Opmerkingen"</Heading>
             <p class="hint">"Intern: de signaalgever leest ze nooit."</p>
             <ol class="history comments">{list}</ol>
-            <ActionForm action attr:class="form">
+            <form method="post" action=url class="form" on:submit=send>
                 <input type="hidden" name="tenant" value=tenant/>
                 <input type="hidden" name="signal" value=signal/>
                 <div class="field">
@@ -180,7 +207,7 @@ fn Comments(
                 <PrivacyConfirm id=bevestig.clone() shown=Signal::derive(move || refused || error.get().is_some())/>
                 <Refusal error id=fout.clone()/>
                 <div><button type="submit" class="button button-small">"Opmerking plaatsen"</button></div>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -190,6 +217,9 @@ fn Comments(
 fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedText>, level: u8) -> impl IntoView {
     let action = ServerAction::<Ask>::new();
     let error = answered(action);
+    let to = tenant.clone();
+    let (url, send) =
+        sending(action, move |v| Ask { tenant: to.clone(), signal, text: v("text").unwrap_or_default(), confirmed: v("confirmed") });
     let kept = typed(&returned, "vraag", signal);
     let refused = kept.is_some();
     let field = format!("vraag-{signal}");
@@ -217,7 +247,7 @@ fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<Retur
         (true, Some(why)) => Some(view! { <p class="hint">{why}</p> }.into_any()),
         (true, None) => Some(
             view! {
-                <ActionForm action attr:class="form">
+                <form method="post" action=url class="form" on:submit=send>
                     <input type="hidden" name="tenant" value=tenant/>
                     <input type="hidden" name="signal" value=signal/>
                     <div class="field">
@@ -238,7 +268,7 @@ fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<Retur
                     <PrivacyConfirm id=bevestig.clone() shown=Signal::derive(move || refused || error.get().is_some())/>
                     <Refusal error id=fout.clone()/>
                     <div><button type="submit" class="button button-small">"Vraag stellen"</button></div>
-                </ActionForm>
+                </form>
             }
             .into_any(),
         ),
@@ -269,8 +299,15 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
             let tenant = tenant.clone();
             let href = format!("/{tenant}/signalen/{}", l.id);
             let unlink = may_work.then(|| {
+                let to = tenant.clone();
+                let (url, send) = sending(action, move |v| Link {
+                    tenant: to.clone(),
+                    signal,
+                    other: v("other").unwrap_or_default(),
+                    remove: v("remove"),
+                });
                 view! {
-                    <ActionForm action attr:class="inline-form">
+                    <form method="post" action=url class="inline-form" on:submit=send>
                         <input type="hidden" name="tenant" value=tenant.clone()/>
                         <input type="hidden" name="signal" value=signal/>
                         <input type="hidden" name="other" value=l.id.0/>
@@ -278,7 +315,7 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
                         <button type="submit" class="button button-small button-quiet">
                             "Ontkoppelen" <span class="visually-hidden">" van #" {l.id.0}</span>
                         </button>
-                    </ActionForm>
+                    </form>
                 }
             });
             view! {
@@ -290,8 +327,11 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
         })
         .collect_view();
     let form = may_work.then(move || {
+        let to = tenant.clone();
+        let (url, send) =
+            sending(action, move |v| Link { tenant: to.clone(), signal, other: v("other").unwrap_or_default(), remove: v("remove") });
         view! {
-            <ActionForm action attr:class="inline-form">
+            <form method="post" action=url class="inline-form" on:submit=send>
                 <input type="hidden" name="tenant" value=tenant/>
                 <input type="hidden" name="signal" value=signal/>
                 <label for=field.clone()>"Koppel aan signaal nummer"</label>
@@ -304,7 +344,7 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
                     aria-describedby=described
                 />
                 <button type="submit" class="button button-small">"Koppelen"</button>
-            </ActionForm>
+            </form>
             <Refusal error id=fout.clone()/>
         }
     });
@@ -314,5 +354,97 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
             <ul class="plain-list">{list}</ul>
             {form}
         </section>
+    }
+}
+
+/// The edit form, on the signal's own page only: drawn on the server, so
+/// the board's panel (drawn in the browser) does not carry its code; the
+/// panel links to the page.
+#[cfg(feature = "ssr")]
+fn edit_form(tenant: String, signal: i64, version: i64, work: WorkView, returned: Option<ReturnedText>) -> impl IntoView {
+    view! { <edit::EditForm tenant signal version work returned/> }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn edit_form(_: String, _: i64, _: i64, _: WorkView, _: Option<ReturnedText>) -> impl IntoView {
+    view! { <p class="hint">"Titel of indeling aanpassen kan op de pagina van het signaal (‘Open als pagina’)."</p> }
+}
+
+#[cfg(feature = "ssr")]
+mod edit {
+    use leptos::prelude::*;
+
+    use super::{PrivacyConfirm, Refusal, answered, typed};
+    use crate::api::workbench::{Edit, ReturnedText};
+    use crate::domain::intake::MAX_TITLE_CHARS;
+    use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS};
+    use crate::domain::workbench::WorkView;
+
+    /// "Gegevens aanpassen": a clearer title, another policy domain, target
+    /// groups and life domains. The reporter's own texts are not edited here.
+    #[component]
+    pub fn EditForm(tenant: String, signal: i64, version: i64, work: WorkView, returned: Option<ReturnedText>) -> impl IntoView {
+        let action = ServerAction::<Edit>::new();
+        let error = answered(action);
+        let field = format!("aanpassen-{signal}");
+        let fout = format!("{field}-fout");
+        let kept = typed(&returned, "aanpassen", signal);
+        let refused = kept.is_some();
+        let current = work.edit;
+        let domains = work
+            .domains
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.0 selected=current.policy_domain == Some(id)>{name}</option> })
+            .collect_view();
+        let boxes = |name: &'static str, terms: &'static [(&'static str, &'static str)], chosen: &[String]| {
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, (code, label))| {
+                    let id = format!("{name}-{signal}-{code}");
+                    let checked = chosen.iter().any(|c| c == code);
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=id.clone() name=format!("{name}[{i}]") value=*code checked=checked/>
+                            <label for=id>{*label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+        };
+        let groups = boxes("target_groups", TARGET_GROUPS, &current.target_groups);
+        let lives = boxes("life_domains", LIFE_DOMAINS, &current.life_domains);
+        view! {
+            <details class="work-part">
+                <summary>"Gegevens aanpassen"</summary>
+                <ActionForm action attr:class="form">
+                    <input type="hidden" name="tenant" value=tenant/>
+                    <input type="hidden" name="signal" value=signal/>
+                    <input type="hidden" name="version" value=version/>
+                    <div class="field">
+                        <label for=format!("{field}-titel")>"Titel"</label>
+                        <input id=format!("{field}-titel") name="title" maxlength=MAX_TITLE_CHARS value=kept.unwrap_or(current.title)/>
+                    </div>
+                    <div class="field">
+                        <label for=format!("{field}-domein")>"Beleidsdomein"</label>
+                        <select id=format!("{field}-domein") name="policy_domain">
+                            <option value="" selected=current.policy_domain.is_none()>"Nog niet gekozen"</option>
+                            {domains}
+                        </select>
+                    </div>
+                    <fieldset>
+                        <legend>"Doelgroepen"</legend>
+                        {groups}
+                    </fieldset>
+                    <fieldset>
+                        <legend>"Levensdomeinen"</legend>
+                        {lives}
+                    </fieldset>
+                    <PrivacyConfirm id=format!("{field}-bevestig") shown=Signal::derive(move || refused || error.get().is_some())/>
+                    <Refusal error id=fout/>
+                    <div><button type="submit" class="button button-small">"Aanpassen"</button></div>
+                </ActionForm>
+            </details>
+        }
     }
 }

@@ -18,7 +18,7 @@ impl SqlTx {
     async fn number_changes(&mut self) -> StoreResult<Vec<BoardChange>> {
         let touched = std::mem::take(&mut self.1);
         let mut numbered = Vec::new();
-        for (tenant, (signals, bundles)) in touched.0 {
+        for (tenant, TenantTouched { signals, bundles, earlier }) in touched.0 {
             let mut changed = Vec::new();
             let ids: Vec<i64> = signals.iter().map(|s| s.0).collect();
             let in_bundles: Vec<i64> = bundles.iter().map(|b| b.0).collect();
@@ -38,8 +38,11 @@ impl SqlTx {
                 let rows = rows.into_iter().filter(|row| row.1 == tenant).map(|(id, _, domain, organisation)| (id, domain, organisation));
                 changed.extend(rows.into_iter().map(|(id, domain, organisation)| ChangedSignal { id, domain, organisation }));
             }
-            changed.sort_by_key(|s| s.id);
-            changed.dedup_by_key(|s| s.id);
+            // A signal whose scope changed is told under its old scope too,
+            // so the boards it leaves hear of it.
+            changed.extend(earlier);
+            changed.sort_by_key(|s| (s.id, s.domain, s.organisation));
+            changed.dedup();
             let seq: i64 = sqlx::query_scalar(
                 "INSERT INTO change_counters (tenant_id, seq) VALUES ($1, 1) \
                  ON CONFLICT (tenant_id) DO UPDATE SET seq = change_counters.seq + 1 RETURNING seq",
@@ -71,16 +74,31 @@ fn chunks(ids: &[i64]) -> Vec<String> {
 
 /// Signals and bundles a transaction changed, per tenant.
 #[derive(Default)]
-struct Touched(std::collections::BTreeMap<TenantId, (std::collections::BTreeSet<SignalId>, std::collections::BTreeSet<BundleId>)>);
+struct Touched(std::collections::BTreeMap<TenantId, TenantTouched>);
+
+#[derive(Default)]
+struct TenantTouched {
+    signals: std::collections::BTreeSet<SignalId>,
+    bundles: std::collections::BTreeSet<BundleId>,
+    /// Scopes signals had before this transaction changed them.
+    earlier: Vec<ChangedSignal>,
+}
 
 impl Touched {
     fn signal(&mut self, tenant: TenantId, signal: SignalId) {
-        self.0.entry(tenant).or_default().0.insert(signal);
+        self.0.entry(tenant).or_default().signals.insert(signal);
     }
 
     /// Every signal of the bundle, as it is at the commit.
     fn bundle(&mut self, tenant: TenantId, bundle: BundleId) {
-        self.0.entry(tenant).or_default().1.insert(bundle);
+        self.0.entry(tenant).or_default().bundles.insert(bundle);
+    }
+
+    /// The signal's scope before a change of it.
+    fn earlier(&mut self, tenant: TenantId, signal: ChangedSignal) {
+        let touched = self.0.entry(tenant).or_default();
+        touched.signals.insert(signal.id);
+        touched.earlier.push(signal);
     }
 }
 

@@ -39,6 +39,43 @@ fn link_pair(a: SignalId, b: SignalId) -> (SignalId, SignalId) {
 
 #[async_trait]
 impl Workbench for SqlTx {
+    async fn edit_signal(&mut self, tenant: TenantId, signal: SignalId, expected_version: i64, edit: &SignalEdit, at: DateTime<Utc>)
+    -> StoreResult<bool> {
+        let before: Option<(TenantId, Option<PolicyDomainId>, Option<OrganisationId>)> =
+            sqlx::query_as("SELECT tenant_id, policy_domain_id, organisation_id FROM signals WHERE id = $1")
+                .bind(signal)
+                .fetch_optional(&mut *self.0)
+                .await?;
+        let Some((_, domain, organisation)) = before.filter(|b| b.0 == tenant) else { return Ok(false) };
+        let done = sqlx::query(
+            "UPDATE signals SET title = $4, policy_domain_id = $5, version = version + 1, updated_at = $6 \
+             WHERE tenant_id = $1 AND id = $2 AND version = $3",
+        )
+        .bind(tenant)
+        .bind(signal)
+        .bind(expected_version)
+        .bind(&edit.title)
+        .bind(edit.policy_domain)
+        .bind(at)
+        .execute(&mut *self.0)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        self.1.earlier(tenant, ChangedSignal { id: signal, domain, organisation });
+        for (table, codes) in [("signal_target_groups", &edit.target_groups), ("signal_life_domains", &edit.life_domains)] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE signal_id = $1")).bind(signal).execute(&mut *self.0).await?;
+            for code in codes {
+                sqlx::query(&format!("INSERT INTO {table} (signal_id, code) VALUES ($1, $2)"))
+                    .bind(signal)
+                    .bind(code)
+                    .execute(&mut *self.0)
+                    .await?;
+            }
+        }
+        Ok(true)
+    }
+
     async fn teammates(&mut self, tenant: TenantId) -> StoreResult<Vec<Teammate>> {
         let rows = load_memberships(self, "m.tenant_id = $1 AND p.active", tenant.0).await?;
         Ok(rows.into_iter().map(|(membership, name, email)| Teammate { membership, name, email }).collect())
