@@ -28,7 +28,16 @@ for bundle in seinhuis:workspace intake:intake; do
             "$site/pkg/${name}_bg.wasm" -o "$site/pkg/${name}_bg.wasm"
     fi
 done
-cp style/main.css "$site/pkg/seinhuis.css"
+if [ "$mode" = release ]; then
+    # Without comments and runs of white space (nothing inside a rule changes).
+    node -e '
+        const fs = require("fs");
+        const css = fs.readFileSync(process.argv[1], "utf8");
+        fs.writeFileSync(process.argv[2], css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ").replace(/\s*([{};])\s*/g, "$1").trim());
+    ' style/main.css "$site/pkg/seinhuis.css"
+else
+    cp style/main.css "$site/pkg/seinhuis.css"
+fi
 cp -r public/. "$site/"
 if [ "$mode" = release ]; then
     # Compressed once at the best level; the server sends these as they are.

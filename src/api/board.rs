@@ -111,7 +111,9 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             .teammates(caller.tenant.id)
             .await?
             .iter()
-            .filter(|t| t.membership.has(crate::domain::Role::Signaalverwerker) || t.membership.has(crate::domain::Role::Hoofdsignaalverwerker))
+            .filter(|t| {
+                t.membership.has(crate::domain::Role::Signaalverwerker) || t.membership.has(crate::domain::Role::Hoofdsignaalverwerker)
+            })
             .map(crate::storage::Teammate::colleague)
             .collect();
         Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits, colleagues })

@@ -14,17 +14,30 @@ pub struct SignalPage {
     pub history: Vec<HistoryEntry>,
     /// "Ik zie dit ook": how many, their sectors, and names only for those who may know.
     pub sightings: Vec<Sighting>,
+    // The page's own parts (moves, redaction, refused forms) render on the
+    // server only; the board's panel, drawn in the browser, reads none of
+    // them, so the browser's bundle carries no code to read them.
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing))]
     pub targets: Vec<Phase>,
     /// What this reader may see (who reported, internal notes, names).
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing, default = "nobody"))]
     pub visibility: Visibility,
     /// The hoofdsignaalverwerker may remove personal data from its texts.
     pub may_redact: bool,
     /// A move sent without JavaScript and refused: its form comes back filled in.
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing))]
     pub returned: Option<ReturnedMove>,
     /// Assignee, comments' colleagues, questions and links: for its team only.
     pub work: Option<crate::domain::workbench::WorkView>,
     /// A comment, question or link sent without JavaScript and refused.
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing))]
     pub returned_text: Option<super::workbench::ReturnedText>,
+}
+
+/// What a page read in the browser assumes of a reader it was not told about.
+#[cfg(not(feature = "ssr"))]
+fn nobody() -> Visibility {
+    Visibility::for_reader(crate::domain::Reader::Outsider)
 }
 
 /// What was typed into a move's form, with the server's refusal.

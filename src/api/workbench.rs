@@ -3,6 +3,10 @@
 //! Flat text fields, so the signal's page posts the same forms without
 //! JavaScript.
 
+// Server functions take one argument per form field. server_fn drops lint
+// attributes on the browser stub it generates, so allow it here for that build.
+#![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,12 +28,7 @@ pub const RETURNED_TEXT: &str = "text_returned";
 
 /// Run a change; when a plain form's post is refused, keep what was typed.
 #[cfg(feature = "ssr")]
-async fn keeping<T>(
-    form: &str,
-    record: i64,
-    text: &str,
-    change: impl Future<Output = Result<T, AppError>>,
-) -> Result<T, AppError> {
+async fn keeping<T>(form: &str, record: i64, text: &str, change: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = change.await;
     if result.is_err() && crate::server::is_plain_form_post() {
         let typed = ReturnedText { form: form.to_string(), record, text: text.to_string() };
@@ -75,8 +74,7 @@ pub async fn assign(tenant: String, signal: i64, person: String) -> Result<Optio
         };
         let id = crate::domain::SignalId(signal);
         let now = chrono::Utc::now();
-        let assignee =
-            crate::usecases::workbench::assign(state.store.as_ref(), &caller, id, to, &state.config.public_url, now).await?;
+        let assignee = crate::usecases::workbench::assign(state.store.as_ref(), &caller, id, to, &state.config.public_url, now).await?;
         let said = match &assignee {
             Some(c) if c.person == caller.person.id => "Dit signaal is nu aan jou toegewezen.".to_string(),
             Some(c) => format!("Dit signaal is nu aan {} toegewezen.", c.name),
@@ -133,8 +131,10 @@ pub async fn link(tenant: String, signal: i64, other: String, remove: Option<Str
         let on = !super::admin::checked(&remove);
         let linked = async {
             let number = other.trim().trim_start_matches('#');
-            let other =
-                number.parse().map(crate::domain::SignalId).map_err(|_| AppError::Invalid("Geef het nummer van een signaal, bv. 12.".into()))?;
+            let other = number
+                .parse()
+                .map(crate::domain::SignalId)
+                .map_err(|_| AppError::Invalid("Geef het nummer van een signaal, bv. 12.".into()))?;
             let id = crate::domain::SignalId(signal);
             crate::usecases::workbench::link(state.store.as_ref(), &caller, id, other, on, chrono::Utc::now()).await
         };

@@ -149,7 +149,18 @@ pub struct EventDraft {
 impl EventDraft {
     /// An event that changes no phase (a sighting, added information).
     pub fn note(kind: EventKind, message: Option<String>, note: Option<String>) -> Self {
-        EventDraft { kind, from: None, to: None, reason: None, duplicate_of: None, outcome: None, message, note, subject: None, linked: None }
+        EventDraft {
+            kind,
+            from: None,
+            to: None,
+            reason: None,
+            duplicate_of: None,
+            outcome: None,
+            message,
+            note,
+            subject: None,
+            linked: None,
+        }
     }
 
     pub fn submitted() -> Self {

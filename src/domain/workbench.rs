@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::intake::MAX_TITLE_CHARS;
 use super::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS};
-use super::{NotificationId, Phase, PersonId, PolicyDomainId, QuestionId, SignalId, privacy};
+use super::{NotificationId, PersonId, Phase, PolicyDomainId, QuestionId, SignalId, privacy};
 
 /// Longest comment, question or answer.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -107,8 +107,10 @@ pub struct WorkView {
     /// Why the reporter cannot be asked a question, if they cannot.
     pub no_question: Option<String>,
     /// The tenant's policy domains (id, name), to classify it again.
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing))]
     pub domains: Vec<(PolicyDomainId, String)>,
-    /// What the signal is now, for the edit form.
+    /// What the signal is now, for the edit form (on the page only, drawn on the server).
+    #[cfg_attr(not(feature = "ssr"), serde(skip_deserializing))]
     pub edit: SignalEdit,
 }
 
@@ -244,10 +246,9 @@ pub fn privacy_concern(text: &str, colleagues: &[Colleague]) -> Option<String> {
 /// Where an `@` starts a mention: at the start or after whitespace or an
 /// opening bracket (so an e-mail address is no mention).
 fn mention_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices().filter(move |&(i, c)| {
-        c == '@' && text[..i].chars().next_back().is_none_or(|p| p.is_whitespace() || "([{\"'".contains(p))
-    })
-    .map(|(i, _)| i + 1)
+    text.char_indices()
+        .filter(move |&(i, c)| c == '@' && text[..i].chars().next_back().is_none_or(|p| p.is_whitespace() || "([{\"'".contains(p)))
+        .map(|(i, _)| i + 1)
 }
 
 /// The colleague whose name the text at `rest` starts with (the longest

@@ -28,8 +28,14 @@ pub trait Workbench {
     /// Change a signal's title and classification if it is still at
     /// `expected_version` (the version grows); false when someone changed it
     /// first. Boards that showed it under its old scope hear of it too.
-    async fn edit_signal(&mut self, tenant: TenantId, signal: SignalId, expected_version: i64, edit: &SignalEdit, at: DateTime<Utc>)
-    -> StoreResult<bool>;
+    async fn edit_signal(
+        &mut self,
+        tenant: TenantId,
+        signal: SignalId,
+        expected_version: i64,
+        edit: &SignalEdit,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool>;
     /// The tenant's active members whose account is active, by name.
     async fn teammates(&mut self, tenant: TenantId) -> StoreResult<Vec<Teammate>>;
     async fn assignee(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Option<Colleague>>;

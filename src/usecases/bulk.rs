@@ -21,9 +21,14 @@ pub const MAX_CARDS: usize = 100;
 pub enum BulkAction {
     Assign(Option<PersonId>),
     /// Move each card, as it is now, to this phase, with a note for the history.
-    Move { to: Phase, note: String },
+    Move {
+        to: Phase,
+        note: String,
+    },
     /// One new bundle with this title for the cards that may join it.
-    Bundle { title: String },
+    Bundle {
+        title: String,
+    },
 }
 
 /// A card's title for the report, only if the caller may read the signal
@@ -33,7 +38,13 @@ async fn title_of(store: &dyn Store, caller: &TenantCaller, id: SignalId) -> Res
     Ok(summary.filter(|s| Reader::of(&caller.membership, caller.person.id, &s.scope).is_some()))
 }
 
-pub async fn run(store: &dyn Store, caller: &TenantCaller, ids: &[SignalId], action: BulkAction, public_url: &str) -> Result<BulkReport, AppError> {
+pub async fn run(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    ids: &[SignalId],
+    action: BulkAction,
+    public_url: &str,
+) -> Result<BulkReport, AppError> {
     if ids.is_empty() {
         return Err(AppError::Invalid("Kies eerst een of meer kaarten.".into()));
     }

@@ -61,7 +61,9 @@ pub fn mentioned(actor: &str, signal: crate::domain::SignalId, title: &str, link
 pub fn assigned(actor: &str, signal: crate::domain::SignalId, title: &str, link: &str) -> MailText {
     MailText {
         subject: format!("Signaal {signal} is aan jou toegewezen"),
-        body: format!("Hallo,\n\n{actor} wees signaal {signal}, ‘{title}’, aan jou toe.\n\nJe vindt het in Seinhuis:\n{link}\n\nSeinhuis\n"),
+        body: format!(
+            "Hallo,\n\n{actor} wees signaal {signal}, ‘{title}’, aan jou toe.\n\nJe vindt het in Seinhuis:\n{link}\n\nSeinhuis\n"
+        ),
     }
 }
 

@@ -285,7 +285,14 @@ pub async fn answer(
 }
 
 /// Link a signal to another the caller also processes (or remove the link).
-pub async fn link(store: &dyn Store, caller: &TenantCaller, signal: SignalId, other: SignalId, on: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn link(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    signal: SignalId,
+    other: SignalId,
+    on: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
     let summary = tx.signal_summary(tenant, signal).await?.ok_or(AppError::NotFound)?;

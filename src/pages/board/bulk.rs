@@ -73,7 +73,12 @@ pub fn BulkBar() -> impl IntoView {
         });
     };
     let colleagues = move || {
-        state.board.with_untracked(|b| b.colleagues.clone()).into_iter().map(|c| view! { <option value=c.person.0>{c.name}</option> }).collect_view()
+        state
+            .board
+            .with_untracked(|b| b.colleagues.clone())
+            .into_iter()
+            .map(|c| view! { <option value=c.person.0>{c.name}</option> })
+            .collect_view()
     };
     let phases = || Phase::ALL.into_iter().map(|p| view! { <option value=p.code()>{p.label()}</option> }).collect_view();
     let fields = move || match what.get() {

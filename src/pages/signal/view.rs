@@ -10,10 +10,10 @@ use crate::components::dates::date;
 use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
 use crate::components::phase::PhaseBadge;
+use crate::domain::EventKind;
 use crate::domain::ORGANISATION_KINDS;
 use crate::domain::vocabulary::{LIFE_DOMAINS, TARGET_GROUPS, label_of};
 use crate::domain::{Sighting, visibility::distinct_sectors};
-use crate::domain::EventKind;
 
 /// `level` is the signal's heading level: 1 on its page, 2 in the panel.
 #[component]
@@ -153,7 +153,7 @@ mod page_only {
 
     /// The hoofdsignaalverwerker removes personal data that slipped into a text.
     #[component]
-        fn RedactForm(tenant: String, signal: i64) -> impl IntoView {
+    fn RedactForm(tenant: String, signal: i64) -> impl IntoView {
         let redact = ServerAction::<RedactSignal>::new();
         view! {
             <section aria-labelledby="verwijderen">
@@ -184,7 +184,7 @@ mod page_only {
     use crate::api::signal::ReturnedMove;
     use crate::domain::{Phase, SignalSummary};
 
-    pub fn moves(_: String, _: SignalSummary, _: Vec<Phase>, _: Option<ReturnedMove>, _: u8) {}
+    pub fn moves(_: String, _: SignalSummary, _: Vec<Phase>, _: Option<ReturnedMove>, _: u8) -> impl leptos::IntoView {}
 
-    pub fn redaction(_: bool, _: String, _: i64) {}
+    pub fn redaction(_: bool, _: String, _: i64) -> impl leptos::IntoView {}
 }

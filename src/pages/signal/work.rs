@@ -8,14 +8,14 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use crate::api::workbench::{Ask, Assign, Comment, Link, ReturnedText};
+use crate::api::workbench::{Ask, Assign, Comment, ReturnedText};
 use crate::components::browser::submitted_values;
 use crate::components::dates::date_time;
 use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
 use crate::components::phase::PhaseBadge;
-use crate::domain::workbench::{Colleague, MAX_TEXT_CHARS, WorkView};
 use crate::domain::HistoryEntry;
+use crate::domain::workbench::{Colleague, MAX_TEXT_CHARS, WorkView};
 use crate::error::AppError;
 
 /// Given by the board's panel: reload the signal after a change was sent.
@@ -42,7 +42,10 @@ where
 /// What a form sends: where it posts without JavaScript (a plain form, on
 /// the signal's page), and in the panel the same server function called in
 /// place, with the request `build` makes from the form's values.
-fn sending<S>(action: ServerAction<S>, build: impl Fn(&dyn Fn(&str) -> Option<String>) -> S + 'static) -> (&'static str, impl Fn(SubmitEvent) + 'static)
+fn sending<S>(
+    action: ServerAction<S>,
+    build: impl Fn(&dyn Fn(&str) -> Option<String>) -> S + 'static,
+) -> (&'static str, impl Fn(SubmitEvent) + 'static)
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -171,7 +174,8 @@ fn Comments(
                 }
             };
             if live {
-                view! { <li><button type="button" class="button button-small button-quiet" on:click=mention>"@" {c.name}</button></li> }.into_any()
+                view! { <li><button type="button" class="button button-small button-quiet" on:click=mention>"@" {c.name}</button></li> }
+                    .into_any()
             } else {
                 view! { <li>"@" {c.name}</li> }.into_any()
             }
@@ -282,78 +286,113 @@ fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<Retur
     }
 }
 
-/// Signals about the same problem, and linking one more by its number.
+/// A linked signal: its number, title and phase.
+fn linked_item(tenant: &str, l: &crate::domain::workbench::LinkedSignal) -> impl IntoView + use<> {
+    view! { <a href=format!("/{tenant}/signalen/{}", l.id)>"#" {l.id.0} " " {l.title.clone()}</a> " " <PhaseBadge phase=l.phase/> }
+}
+
+/// In the board's panel (drawn in the browser) the links are listed; they
+/// are made and removed on the signal's page, which keeps the board's bundle
+/// within its budget.
+#[cfg(not(feature = "ssr"))]
 #[component]
 fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedText>, level: u8) -> impl IntoView {
-    let action = ServerAction::<Link>::new();
-    let error = answered(action);
-    let field = format!("koppelen-{signal}");
-    let [kop, fout] = ["kop", "fout"].map(|part| format!("{field}-{part}"));
-    let described = fout.clone();
-    let kept = typed(&returned, "koppelen", signal);
-    let may_work = work.may_work;
-    let list = work
-        .links
-        .into_iter()
-        .map(|l| {
-            let tenant = tenant.clone();
-            let href = format!("/{tenant}/signalen/{}", l.id);
-            let unlink = may_work.then(|| {
-                let to = tenant.clone();
-                let (url, send) = sending(action, move |v| Link {
-                    tenant: to.clone(),
-                    signal,
-                    other: v("other").unwrap_or_default(),
-                    remove: v("remove"),
+    let _ = returned;
+    let (kop, heading) = (format!("koppelen-{signal}-kop"), format!("koppelen-{signal}-kop"));
+    let list = work.links.iter().map(|l| view! { <li>{linked_item(&tenant, l)}</li> }).collect_view();
+    view! {
+        <section aria-labelledby=kop class="work-part">
+            <Heading level id=heading>"Gekoppelde signalen"</Heading>
+            <ul class="plain-list">{list}</ul>
+            {work.may_work.then(|| view! { <p class="hint">"Koppelen kan op de pagina van het signaal (‘Open als pagina’)."</p> })}
+        </section>
+    }
+}
+
+#[cfg(feature = "ssr")]
+use links::Links;
+
+#[cfg(feature = "ssr")]
+mod links {
+    use leptos::prelude::*;
+
+    use super::{Refusal, answered, linked_item, sending, typed};
+    use crate::api::workbench::{Link, ReturnedText};
+    use crate::components::heading::Heading;
+    use crate::domain::workbench::WorkView;
+
+    /// Signals about the same problem, and linking one more by its number.
+    #[component]
+    pub fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedText>, level: u8) -> impl IntoView {
+        let action = ServerAction::<Link>::new();
+        let error = answered(action);
+        let field = format!("koppelen-{signal}");
+        let [kop, fout] = ["kop", "fout"].map(|part| format!("{field}-{part}"));
+        let described = fout.clone();
+        let kept = typed(&returned, "koppelen", signal);
+        let may_work = work.may_work;
+        let list = work
+            .links
+            .into_iter()
+            .map(|l| {
+                let tenant = tenant.clone();
+                let unlink = may_work.then(|| {
+                    let to = tenant.clone();
+                    let (url, send) = sending(action, move |v| Link {
+                        tenant: to.clone(),
+                        signal,
+                        other: v("other").unwrap_or_default(),
+                        remove: v("remove"),
+                    });
+                    view! {
+                        <form method="post" action=url class="inline-form" on:submit=send>
+                            <input type="hidden" name="tenant" value=tenant.clone()/>
+                            <input type="hidden" name="signal" value=signal/>
+                            <input type="hidden" name="other" value=l.id.0/>
+                            <input type="hidden" name="remove" value="on"/>
+                            <button type="submit" class="button button-small button-quiet">
+                                "Ontkoppelen" <span class="visually-hidden">" van #" {l.id.0}</span>
+                            </button>
+                        </form>
+                    }
                 });
                 view! {
-                    <form method="post" action=url class="inline-form" on:submit=send>
-                        <input type="hidden" name="tenant" value=tenant.clone()/>
-                        <input type="hidden" name="signal" value=signal/>
-                        <input type="hidden" name="other" value=l.id.0/>
-                        <input type="hidden" name="remove" value="on"/>
-                        <button type="submit" class="button button-small button-quiet">
-                            "Ontkoppelen" <span class="visually-hidden">" van #" {l.id.0}</span>
-                        </button>
-                    </form>
+                    <li>
+                        {linked_item(&tenant, &l)}
+                        {unlink}
+                    </li>
                 }
-            });
+            })
+            .collect_view();
+        let form = may_work.then(move || {
+            let to = tenant.clone();
+            let (url, send) =
+                sending(action, move |v| Link { tenant: to.clone(), signal, other: v("other").unwrap_or_default(), remove: v("remove") });
             view! {
-                <li>
-                    <a href=href>"#" {l.id.0} " " {l.title}</a> " " <PhaseBadge phase=l.phase/>
-                    {unlink}
-                </li>
+                <form method="post" action=url class="inline-form" on:submit=send>
+                    <input type="hidden" name="tenant" value=tenant/>
+                    <input type="hidden" name="signal" value=signal/>
+                    <label for=field.clone()>"Koppel aan signaal nummer"</label>
+                    <input
+                        id=field.clone()
+                        name="other"
+                        inputmode="numeric"
+                        size="6"
+                        value=kept.unwrap_or_default()
+                        aria-describedby=described
+                    />
+                    <button type="submit" class="button button-small">"Koppelen"</button>
+                </form>
+                <Refusal error id=fout.clone()/>
             }
-        })
-        .collect_view();
-    let form = may_work.then(move || {
-        let to = tenant.clone();
-        let (url, send) =
-            sending(action, move |v| Link { tenant: to.clone(), signal, other: v("other").unwrap_or_default(), remove: v("remove") });
+        });
         view! {
-            <form method="post" action=url class="inline-form" on:submit=send>
-                <input type="hidden" name="tenant" value=tenant/>
-                <input type="hidden" name="signal" value=signal/>
-                <label for=field.clone()>"Koppel aan signaal nummer"</label>
-                <input
-                    id=field.clone()
-                    name="other"
-                    inputmode="numeric"
-                    size="6"
-                    value=kept.unwrap_or_default()
-                    aria-describedby=described
-                />
-                <button type="submit" class="button button-small">"Koppelen"</button>
-            </form>
-            <Refusal error id=fout.clone()/>
+            <section aria-labelledby=kop.clone() class="work-part">
+                <Heading level id=kop.clone()>"Gekoppelde signalen"</Heading>
+                <ul class="plain-list">{list}</ul>
+                {form}
+            </section>
         }
-    });
-    view! {
-        <section aria-labelledby=kop.clone() class="work-part">
-            <Heading level id=kop.clone()>"Gekoppelde signalen"</Heading>
-            <ul class="plain-list">{list}</ul>
-            {form}
-        </section>
     }
 }
 

@@ -156,7 +156,8 @@ fn selection_sql(selection: &BoardSelection, first: usize) -> (String, Vec<Bind>
     }
     for stem in &selection.stems {
         let p = next(Bind::Text(stem.clone()), &mut binds);
-        conditions.push(format!("EXISTS (SELECT 1 FROM signal_stems t WHERE t.tenant_id = s.tenant_id AND t.signal_id = s.id AND t.stem = {p})"));
+        conditions
+            .push(format!("EXISTS (SELECT 1 FROM signal_stems t WHERE t.tenant_id = s.tenant_id AND t.signal_id = s.id AND t.stem = {p})"));
     }
     (conditions.join(" AND "), binds)
 }
@@ -255,7 +256,11 @@ impl Signals for SqlTx {
     }
 
     async fn set_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()> {
-        sqlx::query("DELETE FROM signal_stems WHERE tenant_id = $1 AND signal_id = $2").bind(tenant).bind(signal).execute(&mut *self.0).await?;
+        sqlx::query("DELETE FROM signal_stems WHERE tenant_id = $1 AND signal_id = $2")
+            .bind(tenant)
+            .bind(signal)
+            .execute(&mut *self.0)
+            .await?;
         let mut unique: Vec<&String> = stems.iter().collect();
         unique.sort();
         unique.dedup();

@@ -39,8 +39,14 @@ fn link_pair(a: SignalId, b: SignalId) -> (SignalId, SignalId) {
 
 #[async_trait]
 impl Workbench for SqlTx {
-    async fn edit_signal(&mut self, tenant: TenantId, signal: SignalId, expected_version: i64, edit: &SignalEdit, at: DateTime<Utc>)
-    -> StoreResult<bool> {
+    async fn edit_signal(
+        &mut self,
+        tenant: TenantId,
+        signal: SignalId,
+        expected_version: i64,
+        edit: &SignalEdit,
+        at: DateTime<Utc>,
+    ) -> StoreResult<bool> {
         let before: Option<(TenantId, Option<PolicyDomainId>, Option<OrganisationId>)> =
             sqlx::query_as("SELECT tenant_id, policy_domain_id, organisation_id FROM signals WHERE id = $1")
                 .bind(signal)
@@ -82,13 +88,12 @@ impl Workbench for SqlTx {
     }
 
     async fn assignee(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Option<Colleague>> {
-        let row: Option<(PersonId, String)> = sqlx::query_as(
-            "SELECT p.id, p.name FROM signals s JOIN people p ON p.id = s.assignee_id WHERE s.tenant_id = $1 AND s.id = $2",
-        )
-        .bind(tenant)
-        .bind(signal)
-        .fetch_optional(&mut *self.0)
-        .await?;
+        let row: Option<(PersonId, String)> =
+            sqlx::query_as("SELECT p.id, p.name FROM signals s JOIN people p ON p.id = s.assignee_id WHERE s.tenant_id = $1 AND s.id = $2")
+                .bind(tenant)
+                .bind(signal)
+                .fetch_optional(&mut *self.0)
+                .await?;
         Ok(row.map(|(person, name)| Colleague { person, name }))
     }
 
@@ -197,15 +202,14 @@ impl Workbench for SqlTx {
     }
 
     async fn answer_question(&mut self, tenant: TenantId, id: QuestionId, answer: &str, at: DateTime<Utc>) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE signal_questions SET answer = $3, answered_at = $4 WHERE tenant_id = $1 AND id = $2 AND answer IS NULL",
-        )
-        .bind(tenant)
-        .bind(id)
-        .bind(answer)
-        .bind(at)
-        .execute(&mut *self.0)
-        .await?;
+        let done =
+            sqlx::query("UPDATE signal_questions SET answer = $3, answered_at = $4 WHERE tenant_id = $1 AND id = $2 AND answer IS NULL")
+                .bind(tenant)
+                .bind(id)
+                .bind(answer)
+                .bind(at)
+                .execute(&mut *self.0)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -270,15 +274,13 @@ impl Workbench for SqlTx {
     }
 
     async fn read_notifications(&mut self, tenant: TenantId, person: PersonId, signal: SignalId, at: DateTime<Utc>) -> StoreResult<()> {
-        sqlx::query(
-            "UPDATE notifications SET read_at = $4 WHERE person_id = $2 AND tenant_id = $1 AND signal_id = $3 AND read_at IS NULL",
-        )
-        .bind(tenant)
-        .bind(person)
-        .bind(signal)
-        .bind(at)
-        .execute(&mut *self.0)
-        .await?;
+        sqlx::query("UPDATE notifications SET read_at = $4 WHERE person_id = $2 AND tenant_id = $1 AND signal_id = $3 AND read_at IS NULL")
+            .bind(tenant)
+            .bind(person)
+            .bind(signal)
+            .bind(at)
+            .execute(&mut *self.0)
+            .await?;
         Ok(())
     }
 }
