@@ -32,4 +32,5 @@ pub fn HistoryLine(entry: HistoryEntry) -> impl IntoView {
             {entry.note.map(|n| view! { <p class="history-note">"Interne notitie: " {n}</p> })}
         </li>
     }
+    .into_any()
 }

@@ -38,6 +38,7 @@ on_both_backends!(
     each_board_hears_only_of_the_signals_it_processes,
     a_board_that_missed_a_number_resyncs_first,
     only_the_tenants_processors_open_its_stream,
+    a_signal_put_in_another_domain_leaves_one_board_and_reaches_the_other,
 );
 
 /// The app, with (on PostgreSQL) its listener connected: a stream opened
@@ -203,6 +204,48 @@ async fn each_board_hears_only_of_the_signals_it_processes(backend: Backend) {
     moved(&app, &wouter, "kortrijk", kortrijks).await;
     assert_eq!(kortrijk_board.next().await, change(kortrijk + 1, &[kortrijks]));
     assert_eq!(seq(&app, "gent").await, gent + 2, "Kortrijk's change is numbered in Kortrijk only");
+}
+
+/// Editing a signal's policy domain is told to the boards of its old domain
+/// (so the card leaves) and of its new one (so it arrives), and the card
+/// itself follows: gone for the old domain's processor, there for the new.
+async fn a_signal_put_in_another_domain_leaves_one_board_and_reaches_the_other(backend: Backend) {
+    let app = live_app(backend).await;
+    let (gezondheid, _) = gezondheid_and_wonen(&app).await;
+    let gent_id = app.tenant_id("gent").await;
+    let wonen_domain =
+        app.db.store.read().await.unwrap().policy_domains(gent_id).await.unwrap().into_iter().find(|d| d.code == "wonen").unwrap().id;
+    let (bram, joris, ines) = (app.logged_in(PROCESSOR).await, app.logged_in(WONEN_PROCESSOR).await, app.logged_in(COORDINATOR).await);
+    let gent = seq(&app, "gent").await;
+    let mut bram_board = open(&bram, &app.base, "/gent/bord/live", None).await;
+    let mut joris_board = open(&joris, &app.base, "/gent/bord/live", None).await;
+
+    let (signal, version, domain) = (gezondheid.to_string(), version(&app, "gent", gezondheid).await.to_string(), wonen_domain.to_string());
+    let args = [
+        ("tenant", "gent"),
+        ("signal", signal.as_str()),
+        ("version", version.as_str()),
+        ("title", "Wachtlijst voor tandzorg in het wijkgezondheidscentrum"),
+        ("policy_domain", domain.as_str()),
+    ];
+    let (status, body) = app.call(&ines, "signaal-aanpassen", &args).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(bram_board.next().await, change(gent + 1, &[gezondheid]), "Bram's board hears that its card left");
+    assert_eq!(joris_board.next().await, change(gent + 1, &[gezondheid]), "Joris's board hears of its new card");
+    let card = |client: reqwest::Client| {
+        let (app, signal) = (&app, signal.clone());
+        async move {
+            let (status, body) = app.call(&client, "bord-kaarten", &[("tenant", "gent"), ("signals[0]", signal.as_str())]).await;
+            assert_eq!(status, 200, "{body}");
+            let cards: Vec<seinhuis::domain::board::CardUpdate> = serde_json::from_str(&body).unwrap();
+            cards[0].card.is_some()
+        }
+    };
+    assert!(!card(bram).await, "Bram no longer processes it");
+    assert!(card(joris).await, "Joris processes it now");
+    let history = app.db.store.read().await.unwrap().history(gent_id, gezondheid).await.unwrap();
+    let edited = history.iter().find(|e| e.kind == seinhuis::domain::EventKind::Edited).expect("an Edited event");
+    assert_eq!(edited.note.as_deref(), Some("Aangepast: beleidsdomein."));
 }
 
 /// A board opened with a number other than the tenant's current one

@@ -22,6 +22,7 @@ on_both_backends!(
     links_join_signals_each_reader_may_read,
     the_reporter_never_reads_the_teams_work,
     a_regisseur_reads_comments_but_does_not_work_the_signal,
+    a_bulk_action_checks_each_card_and_says_why_not,
 );
 
 const COORDINATOR: &str = "ines.claeys@gent.example";
@@ -551,4 +552,77 @@ async fn a_regisseur_reads_comments_but_does_not_work_the_signal(backend: Backen
     let answered = shown.history.iter().find(|e| e.kind == EventKind::QuestionAnswered).expect("the answer in the history");
     assert_eq!(answered.actor_name, None, "the reporter's name");
     assert!(!body.contains(REPORTER_NAME) && !body.contains(REPORTER_ORG), "{body}");
+}
+
+/// Several cards at once (`kaarten-samen`), as Bram: each card is checked on
+/// its own; the report says which were done and, for the others, why not,
+/// naming only signals he may read.
+async fn a_bulk_action_checks_each_card_and_says_why_not(backend: Backend) {
+    use seinhuis::domain::Phase;
+    use seinhuis::domain::workbench::BulkReport;
+    let app = spawn_app(backend).await;
+    let bram = app.logged_in(PROCESSOR).await;
+    let (shelter, prenatal, housing) = (signal(&app, SHELTER).await, signal(&app, PRENATAL).await, signal(&app, HOUSING).await);
+    let fresh = app
+        .submit_as(
+            REPORTER,
+            "gent",
+            "welzijn",
+            "Geen tolk bij het OCMW-loket",
+            "Anderstaligen komen terug zonder dat ze begrepen wat ze moeten doen.",
+        )
+        .await;
+    let bulk = |ids: Vec<SignalId>, fields: Vec<(&'static str, String)>| {
+        let (app, bram) = (&app, &bram);
+        async move {
+            let keys: Vec<String> = (0..ids.len()).map(|i| format!("signals[{i}]")).collect();
+            let mut form: Vec<(&str, String)> = vec![("tenant", "gent".into())];
+            form.extend(keys.iter().zip(&ids).map(|(k, id)| (k.as_str(), id.to_string())));
+            form.extend(fields);
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (status, body) = app.call(bram, "kaarten-samen", &pairs).await;
+            assert_eq!(status, 200, "{body}");
+            (serde_json::from_str::<BulkReport>(&body).unwrap(), body)
+        }
+    };
+    let done = |r: &BulkReport| r.done.iter().map(|(id, _)| *id).collect::<Vec<_>>();
+    let refused = |r: &BulkReport| r.refused.iter().map(|(id, _, _)| *id).collect::<Vec<_>>();
+
+    // Move: the two In screening go to Weerhouden; Ingediend may not skip
+    // screening; the wonen signal Bram may not read is "not found", untitled.
+    let (report, body) =
+        bulk(vec![shelter, prenatal, fresh, housing], vec![("action", "verplaatsen".into()), ("to", "retained".into())]).await;
+    assert_eq!(done(&report), vec![shelter, prenatal], "{body}");
+    assert_eq!(refused(&report), vec![housing, fresh], "{body}");
+    assert!(!body.contains(HOUSING), "a signal Bram may not read stays unnamed: {body}");
+    let why_fresh = &report.refused.iter().find(|(id, _, _)| *id == fresh).unwrap().2;
+    assert!(why_fresh.contains("Ingediend"), "the lifecycle's Dutch reason: {why_fresh}");
+    let gent = app.tenant_id("gent").await;
+    let phase = |id: SignalId| {
+        let app = &app;
+        async move { app.db.store.read().await.unwrap().signal_summary(gent, id).await.unwrap().unwrap().phase }
+    };
+    assert_eq!(phase(shelter).await, Phase::Retained);
+    assert_eq!(phase(prenatal).await, Phase::Retained);
+    assert_eq!(phase(fresh).await, Phase::Submitted, "a refused card did not move");
+
+    // Assign to Nadia, who processes none of them: refused card by card, nothing stored.
+    let nadia = person(&app, OTHER_PROCESSOR).await;
+    let (report, body) = bulk(vec![shelter, prenatal], vec![("action", "toewijzen".into()), ("person", nadia)]).await;
+    assert!(report.done.is_empty(), "{body}");
+    assert_eq!(refused(&report), vec![shelter, prenatal], "{body}");
+    assert!(!history(&app, shelter).await.iter().any(|e| e.kind == EventKind::Assigned));
+
+    // Bundle: the two retained join one new bundle; the Ingediend one may not.
+    let (report, body) =
+        bulk(vec![shelter, prenatal, fresh], vec![("action", "bundelen".into()), ("title", "Geen drempelloze opvang".into())]).await;
+    assert_eq!(done(&report), vec![shelter, prenatal], "{body}");
+    assert_eq!(refused(&report), vec![fresh], "{body}");
+    let bundle = report.bundle.expect("a bundle was made");
+    let mut tx = app.db.store.read().await.unwrap();
+    let mut members: Vec<SignalId> = tx.bundle_signals(gent, bundle).await.unwrap().into_iter().map(|s| s.id).collect();
+    members.sort();
+    let mut want = vec![shelter, prenatal];
+    want.sort();
+    assert_eq!(members, want);
 }

@@ -89,6 +89,7 @@ pub fn SignalView(page: Page, #[prop(default = 1)] level: u8) -> impl IntoView {
             </section>
         </article>
     }
+    .into_any()
 }
 
 /// "Ik zie dit ook": how many organisations and which sectors, for anyone who

@@ -80,6 +80,7 @@ fn PrivacyConfirm(#[prop(into)] id: String, shown: Signal<bool>) -> impl IntoVie
             <label for=id>"Ik heb nagekeken: dit zijn geen persoonsgegevens van een cliënt."</label>
         </div>
     }
+    .into_any()
 }
 
 /// Everything the team does with the signal, in the order of the work.
@@ -103,6 +104,7 @@ pub fn TeamWork(
         <Comments tenant=tenant.clone() signal comments mentionable=work.mentionable.clone() returned=returned.clone() level/>
         <Links tenant signal work returned level/>
     }
+    .into_any()
 }
 
 #[component]
@@ -136,6 +138,7 @@ fn Assignment(tenant: String, signal: i64, assignee: Option<Colleague>, assignab
             <Refusal error id=fout.clone()/>
         </section>
     }
+    .into_any()
 }
 
 /// The comments so far, and a new one that may mention colleagues.
@@ -214,6 +217,7 @@ fn Comments(
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Questions to the reporter, their answers, and a new question.
@@ -284,6 +288,7 @@ fn Questions(tenant: String, signal: i64, work: WorkView, returned: Option<Retur
             {form}
         </section>
     }
+    .into_any()
 }
 
 /// A linked signal: its number, title and phase.
@@ -307,6 +312,7 @@ fn Links(tenant: String, signal: i64, work: WorkView, returned: Option<ReturnedT
             {work.may_work.then(|| view! { <p class="hint">"Koppelen kan op de pagina van het signaal (‘Open als pagina’)."</p> })}
         </section>
     }
+    .into_any()
 }
 
 #[cfg(feature = "ssr")]
