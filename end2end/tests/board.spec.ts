@@ -3,14 +3,18 @@ import { DEMO_PASSWORD, GENT_COORDINATOR, logIn, waitForHydration } from "./help
 
 const column = (page: Page, phase: string) => page.locator(`section.column[data-phase="${phase}"]`);
 
-/** Open the first (or last) card of a column: its title links to the signal's page. */
-async function openCard(page: Page, phase: string, which: "first" | "last" = "first") {
+/** Open the first (or last) card of a column on the signal's page: its title
+ * opens the panel beside the board, which links to the page (without
+ * JavaScript, `script` false, the title links to the page itself). */
+async function openCard(page: Page, phase: string, which: "first" | "last" = "first", script = true) {
+  if (script) await waitForHydration(page);
   const cards = column(page, phase).locator("article.card");
   const card = which === "first" ? cards.first() : cards.last();
   const id = await card.getAttribute("data-signal");
   expect(id).toBeTruthy();
   const title = (await card.locator(".card-title").innerText()).trim();
   await card.getByRole("link", { name: title }).click();
+  if (script) await page.getByRole("complementary", { name: `Signaal #${id}` }).getByRole("link", { name: "Open als pagina" }).click();
   await expect(page).toHaveURL(new RegExp(`/gent/signalen/${id}$`));
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return { id, title };
@@ -72,7 +76,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Aanmelden" }).click();
     await expect(page).toHaveURL(/\/gent\/bord$/);
 
-    const { id } = await openCard(page, "submitted");
+    const { id } = await openCard(page, "submitted", "first", false);
     await page.locator("details#stap-in_screening summary").click();
     await page.locator("details#stap-in_screening").getByRole("button", { name: "Screening starten" }).click();
     await expect(page).toHaveURL(new RegExp(`/gent/signalen/${id}$`));

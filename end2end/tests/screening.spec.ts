@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, GENT_COORDINATOR, logIn } from "./helpers";
+import { DEMO_PASSWORD, GENT_COORDINATOR, logIn, waitForHydration } from "./helpers";
 
 // Demo signals of Gent that are In screening, with the signaalgever who
 // reported them and a processor of their policy domain (src/demo/data.toml).
@@ -29,10 +29,14 @@ async function logInPlain(page: Page, email: string, next: string) {
   await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
 }
 
-/** From the board, the card's link to the signal's own page. */
-async function openFromBoard(page: Page, title: string) {
+/** From the board, the card's panel and its link to the signal's own page
+ * (without JavaScript, `script` false, the card's own link). */
+async function openFromBoard(page: Page, title: string, script = true) {
+  if (script) await waitForHydration(page);
   const card = page.locator('section.column[data-phase="in_screening"] article.card', { hasText: title });
+  const id = await card.getAttribute("data-signal");
   await card.getByRole("link", { name: title }).click();
+  if (script) await page.getByRole("complementary", { name: `Signaal #${id}` }).getByRole("link", { name: "Open als pagina" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return page.url();
 }
@@ -122,7 +126,7 @@ test.describe("without JavaScript", () => {
     const message = `Dit is een vraag van één gezin aan één dienst, geen structureel probleem (${Date.now()}).`;
     const note = "Toch structureel: de kraamzorg is overal te duur.";
     await logInPlain(page, GENT_COORDINATOR, "/gent/bord");
-    const url = await openFromBoard(page, WITHOUT_SCRIPT.title);
+    const url = await openFromBoard(page, WITHOUT_SCRIPT.title, false);
     await screenAsNotRetained(page, message);
 
     const processor = await asPerson(browser, false);
