@@ -107,15 +107,7 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
             columns.push(Column { phase, cards, total });
         }
         let limits = tx.board_limits(caller.tenant.id).await?;
-        let colleagues = tx
-            .teammates(caller.tenant.id)
-            .await?
-            .iter()
-            .filter(|t| {
-                t.membership.has(crate::domain::Role::Signaalverwerker) || t.membership.has(crate::domain::Role::Hoofdsignaalverwerker)
-            })
-            .map(crate::storage::Teammate::colleague)
-            .collect();
+        let colleagues = tx.processors(caller.tenant.id).await?;
         Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits, colleagues })
     })
     .await

@@ -172,7 +172,7 @@ pub async fn bulk(
     to: Option<String>,
     note: Option<String>,
     title: Option<String>,
-) -> Result<crate::domain::workbench::BulkReport, AppError> {
+) -> Result<crate::domain::bulk::BulkReport, AppError> {
     crate::server::answer(async move {
         use crate::domain::{Phase, SignalId};
         use crate::server::{app_state, auth};

@@ -5,6 +5,7 @@ pub mod access;
 mod account;
 pub mod board;
 pub mod board_filter;
+pub mod bulk;
 pub mod bundle;
 pub mod citizen;
 mod event;

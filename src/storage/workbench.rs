@@ -36,6 +36,9 @@ pub trait Workbench {
         edit: &SignalEdit,
         at: DateTime<Utc>,
     ) -> StoreResult<bool>;
+    /// The tenant's active signaalverwerkers and hoofdsignaalverwerkers, by
+    /// name, in one query (the board reads them on every load).
+    async fn processors(&mut self, tenant: TenantId) -> StoreResult<Vec<Colleague>>;
     /// The tenant's active members whose account is active, by name.
     async fn teammates(&mut self, tenant: TenantId) -> StoreResult<Vec<Teammate>>;
     async fn assignee(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Option<Colleague>>;

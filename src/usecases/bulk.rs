@@ -7,8 +7,8 @@
 use chrono::Utc;
 
 use super::signals::{MoveRequest, actor_for};
+use crate::domain::bulk::BulkReport;
 use crate::domain::bundle::{self, BundleState, BundleText};
-use crate::domain::workbench::BulkReport;
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;

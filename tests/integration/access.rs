@@ -496,7 +496,7 @@ async fn every_record_answers_exactly_who_may_see_it(backend: Backend) {
                     assert!(!body.contains(title(record)), "{endpoint} refused {record:?} to {who:?}, yet told its title: {body}");
                 }
                 if status == 200 && *endpoint == "kaarten-samen" {
-                    let report: seinhuis::domain::workbench::BulkReport = serde_json::from_str(&body).unwrap();
+                    let report: seinhuis::domain::bulk::BulkReport = serde_json::from_str(&body).unwrap();
                     let done = report.done.iter().any(|(id, _)| *id == ids.signals[&record]);
                     assert_eq!(done, works(*who, record), "kaarten-samen: {record:?} as {who:?}: done exactly when they work it: {body}");
                     assert_eq!(done, report.refused.is_empty(), "kaarten-samen: {record:?} as {who:?}: one answer per card: {body}");

@@ -559,7 +559,7 @@ async fn a_regisseur_reads_comments_but_does_not_work_the_signal(backend: Backen
 /// naming only signals he may read.
 async fn a_bulk_action_checks_each_card_and_says_why_not(backend: Backend) {
     use seinhuis::domain::Phase;
-    use seinhuis::domain::workbench::BulkReport;
+    use seinhuis::domain::bulk::BulkReport;
     let app = spawn_app(backend).await;
     let bram = app.logged_in(PROCESSOR).await;
     let (shelter, prenatal, housing) = (signal(&app, SHELTER).await, signal(&app, PRENATAL).await, signal(&app, HOUSING).await);

@@ -9,7 +9,7 @@ use super::moving::refresh;
 use super::state::BoardState;
 use crate::api::workbench::bulk;
 use crate::components::browser::form_values;
-use crate::domain::workbench::BulkReport;
+use crate::domain::bulk::BulkReport;
 use crate::domain::{Phase, SignalId};
 
 const FORM: &str = "samen-formulier";

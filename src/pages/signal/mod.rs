@@ -19,7 +19,7 @@ mod page {
 
     use super::SignalView;
     use crate::api::signal::load_signal;
-    use crate::components::notice::ErrorNotice;
+    use crate::components::loaded::loaded;
     use crate::error::AppError;
     use crate::pages::param;
 
@@ -34,22 +34,14 @@ mod page {
                 load_signal(tenant, id).await
             },
         );
-        view! {
-            <Suspense fallback=|| view! { <p>"Signaal laden…"</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => view! {
-                            <Title text=page.signal.summary.title.clone()/>
-                            <p class="breadcrumb">
-                                <a href=format!("/{}/bord", page.tenant.slug)>"Bord " {page.tenant.name.clone()}</a>
-                            </p>
-                            <SignalView page/>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        }
+        loaded(page, |page| {
+            view! {
+                <Title text=page.signal.summary.title.clone()/>
+                <p class="breadcrumb">
+                    <a href=format!("/{}/bord", page.tenant.slug)>"Bord " {page.tenant.name.clone()}</a>
+                </p>
+                <SignalView page/>
+            }
+        })
     }
 }

@@ -82,6 +82,20 @@ impl Workbench for SqlTx {
         Ok(true)
     }
 
+    async fn processors(&mut self, tenant: TenantId) -> StoreResult<Vec<Colleague>> {
+        let rows: Vec<(PersonId, String)> = sqlx::query_as(
+            "SELECT DISTINCT p.id, p.name FROM memberships m JOIN people p ON p.id = m.person_id \
+             JOIN membership_roles r ON r.membership_id = m.id \
+             WHERE m.tenant_id = $1 AND m.active AND p.active AND r.role IN ($2, $3) ORDER BY p.name, p.id",
+        )
+        .bind(tenant)
+        .bind(Role::Signaalverwerker.code())
+        .bind(Role::Hoofdsignaalverwerker.code())
+        .fetch_all(&mut *self.0)
+        .await?;
+        Ok(rows.into_iter().map(|(person, name)| Colleague { person, name }).collect())
+    }
+
     async fn teammates(&mut self, tenant: TenantId) -> StoreResult<Vec<Teammate>> {
         let rows = load_memberships(self, "m.tenant_id = $1 AND p.active", tenant.0).await?;
         Ok(rows.into_iter().map(|(membership, name, email)| Teammate { membership, name, email }).collect())

@@ -3,12 +3,12 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use super::{PrivacyConfirm, Refusal, Reload, answered, sending, typed};
+use super::{PrivacyConfirm, Refusal, Reload, TextField, answered, sending, typed};
 use crate::api::workbench::{Comment, ReturnedText};
 use crate::components::heading::Heading;
 use crate::components::history::HistoryLine;
 use crate::domain::HistoryEntry;
-use crate::domain::workbench::{Colleague, MAX_TEXT_CHARS};
+use crate::domain::workbench::Colleague;
 
 /// The comments so far, and a new one that may mention colleagues.
 #[component]
@@ -28,8 +28,7 @@ pub(super) fn Comments(
     let kept = typed(&returned, "opmerking", signal);
     let refused = kept.is_some();
     let field = format!("opmerking-{signal}");
-    let [kop, fout, uitleg, bevestig] = ["kop", "fout", "uitleg", "bevestig"].map(|part| format!("{field}-{part}"));
-    let described = format!("{uitleg} {fout}");
+    let [kop, fout, bevestig] = ["kop", "fout", "bevestig"].map(|part| format!("{field}-{part}"));
     let text = NodeRef::<Textarea>::new();
     let live = use_context::<Reload>().is_some();
     // In the panel a name is put into the text; on the page they are listed.
@@ -63,20 +62,13 @@ pub(super) fn Comments(
                 <input type="hidden" name="tenant" value=tenant/>
                 <input type="hidden" name="signal" value=signal/>
                 <div class="field">
-                    <label for=field.clone()>"Nieuwe opmerking"</label>
-                    <p class="hint" id=uitleg.clone()>
-                        "Noem een collega met @ en de naam: die krijgt bericht in Seinhuis en per mail. Geen gegevens van cliënten."
-                    </p>
-                    <textarea
+                    <TextField
                         id=field.clone()
-                        name="text"
-                        rows="3"
-                        maxlength=MAX_TEXT_CHARS
+                        label="Nieuwe opmerking"
+                        hint="Noem een collega met @ en de naam: die krijgt bericht in Seinhuis en per mail. Geen gegevens van cliënten."
+                        kept
                         node_ref=text
-                        aria-describedby=described.clone()
-                    >
-                        {kept.unwrap_or_default()}
-                    </textarea>
+                    />
                     <p class="hint">"Wie je kan noemen:"</p>
                     <ul class="mention-list">{names}</ul>
                 </div>

@@ -16,7 +16,7 @@ use crate::api::workbench::{Assign, ReturnedText};
 use crate::components::browser::submitted_values;
 use crate::components::heading::Heading;
 use crate::domain::HistoryEntry;
-use crate::domain::workbench::{Colleague, WorkView};
+use crate::domain::workbench::{Colleague, MAX_TEXT_CHARS, WorkView};
 use crate::error::AppError;
 use comments::Comments;
 use edit::edit_form;
@@ -73,6 +73,27 @@ pub(super) fn Refusal(error: Signal<Option<String>>, #[prop(into)] id: String) -
 /// What a refused form had in it, for this form (page without JavaScript).
 pub(super) fn typed(returned: &Option<ReturnedText>, form: &str, record: i64) -> Option<String> {
     returned.as_ref().filter(|r| r.form == form && r.record == record).map(|r| r.text.clone())
+}
+
+/// A team text (comment, question) with its label, hint and refusal ids;
+/// `kept` is what a refused plain form had in it.
+#[component]
+pub(super) fn TextField(
+    #[prop(into)] id: String,
+    label: &'static str,
+    hint: &'static str,
+    kept: Option<String>,
+    node_ref: NodeRef<leptos::html::Textarea>,
+) -> impl IntoView {
+    let (uitleg, described) = (format!("{id}-uitleg"), format!("{id}-uitleg {id}-fout"));
+    view! {
+        <label for=id.clone()>{label}</label>
+        <p class="hint" id=uitleg>{hint}</p>
+        <textarea id=id name="text" rows="3" maxlength=MAX_TEXT_CHARS aria-describedby=described node_ref=node_ref>
+            {kept.unwrap_or_default()}
+        </textarea>
+    }
+    .into_any()
 }
 
 /// "Ik bevestig…": shown once a text was refused, so a false alarm of the

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::{PrivacyConfirm, Refusal, answered, sending, typed};
+use super::{PrivacyConfirm, Refusal, TextField, answered, sending, typed};
 use crate::api::workbench::{Ask, ReturnedText};
 use crate::components::dates::date_time;
 use crate::components::heading::Heading;
-use crate::domain::workbench::{MAX_TEXT_CHARS, WorkView};
+use crate::domain::workbench::WorkView;
 
 /// Questions to the reporter, their answers, and a new question.
 #[component]
@@ -19,8 +19,7 @@ pub(super) fn Questions(tenant: String, signal: i64, work: WorkView, returned: O
     let kept = typed(&returned, "vraag", signal);
     let refused = kept.is_some();
     let field = format!("vraag-{signal}");
-    let [kop, fout, uitleg, bevestig] = ["kop", "fout", "uitleg", "bevestig"].map(|part| format!("{field}-{part}"));
-    let described = format!("{uitleg} {fout}");
+    let [kop, fout, bevestig] = ["kop", "fout", "bevestig"].map(|part| format!("{field}-{part}"));
     let list = work
         .questions
         .into_iter()
@@ -47,19 +46,13 @@ pub(super) fn Questions(tenant: String, signal: i64, work: WorkView, returned: O
                     <input type="hidden" name="tenant" value=tenant/>
                     <input type="hidden" name="signal" value=signal/>
                     <div class="field">
-                        <label for=field.clone()>"Vraag aan de signaalgever"</label>
-                        <p class="hint" id=uitleg.clone()>
-                            "De signaalgever leest je vraag in Mijn signalen en krijgt een mail, van ‘de signaalverwerker’: niet met je naam."
-                        </p>
-                        <textarea
+                        <TextField
                             id=field.clone()
-                            name="text"
-                            rows="3"
-                            maxlength=MAX_TEXT_CHARS
-                            aria-describedby=described.clone()
-                        >
-                            {kept.unwrap_or_default()}
-                        </textarea>
+                            label="Vraag aan de signaalgever"
+                            hint="De signaalgever leest je vraag in Mijn signalen en krijgt een mail, van ‘de signaalverwerker’: niet met je naam."
+                            kept
+                            node_ref=NodeRef::new()
+                        />
                     </div>
                     <PrivacyConfirm id=bevestig.clone() shown=Signal::derive(move || refused || error.get().is_some())/>
                     <Refusal error id=fout.clone()/>
