@@ -90,6 +90,15 @@ impl AppError {
     }
 }
 
+impl From<crate::domain::forum::ForumRefusal> for AppError {
+    fn from(refusal: crate::domain::forum::ForumRefusal) -> Self {
+        match refusal {
+            crate::domain::forum::ForumRefusal::Stale => AppError::Stale,
+            other => AppError::Invalid(other.message()),
+        }
+    }
+}
+
 impl From<Refusal> for AppError {
     fn from(refusal: Refusal) -> Self {
         AppError::Refused(refusal)

@@ -316,6 +316,8 @@ pub(super) fn parse_details(
             })
             .transpose()?,
         bundle: None,
+        meeting: None,
+        campaign: None,
         message: message.unwrap_or_default(),
         note: note.unwrap_or_default(),
     })

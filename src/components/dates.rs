@@ -1,22 +1,8 @@
 //! Dates as people in Belgium read them: Brussels time, day-month-year.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
-/// Brussels is UTC+1, and UTC+2 from the last Sunday of March to the last
-/// Sunday of October, switching at 01:00 UTC (EU summer-time rule).
-fn brussels_offset(at: DateTime<Utc>) -> Duration {
-    let last_sunday = |month: u32| {
-        let first_next =
-            if month == 12 { NaiveDate::from_ymd_opt(at.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(at.year(), month + 1, 1) }
-                .expect("valid date");
-        let mut day = first_next.pred_opt().expect("valid date");
-        while day.weekday() != Weekday::Sun {
-            day = day.pred_opt().expect("valid date");
-        }
-        Utc.from_utc_datetime(&day.and_hms_opt(1, 0, 0).expect("valid time"))
-    };
-    if at >= last_sunday(3) && at < last_sunday(10) { Duration::hours(2) } else { Duration::hours(1) }
-}
+use crate::domain::brussels::offset as brussels_offset;
 
 // Written out rather than with chrono's `format`: its format-string
 // machinery weighs about 10 KB in the browser's bundle.
@@ -36,6 +22,27 @@ fn date_of(local: DateTime<Utc>) -> String {
     format!("{:02}-{:02}-{:04}", local.day(), local.month(), local.year())
 }
 
+/// "donderdag 11 maart 2027"
+pub fn long_date(at: DateTime<Utc>) -> String {
+    const DAYS: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+    const MONTHS: [&str; 12] =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    let local = at + brussels_offset(at);
+    format!(
+        "{} {} {} {}",
+        DAYS[local.weekday().num_days_from_monday() as usize],
+        local.day(),
+        MONTHS[local.month0() as usize],
+        local.year()
+    )
+}
+
+/// "14:00"
+pub fn time(at: DateTime<Utc>) -> String {
+    let local = at + brussels_offset(at);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
 /// "vandaag", "1 dag", "12 dagen"
 pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
     match (now - since).num_days() {
@@ -48,6 +55,7 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Duration, TimeZone};
 
     #[test]
     fn summer_and_winter_time_in_brussels() {

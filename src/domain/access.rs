@@ -23,6 +23,11 @@ pub const TEAM: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker,
 /// Bundles are read by processors and by the regisseurs of their signals' domains.
 pub const BUNDLE_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
 
+/// Meetings are prepared by processors and co-prepared by regisseurs.
+pub const PREPARERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
+/// Meetings' outcomes and campaigns are read by preparers and mandatarissen.
+pub const OUTCOME_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur, Role::Mandataris];
+
 /// Every server function by its endpoint (`/api/<endpoint>`).
 pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     // Accounts and public facts.

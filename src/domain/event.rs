@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{NotRetainedReason, Outcome, Phase, SignalId};
+use super::{CampaignId, MeetingId, NotRetainedReason, Outcome, Phase, SignalId};
 
 /// What happened. Stored by code; the signaalgever's timeline shows the public part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,10 +37,15 @@ pub enum EventKind {
     /// A processor asked the reporter a question (the message), and the reporter answered.
     QuestionAsked,
     QuestionAnswered,
+    /// Its agenda item moved to another meeting: it stays Geagendeerd.
+    MovedToMeeting,
+    /// Linked to a policy bottleneck, or the link removed.
+    BottleneckLinked,
+    BottleneckUnlinked,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 20] = [
         EventKind::Submitted,
         EventKind::PhaseChanged,
         EventKind::SteppedBack,
@@ -58,6 +63,9 @@ impl EventKind {
         EventKind::Edited,
         EventKind::QuestionAsked,
         EventKind::QuestionAnswered,
+        EventKind::MovedToMeeting,
+        EventKind::BottleneckLinked,
+        EventKind::BottleneckUnlinked,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -79,6 +87,9 @@ impl EventKind {
             EventKind::Edited => "edited",
             EventKind::QuestionAsked => "question_asked",
             EventKind::QuestionAnswered => "question_answered",
+            EventKind::MovedToMeeting => "moved_to_meeting",
+            EventKind::BottleneckLinked => "bottleneck_linked",
+            EventKind::BottleneckUnlinked => "bottleneck_unlinked",
         }
     }
 
@@ -112,6 +123,9 @@ impl EventKind {
             EventKind::Edited => "Gegevens aangepast".to_string(),
             EventKind::QuestionAsked => "Vraag aan de signaalgever".to_string(),
             EventKind::QuestionAnswered => "Antwoord van de signaalgever".to_string(),
+            EventKind::MovedToMeeting => "Verplaatst naar een ander overleg".to_string(),
+            EventKind::BottleneckLinked => "Gekoppeld aan een beleidsknelpunt".to_string(),
+            EventKind::BottleneckUnlinked => "Koppeling met een beleidsknelpunt verwijderd".to_string(),
         }
     }
 
@@ -122,7 +136,16 @@ impl EventKind {
 
     /// The team's own work on a signal: never shown to its reporter or outsiders.
     pub const fn is_internal(self) -> bool {
-        matches!(self, EventKind::Commented | EventKind::Assigned | EventKind::Linked | EventKind::Unlinked | EventKind::Edited)
+        matches!(
+            self,
+            EventKind::Commented
+                | EventKind::Assigned
+                | EventKind::Linked
+                | EventKind::Unlinked
+                | EventKind::Edited
+                | EventKind::BottleneckLinked
+                | EventKind::BottleneckUnlinked
+        )
     }
 }
 
@@ -144,6 +167,25 @@ pub struct EventDraft {
     pub subject: Option<super::PersonId>,
     /// The other signal of a link.
     pub linked: Option<SignalId>,
+    /// The meeting or campaign that carries the signal after this event.
+    pub carrier: Option<Carrier>,
+}
+
+/// What carries a signal: Geagendeerd names a meeting, In actie a campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Carrier {
+    Meeting(MeetingId),
+    Campaign(CampaignId),
+}
+
+impl Carrier {
+    pub fn meeting(self) -> Option<MeetingId> {
+        if let Carrier::Meeting(id) = self { Some(id) } else { None }
+    }
+
+    pub fn campaign(self) -> Option<CampaignId> {
+        if let Carrier::Campaign(id) = self { Some(id) } else { None }
+    }
 }
 
 impl EventDraft {
@@ -160,6 +202,7 @@ impl EventDraft {
             note,
             subject: None,
             linked: None,
+            carrier: None,
         }
     }
 
@@ -175,6 +218,7 @@ impl EventDraft {
             note: None,
             subject: None,
             linked: None,
+            carrier: None,
         }
     }
 }

@@ -39,4 +39,13 @@ id_type!(
     /// A processor's question to a signal's reporter.
     QuestionId,
     NotificationId,
+    /// A forum, round table, cluster meeting or regisseurs' meeting.
+    MeetingId,
+    AgendaItemId,
+    InviteeId,
+    /// A policy bottleneck (beleidsknelpunt).
+    BottleneckId,
+    CampaignId,
+    /// An action line (piste) of a campaign.
+    ActionLineId,
 );

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BundleId, EventDraft, EventKind, NotRetainedReason, Outcome, PersonId, Phase, Role, SignalId};
+use super::{BundleId, CampaignId, Carrier, EventDraft, EventKind, MeetingId, NotRetainedReason, Outcome, PersonId, Phase, Role, SignalId};
 
 /// Longest message or note accepted with a change.
 pub const MAX_NOTE_CHARS: usize = 2000;
@@ -44,8 +44,14 @@ pub enum Change {
         bundle: BundleId,
     },
     MarkAnalysed,
-    Schedule,
-    StartAction,
+    /// Onto a meeting's agenda: Scheduled names the meeting.
+    Schedule {
+        meeting: MeetingId,
+    },
+    /// A campaign starts: In actie names the campaign.
+    StartAction {
+        campaign: CampaignId,
+    },
     Close {
         outcome: Outcome,
         message: String,
@@ -93,8 +99,8 @@ impl Change {
             Change::NotRetain { .. } => ChangeKind::NotRetain,
             Change::AddToBundle { .. } => ChangeKind::AddToBundle,
             Change::MarkAnalysed => ChangeKind::MarkAnalysed,
-            Change::Schedule => ChangeKind::Schedule,
-            Change::StartAction => ChangeKind::StartAction,
+            Change::Schedule { .. } => ChangeKind::Schedule,
+            Change::StartAction { .. } => ChangeKind::StartAction,
             Change::Close { .. } => ChangeKind::Close,
             Change::Reopen { .. } => ChangeKind::Reopen,
             Change::TakeBack { .. } => ChangeKind::TakeBack,
@@ -193,6 +199,10 @@ pub enum Refusal {
     DuplicateOfItself,
     #[error("text too long")]
     TextTooLong,
+    #[error("scheduled through an agenda")]
+    ScheduleOnAgenda,
+    #[error("started through a campaign")]
+    StartThroughCampaign,
 }
 
 impl Refusal {
@@ -239,6 +249,8 @@ impl Refusal {
             Refusal::NoteRequired => "Schrijf kort waarom je deze stap zet.".to_string(),
             Refusal::DuplicateOfRequired => "Kies van welk signaal dit een dubbel is.".to_string(),
             Refusal::DuplicateOfItself => "Een signaal kan geen dubbel van zichzelf zijn.".to_string(),
+            Refusal::ScheduleOnAgenda => "Agenderen doe je door het op de agenda van een overleg te zetten (Overleg).".to_string(),
+            Refusal::StartThroughCampaign => "In actie zetten doe je door een campagne te starten (Campagnes).".to_string(),
             Refusal::TextTooLong => {
                 format!("Je tekst is te lang: maximaal {MAX_NOTE_CHARS} tekens.")
             }
@@ -300,8 +312,8 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
         (Change::NotRetain { .. }, InScreening) => (NotRetained, None),
         (Change::AddToBundle { bundle }, Retained) => (Bundled, Some(*bundle)),
         (Change::MarkAnalysed, Bundled) => (Analysed, s.bundle),
-        (Change::Schedule, Analysed) => (Scheduled, s.bundle),
-        (Change::StartAction, Scheduled) => (InAction, s.bundle),
+        (Change::Schedule { .. }, Analysed) => (Scheduled, s.bundle),
+        (Change::StartAction { .. }, Scheduled) => (InAction, s.bundle),
         (Change::Close { .. }, Scheduled | InAction) => (Closed, s.bundle),
         (Change::TakeBack { .. }, NotRetained) => (InScreening, None),
         (Change::Reopen { to: to @ (InAction | Analysed), .. }, Closed) => (*to, s.bundle),
@@ -337,8 +349,11 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
         note: None,
         subject: None,
         linked: None,
+        carrier: None,
     };
     match change {
+        Change::Schedule { meeting } => event.carrier = Some(Carrier::Meeting(*meeting)),
+        Change::StartAction { campaign } => event.carrier = Some(Carrier::Campaign(*campaign)),
         Change::NotRetain { reason, duplicate_of, message } => {
             event.reason = Some(*reason);
             if *reason == NotRetainedReason::Dubbel {
@@ -364,6 +379,13 @@ fn decide(s: &SignalState, change: &Change, actor: &Actor, scope: Scope) -> Resu
 }
 
 impl Transition {
+    /// Name the meeting or campaign that carries the signal after this change
+    /// (a decision taken at a meeting, a campaign that closes).
+    pub fn naming(mut self, carrier: Carrier) -> Self {
+        self.event.carrier = Some(carrier);
+        self
+    }
+
     /// Any move may carry a message to the reporter and an internal note. Changes
     /// that require one have set it already; the others take them as given, so
     /// nothing a person typed is dropped.

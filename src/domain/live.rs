@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{OrganisationId, PolicyDomainId, SignalId, SignalScope, TenantId};
+use super::{MeetingId, OrganisationId, PolicyDomainId, SignalId, SignalScope, TenantId};
 
 /// One numbered change of a tenant, as the server instances pass it on.
 /// Server-side only: the scopes never reach a browser.
@@ -14,6 +14,9 @@ pub struct BoardChange {
     pub tenant: TenantId,
     pub seq: i64,
     pub signals: Vec<ChangedSignal>,
+    /// Meetings whose agenda (or plan) changed: their open agendas reload.
+    #[serde(default)]
+    pub meetings: Vec<MeetingId>,
 }
 
 /// A signal a change touched, with what decides who may see it (after the change).

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{Actor, Change, ChangeKind, Refusal, SignalState, Transition, transition, transition_bundle};
-use super::{BundleId, NotRetainedReason, Outcome, Phase, SignalId};
+use super::{BundleId, CampaignId, MeetingId, NotRetainedReason, Outcome, Phase, SignalId};
 
 /// What a person fills in when moving a signal to another column.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +14,9 @@ pub struct MoveDetails {
     pub duplicate_of: Option<SignalId>,
     pub outcome: Option<Outcome>,
     pub bundle: Option<BundleId>,
+    /// Only an agenda schedules, and only a campaign starts action.
+    pub meeting: Option<MeetingId>,
+    pub campaign: Option<CampaignId>,
     pub message: String,
     pub note: String,
 }
@@ -21,15 +24,15 @@ pub struct MoveDetails {
 /// Translate "move from this column to that one" into the change it means.
 pub fn change_for_move(from: Phase, to: Phase, details: MoveDetails) -> Result<Change, Refusal> {
     use Phase::*;
-    let MoveDetails { reason, duplicate_of, outcome, bundle, message, note } = details;
+    let MoveDetails { reason, duplicate_of, outcome, bundle, meeting, campaign, message, note } = details;
     Ok(match (from, to) {
         (Submitted, InScreening) => Change::StartScreening,
         (InScreening, Retained) => Change::Retain,
         (InScreening, NotRetained) => Change::NotRetain { reason: reason.ok_or(Refusal::ReasonRequired)?, duplicate_of, message },
         (Retained, Bundled) => Change::AddToBundle { bundle: bundle.ok_or(Refusal::BundleRequired)? },
         (Bundled, Analysed) => Change::MarkAnalysed,
-        (Analysed, Scheduled) => Change::Schedule,
-        (Scheduled, InAction) => Change::StartAction,
+        (Analysed, Scheduled) => Change::Schedule { meeting: meeting.ok_or(Refusal::ScheduleOnAgenda)? },
+        (Scheduled, InAction) => Change::StartAction { campaign: campaign.ok_or(Refusal::StartThroughCampaign)? },
         (Scheduled | InAction, Closed) => Change::Close { outcome: outcome.ok_or(Refusal::OutcomeRequired)?, message },
         (NotRetained, InScreening) => Change::TakeBack { note },
         (Closed, InAction | Analysed) => Change::Reopen { to, note },
@@ -71,6 +74,10 @@ fn targets_where(signal: &SignalState, accepted: impl Fn(&Change) -> bool) -> Ve
         duplicate_of: None,
         outcome: Some(Outcome::Opgelost),
         bundle: Some(BundleId(0)),
+        // No meeting or campaign: the board does not offer Geagendeerd or
+        // In actie; an agenda and a campaign do.
+        meeting: None,
+        campaign: None,
         message: "-".into(),
         note: "-".into(),
     };

@@ -111,6 +111,8 @@ pub struct HistoryEntry {
     pub subject_name: Option<String>,
     /// The other signal of a link.
     pub linked: Option<SignalId>,
+    /// The meeting or campaign it names, by name ("Forum voorjaar (11-03-2027)").
+    pub carrier: Option<String>,
 }
 
 /// A new signal as intake hands it to storage.

@@ -18,6 +18,9 @@ pub struct PolicyDomain {
     pub id: PolicyDomainId,
     pub code: String,
     pub name: String,
+    /// Its own consultation body (overlegorgaan), as the coordinator names it.
+    #[serde(default)]
+    pub body: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

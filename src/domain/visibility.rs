@@ -174,6 +174,7 @@ mod tests {
             note: Some("Interne notitie".into()),
             subject_name: Some("Collega Naam".into()),
             linked: None,
+            carrier: None,
         }
     }
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use lettre::message::header::ContentType;
+use lettre::message::{MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::Deserialize;
@@ -114,21 +115,28 @@ pub async fn deliver_pending(store: &dyn Store, config: &MailConfig, key: &LinkK
     };
     let mut sent = 0;
     for mail in claimed {
-        let body = {
+        let (body, attachment) = {
             let mut tx = store.write().await?;
             let body = fill_links(&mut *tx, key, mail.id, &mail.body).await?;
+            let attachment = tx.mail_attachment(mail.id).await?;
             tx.commit().await?;
-            body
+            (body, attachment)
         };
         let message = body.ok_or_else(|| "de link in deze mail bestaat niet meer".to_string()).and_then(|body| {
             let to = mail.to.parse().map_err(|e: lettre::address::AddressError| e.to_string())?;
-            Message::builder()
-                .from(Clone::clone(&from))
-                .to(to)
-                .subject(&mail.subject)
-                .header(ContentType::TEXT_PLAIN)
-                .body(body)
-                .map_err(|e| e.to_string())
+            let builder = Message::builder().from(Clone::clone(&from)).to(to).subject(&mail.subject);
+            match &attachment {
+                None => builder.header(ContentType::TEXT_PLAIN).body(body),
+                Some(file) => {
+                    let kind = ContentType::parse(&file.content_type).map_err(|e| e.to_string())?;
+                    builder.multipart(
+                        MultiPart::mixed()
+                            .singlepart(SinglePart::plain(body))
+                            .singlepart(lettre::message::Attachment::new(file.name.clone()).body(file.body.clone(), kind)),
+                    )
+                }
+            }
+            .map_err(|e| e.to_string())
         });
         let result = match message {
             Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),

@@ -36,12 +36,15 @@ struct Payload {
     /// Left out when they would not fit; the listener reads them then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     signals: Option<Vec<ChangedSignal>>,
+    /// Meetings whose agenda changed (a few ids at most).
+    #[serde(default)]
+    meetings: Vec<crate::domain::MeetingId>,
 }
 
 /// The notification for a change: `{tenant, seq, signals}`, or without the
 /// signals when that is too long for PostgreSQL.
 pub fn payload(change: &BoardChange) -> String {
-    let full = Payload { tenant: change.tenant, seq: change.seq, signals: Some(change.signals.clone()) };
+    let full = Payload { tenant: change.tenant, seq: change.seq, signals: Some(change.signals.clone()), meetings: change.meetings.clone() };
     let text = serde_json::to_string(&full).unwrap_or_default();
     if text.len() <= MAX_PAYLOAD {
         return text;
@@ -124,7 +127,7 @@ async fn publish(pool: &PgPool, feed: &ChangeFeed, payload: Payload) -> Result<(
             text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
         }
     };
-    feed.publish(BoardChange { tenant: payload.tenant, seq: payload.seq, signals });
+    feed.publish(BoardChange { tenant: payload.tenant, seq: payload.seq, signals, meetings: payload.meetings });
     Ok(())
 }
 
@@ -136,7 +139,7 @@ mod tests {
     #[test]
     fn a_payload_carries_the_signals_only_when_they_fit() {
         let one = ChangedSignal { id: SignalId(7), domain: None, organisation: None };
-        let small = BoardChange { tenant: TenantId(1), seq: 3, signals: vec![one] };
+        let small = BoardChange { tenant: TenantId(1), seq: 3, signals: vec![one], meetings: vec![] };
         let back: Payload = serde_json::from_str(&payload(&small)).unwrap();
         assert_eq!((back.tenant, back.seq, back.signals), (TenantId(1), 3, Some(vec![one])));
         let big = BoardChange { signals: vec![one; 2000], ..small };

@@ -12,16 +12,28 @@ use crate::domain::live::{BoardChange, ChangedSignal};
 use crate::domain::*;
 
 mod feed;
+mod forum;
 mod listener;
+mod policy;
 mod postgres;
 mod sessions;
 mod sqlite;
 mod workbench;
 
 pub use feed::{ChangeFeed, FeedItem};
+pub use forum::{Forum, InviteeContact, ScopedCandidate};
 pub use listener::LISTENER_NAME;
+pub use policy::{OverdueLine, Policy};
 pub use sessions::SessionBackend;
 pub use workbench::{Teammate, Workbench};
+
+/// A file a mail carries: its name, MIME type and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -70,7 +82,21 @@ pub trait Store: Send + Sync + 'static {
 /// One open transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
 pub trait Tx:
-    Tenants + People + Signals + Bundles + Accounts + Records + Intake + Follow + RateLimits + Changes + BoardLimitsStore + Workbench + Send
+    Tenants
+    + People
+    + Signals
+    + Bundles
+    + Accounts
+    + Records
+    + Intake
+    + Follow
+    + RateLimits
+    + Changes
+    + BoardLimitsStore
+    + Workbench
+    + Forum
+    + Policy
+    + Send
 {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
 }
@@ -346,6 +372,17 @@ pub trait Records {
     async fn audit_log(&mut self, tenant: TenantId, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
     /// Put a mail in the outbox, in the transaction of what caused it.
     async fn queue_mail(&mut self, tenant: Option<TenantId>, to: &str, subject: &str, body: &str, at: DateTime<Utc>) -> StoreResult<i64>;
+    /// A mail carrying one file (a calendar invitation).
+    async fn queue_mail_with_attachment(
+        &mut self,
+        tenant: Option<TenantId>,
+        to: &str,
+        subject: &str,
+        body: &str,
+        attachment: &Attachment,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64>;
+    async fn mail_attachment(&mut self, mail: i64) -> StoreResult<Option<Attachment>>;
     /// The tenant's mails, newest first.
     async fn outbox(&mut self, tenant: TenantId, limit: i64) -> StoreResult<Vec<Mail>>;
     /// Take up to `limit` unsent mails for delivery, so another server

@@ -7,6 +7,11 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::*;
+use crate::domain::forum::agenda::{AgendaItem, AgendaSubject, Decision, ItemDetails, Minutes};
+use crate::domain::forum::bottleneck::{Bottleneck, BottleneckStatus, CheckedBottleneck};
+use crate::domain::forum::campaign::{ActionLine, Actor as CampaignActor, Campaign, CampaignForm, CampaignStatus, CheckedLine, LineStatus};
+use crate::domain::forum::candidates::Candidate;
+use crate::domain::forum::meeting::{Invitee, Meeting, MeetingKind, MeetingPlan, MeetingStatus, NewInvitee};
 use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 
 type Db = sqlx::Postgres;
@@ -78,3 +83,5 @@ include!("sql/follow.rs");
 include!("sql/limits.rs");
 include!("sql/board_limits.rs");
 include!("sql/workbench.rs");
+include!("sql/forum.rs");
+include!("sql/policy.rs");

@@ -9,6 +9,11 @@ use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use super::*;
+use crate::domain::forum::agenda::{AgendaItem, AgendaSubject, Decision, ItemDetails, Minutes};
+use crate::domain::forum::bottleneck::{Bottleneck, BottleneckStatus, CheckedBottleneck};
+use crate::domain::forum::campaign::{ActionLine, Actor as CampaignActor, Campaign, CampaignForm, CampaignStatus, CheckedLine, LineStatus};
+use crate::domain::forum::candidates::Candidate;
+use crate::domain::forum::meeting::{Invitee, Meeting, MeetingKind, MeetingPlan, MeetingStatus, NewInvitee};
 use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 
 type Db = sqlx::Sqlite;
@@ -92,3 +97,5 @@ include!("sql/follow.rs");
 include!("sql/limits.rs");
 include!("sql/board_limits.rs");
 include!("sql/workbench.rs");
+include!("sql/forum.rs");
+include!("sql/policy.rs");

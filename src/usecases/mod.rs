@@ -5,10 +5,13 @@
 pub mod accounts;
 pub mod admin;
 pub mod bootstrap;
+pub mod bottlenecks;
 pub mod bulk;
 pub mod bundles;
+pub mod campaigns;
 pub mod citizen;
 pub mod follow;
+pub mod forum;
 pub mod intake;
 pub mod invitations;
 pub mod mails;

@@ -66,6 +66,43 @@ impl Records for SqlTx {
         .await?)
     }
 
+    async fn queue_mail_with_attachment(
+        &mut self,
+        tenant: Option<TenantId>,
+        to: &str,
+        subject: &str,
+        body: &str,
+        attachment: &Attachment,
+        at: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO outbox (tenant_id, to_email, subject, body, created_at, attachment_name, attachment_type, attachment) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(tenant)
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(at)
+        .bind(&attachment.name)
+        .bind(&attachment.content_type)
+        .bind(&attachment.body)
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
+    async fn mail_attachment(&mut self, mail: i64) -> StoreResult<Option<Attachment>> {
+        let row: Option<(Option<String>, Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT attachment_name, attachment_type, attachment FROM outbox WHERE id = $1")
+                .bind(mail)
+                .fetch_optional(&mut *self.0)
+                .await?;
+        Ok(match row {
+            Some((Some(name), Some(content_type), Some(body))) => Some(Attachment { name, content_type, body }),
+            _ => None,
+        })
+    }
+
     async fn outbox(&mut self, tenant: TenantId, limit: i64) -> StoreResult<Vec<Mail>> {
         self.mails("WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2", Some(tenant), limit).await
     }

@@ -77,6 +77,9 @@ struct EventRow {
     note: Option<String>,
     subject_name: Option<String>,
     linked_signal_id: Option<SignalId>,
+    meeting_title: Option<String>,
+    meeting_at: Option<DateTime<Utc>>,
+    campaign_title: Option<String>,
 }
 
 /// `Membership::processes` as a condition on `signals s`. The ids are numbers
@@ -414,8 +417,8 @@ impl Signals for SqlTx {
         self.1.signal(tenant, signal);
         let id = sqlx::query_scalar(
             "INSERT INTO signal_events (tenant_id, signal_id, at, actor_id, kind, from_phase, to_phase, \
-                reason, duplicate_of, outcome, message, note, subject_id, linked_signal_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+                reason, duplicate_of, outcome, message, note, subject_id, linked_signal_id, meeting_id, campaign_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
         )
         .bind(tenant)
         .bind(signal)
@@ -431,6 +434,8 @@ impl Signals for SqlTx {
         .bind(&e.note)
         .bind(e.subject)
         .bind(e.linked)
+        .bind(e.carrier.and_then(Carrier::meeting))
+        .bind(e.carrier.and_then(Carrier::campaign))
         .fetch_one(&mut *self.0)
         .await?;
         Ok(EventId(id))
@@ -439,8 +444,11 @@ impl Signals for SqlTx {
     async fn history(&mut self, tenant: TenantId, signal: SignalId) -> StoreResult<Vec<HistoryEntry>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT e.id, e.at, p.name AS actor_name, e.kind, e.from_phase, e.to_phase, e.reason, \
-                    e.duplicate_of, e.outcome, e.message, e.note, sp.name AS subject_name, e.linked_signal_id \
+                    e.duplicate_of, e.outcome, e.message, e.note, sp.name AS subject_name, e.linked_signal_id, \
+                    m.title AS meeting_title, m.starts_at AS meeting_at, c.title AS campaign_title \
              FROM signal_events e LEFT JOIN people p ON p.id = e.actor_id LEFT JOIN people sp ON sp.id = e.subject_id \
+                  LEFT JOIN meetings m ON m.tenant_id = e.tenant_id AND m.id = e.meeting_id \
+                  LEFT JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id \
              WHERE e.tenant_id = $1 AND e.signal_id = $2 ORDER BY e.at, e.id",
         )
         .bind(tenant)
@@ -463,6 +471,11 @@ impl Signals for SqlTx {
                     note: r.note,
                     subject_name: r.subject_name,
                     linked: r.linked_signal_id,
+                    carrier: match (r.meeting_title, r.meeting_at, r.campaign_title) {
+                        (Some(title), Some(at), _) => Some(format!("{title} ({})", crate::domain::forum::meeting::dutch_date(at))),
+                        (_, _, Some(title)) => Some(title),
+                        _ => None,
+                    },
                 })
             })
             .collect()

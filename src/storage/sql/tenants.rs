@@ -43,12 +43,12 @@ impl Tenants for SqlTx {
     }
 
     async fn policy_domains(&mut self, tenant: TenantId) -> StoreResult<Vec<PolicyDomain>> {
-        let rows: Vec<(PolicyDomainId, String, String)> =
-            sqlx::query_as("SELECT id, code, name FROM policy_domains WHERE tenant_id = $1 ORDER BY name")
+        let rows: Vec<(PolicyDomainId, String, String, String)> =
+            sqlx::query_as("SELECT id, code, name, body FROM policy_domains WHERE tenant_id = $1 ORDER BY name")
                 .bind(tenant)
                 .fetch_all(&mut *self.0)
                 .await?;
-        Ok(rows.into_iter().map(|(id, code, name)| PolicyDomain { id, code, name }).collect())
+        Ok(rows.into_iter().map(|(id, code, name, body)| PolicyDomain { id, code, name, body }).collect())
     }
 
     async fn insert_policy_domain(&mut self, tenant: TenantId, code: &str, name: &str) -> StoreResult<PolicyDomainId> {

@@ -18,7 +18,7 @@ impl SqlTx {
     async fn number_changes(&mut self) -> StoreResult<Vec<BoardChange>> {
         let touched = std::mem::take(&mut self.1);
         let mut numbered = Vec::new();
-        for (tenant, TenantTouched { signals, bundles, earlier }) in touched.0 {
+        for (tenant, TenantTouched { signals, bundles, earlier, meetings }) in touched.0 {
             let mut changed = Vec::new();
             let ids: Vec<i64> = signals.iter().map(|s| s.0).collect();
             let in_bundles: Vec<i64> = bundles.iter().map(|b| b.0).collect();
@@ -52,14 +52,18 @@ impl SqlTx {
             .await?;
             let signals =
                 serde_json::to_string(&changed).map_err(|e| StoreError::Corrupt { column: "changes.signals", value: e.to_string() })?;
-            sqlx::query("INSERT INTO changes (tenant_id, seq, signals, at) VALUES ($1, $2, $3, $4)")
+            let meetings: Vec<MeetingId> = meetings.into_iter().collect();
+            let meetings_json =
+                serde_json::to_string(&meetings).map_err(|e| StoreError::Corrupt { column: "changes.meetings", value: e.to_string() })?;
+            sqlx::query("INSERT INTO changes (tenant_id, seq, signals, at, meetings) VALUES ($1, $2, $3, $4, $5)")
                 .bind(tenant)
                 .bind(seq)
                 .bind(&signals)
                 .bind(Utc::now())
+                .bind(&meetings_json)
                 .execute(&mut *self.0)
                 .await?;
-            let change = BoardChange { tenant, seq, signals: changed };
+            let change = BoardChange { tenant, seq, signals: changed, meetings };
             announce(&mut self.0, &change).await?;
             numbered.push(change);
         }
@@ -82,6 +86,8 @@ struct TenantTouched {
     bundles: std::collections::BTreeSet<BundleId>,
     /// Scopes signals had before this transaction changed them.
     earlier: Vec<ChangedSignal>,
+    /// Meetings whose agenda or plan changed.
+    meetings: std::collections::BTreeSet<MeetingId>,
 }
 
 impl Touched {
@@ -92,6 +98,10 @@ impl Touched {
     /// Every signal of the bundle, as it is at the commit.
     fn bundle(&mut self, tenant: TenantId, bundle: BundleId) {
         self.0.entry(tenant).or_default().bundles.insert(bundle);
+    }
+
+    fn meeting(&mut self, tenant: TenantId, meeting: MeetingId) {
+        self.0.entry(tenant).or_default().meetings.insert(meeting);
     }
 
     /// The signal's scope before a change of it.
@@ -128,17 +138,17 @@ impl Changes for SqlTx {
     }
 
     async fn change(&mut self, tenant: TenantId, seq: i64) -> StoreResult<Option<BoardChange>> {
-        let signals: Option<String> = sqlx::query_scalar("SELECT signals FROM changes WHERE tenant_id = $1 AND seq = $2")
+        let row: Option<(String, String)> = sqlx::query_as("SELECT signals, meetings FROM changes WHERE tenant_id = $1 AND seq = $2")
             .bind(tenant)
             .bind(seq)
             .fetch_optional(&mut *self.0)
             .await?;
-        signals
-            .map(|s| {
-                let signals = serde_json::from_str(&s).map_err(|_| StoreError::Corrupt { column: "changes.signals", value: s })?;
-                Ok(BoardChange { tenant, seq, signals })
-            })
-            .transpose()
+        row.map(|(s, m)| {
+            let signals = serde_json::from_str(&s).map_err(|_| StoreError::Corrupt { column: "changes.signals", value: s })?;
+            let meetings = serde_json::from_str(&m).map_err(|_| StoreError::Corrupt { column: "changes.meetings", value: m })?;
+            Ok(BoardChange { tenant, seq, signals, meetings })
+        })
+        .transpose()
     }
 
     async fn forget_changes(&mut self, before: DateTime<Utc>) -> StoreResult<u64> {

@@ -15,8 +15,8 @@ use crate::storage::{BundleUpdate, Store, Tx};
 mod read;
 mod suggest;
 
-pub use self::read::{BundlePage, list, page, unbundled};
-use self::read::{bundle_actor, visible};
+use self::read::visible;
+pub use self::read::{BundlePage, bundle_actor, list, page, unbundled};
 pub use self::suggest::suggestions;
 
 /// Write a step's signal transitions (each checked against the version read

@@ -29,7 +29,7 @@ pub struct BundlePage {
 
 /// The caller as the lifecycle sees them when they work bundles: the
 /// hoofdsignaalverwerker, or a signaalverwerker.
-pub(super) fn bundle_actor(caller: &TenantCaller) -> Result<Actor, AppError> {
+pub fn bundle_actor(caller: &TenantCaller) -> Result<Actor, AppError> {
     let role = if caller.membership.has(Role::Hoofdsignaalverwerker) {
         Role::Hoofdsignaalverwerker
     } else if caller.membership.has(Role::Signaalverwerker) {
