@@ -44,6 +44,11 @@ if [ "$mode" = "test" ]; then
         say "installing Debian's Chromium"
         apt_install chromium
     fi
+    # pdftotext: the end-to-end tests read the text of the PDFs Seinhuis makes.
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        say "installing poppler-utils (pdftotext)"
+        apt_install poppler-utils
+    fi
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         say "installing PostgreSQL"
         apt_install postgresql

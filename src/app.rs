@@ -12,6 +12,8 @@ use crate::pages::admin::{
 };
 use crate::pages::citizen::{AlmostDonePage, CitizenFollowPage, ConfirmPage, ConfirmedPage};
 use crate::pages::follow::MySignalsPage;
+use crate::pages::forum::{DossierPageView, MeetingPageView, MeetingsListPage};
+use crate::pages::policy::{BottlenecksPageView, CampaignsPageView};
 use crate::pages::{
     board::BoardPage,
     bundles::{BundlePageView, BundlesListPage},
@@ -92,6 +94,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:tenant/signalen/:id") view=SignalPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bundels") view=BundlesListPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/bundels/:id") view=BundlePageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/knelpunten") view=BottlenecksPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/overleg") view=MeetingsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/overleg/:id") view=MeetingPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/overleg/:id/dossier") view=DossierPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/campagnes") view=CampaignsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/mensen") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/organisaties") view=OrganisationsPage ssr=SsrMode::Async/>

@@ -8,7 +8,7 @@ const GENT_REGISSEUR = "joris.wuytack@gent.example"; // signaalverwerker and reg
 test("the header's menu offers what a person's roles open, and marks the page they are on", async ({ page }) => {
   await logIn(page, GENT_COORDINATOR, "/gent/bord");
   const menu = page.getByRole("navigation", { name: "Menu Stad Gent" });
-  await expect(menu.getByRole("link")).toHaveText(["Bord", "Bundels", "Beheer"]);
+  await expect(menu.getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes", "Beheer"]);
   await expect(menu.getByRole("link", { name: "Bord" })).toHaveAttribute("aria-current", "page");
   await menu.getByRole("link", { name: "Bundels" }).click();
   await expect(page).toHaveURL(/\/gent\/bundels$/);
@@ -39,5 +39,5 @@ test("a processor's home says how many signals wait for screening, and leads to 
 
 test("a regisseur who also processes sees the board and the bundles", async ({ page }) => {
   await logIn(page, GENT_REGISSEUR, "/gent");
-  await expect(page.getByRole("navigation", { name: "Menu Stad Gent" }).getByRole("link")).toHaveText(["Bord", "Bundels"]);
+  await expect(page.getByRole("navigation", { name: "Menu Stad Gent" }).getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes"]);
 });

@@ -51,3 +51,15 @@ pub fn focus_within(id: &str) -> bool {
 pub fn go_to(path: &str) {
     let _ = window().location().set_href(path);
 }
+
+/// Call `handle` with the data of each event `name` of a stream. Islands
+/// live as long as their page (every page is a new document), so the
+/// handler does too.
+pub fn listen(source: &web_sys::EventSource, name: &str, mut handle: impl FnMut(String) + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()).unwrap_or_default();
+        handle(data);
+    });
+    let _ = source.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+    callback.forget();
+}

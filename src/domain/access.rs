@@ -26,6 +26,8 @@ pub const BUNDLE_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaal
 /// Meetings are prepared by processors and co-prepared by regisseurs.
 pub const PREPARERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur];
 /// Meetings' outcomes and campaigns are read by preparers and mandatarissen.
+/// Bottlenecks are owned by the regisseurs of their domain (and the coordinator).
+pub const BOTTLENECK_OWNERS: &[Role] = &[Role::Regisseur, Role::Hoofdsignaalverwerker];
 pub const OUTCOME_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur, Role::Mandataris];
 
 /// Every server function by its endpoint (`/api/<endpoint>`).
@@ -84,6 +86,35 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     // Each member's own notifications, cards and questions.
     ("wat-wacht", Audience::Tenant(MEMBERS)),
     ("persoonsgegevens-verwijderen", Audience::Tenant(COORDINATOR)),
+    // Forum preparation: meetings and agendas, narrowed per meeting (preparers
+    // and mandatarissen read them; invitees only their meeting's dossier).
+    ("overleggen", Audience::Tenant(OUTCOME_READERS)),
+    ("overleg", Audience::Tenant(OUTCOME_READERS)),
+    ("overleg-plannen", Audience::Tenant(PREPARERS)),
+    ("overleg-wijzigen", Audience::Tenant(PREPARERS)),
+    ("overleg-status", Audience::Tenant(PREPARERS)),
+    ("overleg-uitnodigen", Audience::Tenant(PREPARERS)),
+    ("overleg-uitnodiging-intrekken", Audience::Tenant(PREPARERS)),
+    ("agendapunt-toevoegen", Audience::Tenant(PREPARERS)),
+    ("agendapunt-wijzigen", Audience::Tenant(PREPARERS)),
+    ("agendapunt-ordenen", Audience::Tenant(PREPARERS)),
+    ("agendapunt-verwijderen", Audience::Tenant(PREPARERS)),
+    ("agendapunt-naar-overleg", Audience::Tenant(PREPARERS)),
+    ("verslag-opslaan", Audience::Tenant(PREPARERS)),
+    ("dossier", Audience::Tenant(MEMBERS)),
+    // Policy domains and bottlenecks: read by preparers and mandatarissen,
+    // owned by the regisseurs of their domain.
+    ("knelpunten", Audience::Tenant(OUTCOME_READERS)),
+    ("knelpunt-opslaan", Audience::Tenant(BOTTLENECK_OWNERS)),
+    ("knelpunt-koppelen", Audience::Tenant(PREPARERS)),
+    ("beleidsdomein-opslaan", Audience::Tenant(COORDINATOR)),
+    // Campaigns: read by preparers and mandatarissen; a line's lead (any
+    // member, who finds it on their home) reports on it.
+    ("campagnes", Audience::Tenant(OUTCOME_READERS)),
+    ("actielijn-toevoegen", Audience::Tenant(PREPARERS)),
+    ("actielijn-bijwerken", Audience::Tenant(MEMBERS)),
+    ("campagne-actor", Audience::Tenant(PREPARERS)),
+    ("campagne-afronden", Audience::Tenant(PREPARERS)),
     // Organisations ask for invitations for their staff.
     ("uitnodiging-vragen", Audience::Tenant(MEMBERS)),
     // Tenant administration.
@@ -137,6 +168,14 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/signalen/{id}", Audience::Tenant(MEMBERS)),
     ("/{tenant}/bundels", Audience::Tenant(BUNDLE_READERS)),
     ("/{tenant}/bundels/{id}", Audience::Tenant(BUNDLE_READERS)),
+    ("/{tenant}/knelpunten", Audience::Tenant(OUTCOME_READERS)),
+    ("/{tenant}/overleg", Audience::Tenant(OUTCOME_READERS)),
+    ("/{tenant}/overleg/{id}", Audience::Tenant(OUTCOME_READERS)),
+    // An agenda's live stream: for its preparers.
+    ("/{tenant}/overleg/{id}/live", Audience::Tenant(PREPARERS)),
+    ("/{tenant}/overleg/{id}/dossier", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/overleg/{id}/dossier.pdf", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/campagnes", Audience::Tenant(OUTCOME_READERS)),
     ("/{tenant}/beheer", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/mensen", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/organisaties", Audience::Tenant(COORDINATOR)),
@@ -149,8 +188,16 @@ pub const ROUTES: &[(&str, Audience)] = &[
 /// The header's menu inside a tenant: (path under `/{tenant}/`, label). A
 /// person sees an entry when the route table lets their roles open it, so
 /// the menu never offers a page that would refuse them.
-pub const MENU: &[(&str, &str)] =
-    &[("signaleren", "Signaleren"), ("mijn-signalen", "Mijn signalen"), ("bord", "Bord"), ("bundels", "Bundels"), ("beheer", "Beheer")];
+pub const MENU: &[(&str, &str)] = &[
+    ("signaleren", "Signaleren"),
+    ("mijn-signalen", "Mijn signalen"),
+    ("bord", "Bord"),
+    ("bundels", "Bundels"),
+    ("knelpunten", "Knelpunten"),
+    ("overleg", "Overleg"),
+    ("campagnes", "Campagnes"),
+    ("beheer", "Beheer"),
+];
 
 /// The menu entries these roles open.
 pub fn menu(roles: &[Role]) -> Vec<(&'static str, &'static str)> {
@@ -183,10 +230,14 @@ mod tests {
     #[test]
     fn the_menu_offers_what_the_roles_may_open() {
         assert_eq!(paths(&[Role::Signaalgever]), ["signaleren", "mijn-signalen"]);
-        assert_eq!(paths(&[Role::Signaalverwerker]), ["bord", "bundels"]);
-        assert_eq!(paths(&[Role::Regisseur]), ["bundels"]);
-        assert_eq!(paths(&[Role::Hoofdsignaalverwerker]), ["bord", "bundels", "beheer"]);
-        assert_eq!(paths(&[Role::Signaalgever, Role::Signaalverwerker]), ["signaleren", "mijn-signalen", "bord", "bundels"]);
+        assert_eq!(paths(&[Role::Signaalverwerker]), ["bord", "bundels", "knelpunten", "overleg", "campagnes"]);
+        assert_eq!(paths(&[Role::Regisseur]), ["bundels", "knelpunten", "overleg", "campagnes"]);
+        assert_eq!(paths(&[Role::Mandataris]), ["knelpunten", "overleg", "campagnes"]);
+        assert_eq!(paths(&[Role::Hoofdsignaalverwerker]), ["bord", "bundels", "knelpunten", "overleg", "campagnes", "beheer"]);
+        assert_eq!(
+            paths(&[Role::Signaalgever, Role::Signaalverwerker]),
+            ["signaleren", "mijn-signalen", "bord", "bundels", "knelpunten", "overleg", "campagnes"]
+        );
         assert!(paths(&[]).is_empty());
         // Every entry is a page in the route table.
         for (path, _) in MENU {

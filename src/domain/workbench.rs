@@ -123,6 +123,12 @@ pub struct Waiting {
     pub mine: Vec<super::SignalSummary>,
     /// Questions on their own signals still to answer.
     pub questions: Vec<Question>,
+    /// Action lines they lead in running campaigns ("mijn acties"): campaign title and line.
+    #[serde(default)]
+    pub actions: Vec<(String, super::forum::campaign::ActionLine)>,
+    /// Coming meetings they are invited to, by id and name.
+    #[serde(default)]
+    pub meetings: Vec<(super::MeetingId, String)>,
 }
 
 /// A processor's edit of what a signal is about: its title and how it is

@@ -12,6 +12,8 @@ pub mod bundles;
 pub mod citizen;
 #[cfg(feature = "ssr")]
 pub mod follow;
+#[cfg(any(feature = "ssr", feature = "workspace"))]
+pub mod forum;
 #[cfg(feature = "ssr")]
 pub mod home;
 #[cfg(any(feature = "ssr", feature = "intake"))]
@@ -26,6 +28,8 @@ pub mod not_found;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod platform;
+#[cfg(feature = "ssr")]
+pub mod policy;
 #[cfg(any(feature = "ssr", feature = "workspace"))]
 pub mod signal;
 #[cfg(feature = "ssr")]

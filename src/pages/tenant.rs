@@ -141,11 +141,25 @@ pub fn TenantPage() -> impl IntoView {
             }
         });
         let questions = questions.collect_view();
+        let meetings = waiting.work.meetings.into_iter().map(|(id, name)| {
+            view! { <li>"Je bent uitgenodigd voor " <a href=format!("/{slug}/overleg/{id}/dossier")>{name}</a> ": lees het dossier."</li> }
+        });
+        let meetings = meetings.collect_view();
+        let actions = (!waiting.work.actions.is_empty()).then(|| {
+            let lines = waiting
+                .work
+                .actions
+                .into_iter()
+                .map(|(campaign, line)| view! { <MyAction tenant=slug.clone() campaign line/> })
+                .collect_view();
+            view! { <h3>"Mijn acties"</h3> <ul class="waiting-list">{lines}</ul> }
+        });
         let waits = (!roles.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="wacht" class="panel">
                     <h2 id="wacht">"Wat wacht op jou"</h2>
-                    <ul class="waiting-list">{screening} {mine} {questions} {news}</ul>
+                    <ul class="waiting-list">{screening} {mine} {questions} {meetings} {news}</ul>
+                    {actions}
                     <h3>"Berichten voor jou"</h3>
                     <ul class="waiting-list notifications">{nothing_told} {told}</ul>
                 </section>
@@ -159,6 +173,33 @@ pub fn TenantPage() -> impl IntoView {
             <ul class="action-list">{links}</ul>
         }
     })
+}
+
+/// An action line the person leads, with a form to report its progress.
+#[component]
+fn MyAction(tenant: String, campaign: String, line: crate::domain::forum::campaign::ActionLine) -> impl IntoView {
+    use crate::domain::forum::campaign::LineStatus;
+    let update = ServerAction::<crate::api::policy::UpdateLine>::new();
+    let id = line.id.0;
+    let due = line.due_on.map(|d| format!(" · tegen {}", d.format("%d-%m-%Y"))).unwrap_or_default();
+    view! {
+        <li class="my-action" data-line=id>
+            <strong>{line.title.clone()}</strong> {format!(" ({campaign}) · {} · {}%{due}", line.status.label(), line.progress)}
+            <ActionForm action=update attr:class="form form-inline">
+                <input type="hidden" name="tenant" value=tenant/>
+                <input type="hidden" name="line" value=id/>
+                <input type="hidden" name="version" value=line.version/>
+                <input type="hidden" name="due_on" value=line.due_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()/>
+                <div class="field"><label for=format!("actie-{id}-status")>"Status"</label>
+                    <select id=format!("actie-{id}-status") name="status">
+                        {LineStatus::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == line.status>{s.label()}</option> }).collect_view()}
+                    </select></div>
+                <div class="field"><label for=format!("actie-{id}-voortgang")>"Voortgang (%)"</label>
+                    <input id=format!("actie-{id}-voortgang") name="progress" type="number" min="0" max="100" value=line.progress/></div>
+                <button type="submit" class="button button-small">"Bijwerken"</button>
+            </ActionForm>
+        </li>
+    }
 }
 
 fn count(n: i64, one: &str, many: &str) -> String {

@@ -105,6 +105,21 @@ pub async fn in_tenant_route(state: &AppState, route: &str, slug: &str) -> Resul
     member_with(state, roles, slug).await
 }
 
+/// The caller of a plain route (a stream, a download), authorised as any
+/// server function is: the session, read inside a Leptos owner.
+pub async fn route_caller(state: &AppState, parts: http::request::Parts, route: &str, slug: &str) -> Result<TenantCaller, AppError> {
+    use leptos::prelude::provide_context;
+    use leptos::reactive::computed::ScopedFuture;
+    let owner = leptos::reactive::owner::Owner::new();
+    owner
+        .with(|| {
+            provide_context(parts);
+            provide_context(state.clone());
+            ScopedFuture::new(in_tenant_route(state, route, slug))
+        })
+        .await
+}
+
 async fn member_with(state: &AppState, roles: &[Role], slug: &str) -> Result<TenantCaller, AppError> {
     let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
     let membership =

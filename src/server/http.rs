@@ -49,6 +49,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .route(super::live::ROUTE, get(super::live::board_stream))
+        .route(super::live::AGENDA_ROUTE, get(super::live::agenda_stream))
+        .route(super::documents::DOSSIER_PDF, get(super::documents::dossier_pdf))
         .route_service("/favicon.svg", icon)
         .nest_service("/pkg", bundles)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))

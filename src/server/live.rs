@@ -1,7 +1,8 @@
-//! The board's live stream (Server-Sent Events): the tenant's numbered
-//! changes, each narrowed to the signals this person processes. The event id
-//! is the change's number; a browser that reconnects sends the last one it
-//! saw (`Last-Event-ID`), and is told to reload when it missed any.
+//! Live streams (Server-Sent Events) of the tenant's numbered changes: the
+//! board's, each change narrowed to the signals this person processes, and
+//! a meeting agenda's, passing on the changes that name that meeting. The
+//! event id is the change's number; a browser that reconnects sends the last
+//! one it saw (`Last-Event-ID`), and is told to reload when it missed any.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -13,23 +14,21 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures::Stream;
-use leptos::prelude::provide_context;
-use leptos::reactive::computed::ScopedFuture;
-use leptos::reactive::owner::Owner;
 use serde::Deserialize;
 use tokio::sync::broadcast::Receiver;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::auth::{TenantCaller, in_tenant_route};
+use super::auth::{TenantCaller, route_caller};
 use super::state::AppState;
-use crate::domain::access::PROCESSORS;
+use crate::domain::access::{PREPARERS, PROCESSORS};
 use crate::domain::board::ProcessedBy;
 use crate::domain::live::{BoardChange, BoardNews, Next, RESYNC, next};
-use crate::domain::{PersonId, TenantId};
+use crate::domain::{MeetingId, PersonId, TenantId};
 use crate::error::AppError;
 use crate::storage::{FeedItem, Store};
 
 pub const ROUTE: &str = "/{tenant}/bord/live";
+pub const AGENDA_ROUTE: &str = "/{tenant}/overleg/{id}/live";
 /// The stream's event name for changed cards.
 pub const CHANGE: &str = "change";
 /// How often an open stream checks what its person may still see.
@@ -59,25 +58,44 @@ pub async fn board_stream(
     Query(since): Query<Since>,
     request: Request,
 ) -> Response {
+    stream(state, tenant, ROUTE, None, since, request).await
+}
+
+/// `GET /{tenant}/overleg/{id}/live?seq=N`: the stream for one meeting's agenda.
+pub async fn agenda_stream(
+    State(state): State<AppState>,
+    Path((tenant, id)): Path<(String, i64)>,
+    Query(since): Query<Since>,
+    request: Request,
+) -> Response {
+    stream(state, tenant, AGENDA_ROUTE, Some(MeetingId(id)), since, request).await
+}
+
+async fn stream(state: AppState, tenant: String, route: &str, meeting: Option<MeetingId>, since: Since, request: Request) -> Response {
     let (parts, _) = request.into_parts();
     let last_event_id = parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
-    // Authorised as any server function is: the session, in a Leptos owner.
-    let owner = Owner::new();
-    let caller = owner
-        .with(|| {
-            provide_context(parts);
-            provide_context(state.clone());
-            ScopedFuture::new(in_tenant_route(&state, ROUTE, &tenant))
-        })
-        .await;
-    let caller = match caller {
+    let caller = match route_caller(&state, parts, route, &tenant).await {
         Ok(caller) => caller,
         Err(error) => {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             return (status, error.message()).into_response();
         }
     };
-    match open(state.store.clone(), &caller, last_event_id.or(since.seq)).await {
+    let lens = match meeting {
+        None => Lens::Board(ProcessedBy::of(&caller.membership)),
+        Some(id) => {
+            // A meeting of another tenant is not found, as on its page.
+            match state.store.read().await {
+                Ok(mut tx) => match tx.meeting(caller.tenant.id, id).await {
+                    Ok(Some(_)) => Lens::Agenda(id),
+                    Ok(None) => return (StatusCode::NOT_FOUND, AppError::NotFound.message()).into_response(),
+                    Err(error) => return (StatusCode::INTERNAL_SERVER_ERROR, AppError::from(error).message()).into_response(),
+                },
+                Err(error) => return (StatusCode::INTERNAL_SERVER_ERROR, AppError::from(error).message()).into_response(),
+            }
+        }
+    };
+    match open(state.store.clone(), &caller, lens, last_event_id.or(since.seq)).await {
         Ok(stream) => {
             let mut response = Sse::new(stream).keep_alive(KeepAlive::default()).into_response();
             // Behind nginx: pass each event on at once.
@@ -88,6 +106,15 @@ pub async fn board_stream(
     }
 }
 
+/// What one stream passes on.
+#[derive(Clone)]
+enum Lens {
+    /// A board: the changed signals this person processes.
+    Board(ProcessedBy),
+    /// A meeting's agenda: that the meeting changed.
+    Agenda(MeetingId),
+}
+
 /// One open stream.
 struct Board {
     store: Arc<dyn Store>,
@@ -95,7 +122,7 @@ struct Board {
     tenant: TenantId,
     slug: String,
     person: PersonId,
-    processed: ProcessedBy,
+    lens: Lens,
     /// The last change number passed on (or skipped as none of ours).
     last: i64,
     ready: VecDeque<Event>,
@@ -106,6 +133,7 @@ struct Board {
 async fn open(
     store: Arc<dyn Store>,
     caller: &TenantCaller,
+    lens: Lens,
     seen: Option<i64>,
 ) -> Result<impl Stream<Item = Result<Event, Infallible>> + use<>, AppError> {
     let changes = store.feed().subscribe();
@@ -123,7 +151,7 @@ async fn open(
         tenant: caller.tenant.id,
         slug: caller.tenant.slug.to_string(),
         person: caller.person.id,
-        processed: ProcessedBy::of(&caller.membership),
+        lens,
         last: current,
         ready,
         recheck,
@@ -164,8 +192,8 @@ impl Board {
                     }
                     Err(RecvError::Closed) => return None,
                 },
-                _ = self.recheck.tick() => match self.still_processes().await {
-                    Some(processed) => self.processed = processed,
+                _ = self.recheck.tick() => match self.still_allowed().await {
+                    Some(lens) => self.lens = lens,
                     None => return None,
                 },
             }
@@ -182,10 +210,25 @@ impl Board {
             }
             Next::InOrder => {
                 self.last = change.seq;
-                let mut signals = change.signals.iter().filter(|s| self.processed.matches(&s.scope())).map(|s| s.id).collect::<Vec<_>>();
-                // A signal that changed scope comes twice (before and after).
-                signals.dedup();
                 let id = change.seq.to_string();
+                let signals = match &self.lens {
+                    Lens::Board(processed) => {
+                        let mut signals = change.signals.iter().filter(|s| processed.matches(&s.scope())).map(|s| s.id).collect::<Vec<_>>();
+                        // A signal that changed scope comes twice (before and after).
+                        signals.dedup();
+                        signals
+                    }
+                    // The agenda reloads as a whole; it needs no signal ids.
+                    Lens::Agenda(meeting) if change.meetings.contains(meeting) => {
+                        return Some(
+                            Event::default()
+                                .event(CHANGE)
+                                .id(id)
+                                .data(serde_json::to_string(&BoardNews { seq: change.seq, signals: vec![] }).unwrap_or_default()),
+                        );
+                    }
+                    Lens::Agenda(_) => Vec::new(),
+                };
                 if signals.is_empty() {
                     // Only the number: the browser keeps it as its last event id.
                     return Some(Event::default().id(id).comment(""));
@@ -196,15 +239,24 @@ impl Board {
         }
     }
 
-    /// What the person processes now, if they are still active and still a
-    /// processor in this tenant (roles and domains may have changed); None
-    /// ends the stream. A database that does not answer changes nothing.
-    async fn still_processes(&self) -> Option<ProcessedBy> {
-        let Ok(mut tx) = self.store.read().await else { return Some(self.processed.clone()) };
+    /// What the person may follow now, if they are still active and still a
+    /// processor (a board) or a preparer (an agenda) in this tenant; roles and
+    /// domains may have changed. None ends the stream. A database that does
+    /// not answer changes nothing.
+    async fn still_allowed(&self) -> Option<Lens> {
+        let Ok(mut tx) = self.store.read().await else { return Some(self.lens.clone()) };
         let (Ok(person), Ok(memberships)) = (tx.person(self.person).await, tx.memberships(self.person).await) else {
-            return Some(self.processed.clone());
+            return Some(self.lens.clone());
         };
-        let membership = memberships.into_iter().find(|m| m.tenant_slug == self.slug && PROCESSORS.iter().any(|r| m.has(*r)))?;
-        person.filter(|p| p.active).map(|_| ProcessedBy::of(&membership))
+        let roles = match self.lens {
+            Lens::Board(_) => PROCESSORS,
+            Lens::Agenda(_) => PREPARERS,
+        };
+        let membership = memberships.into_iter().find(|m| m.tenant_slug == self.slug && roles.iter().any(|r| m.has(*r)))?;
+        person.filter(|p| p.active)?;
+        Some(match &self.lens {
+            Lens::Board(_) => Lens::Board(ProcessedBy::of(&membership)),
+            agenda => agenda.clone(),
+        })
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod documents;
 pub mod http;
 pub mod limits;
 pub mod live;

@@ -12,7 +12,7 @@ use crate::domain::forum::campaign::{ActionLine, Campaign, CampaignStatus, LineF
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::storage::Store;
+use crate::storage::{Store, Tx};
 
 /// What the campaigns page shows a member.
 #[derive(Clone, Debug)]
@@ -57,17 +57,29 @@ pub async fn add_line(
     form: &LineForm,
     now: DateTime<Utc>,
 ) -> Result<ActionLineId, AppError> {
+    let mut tx = store.write().await?;
+    let line = add_line_in(&mut *tx, caller, id, form, now).await?;
+    tx.commit().await?;
+    Ok(line)
+}
+
+/// Add a line in an open transaction (the demo data uses this too).
+pub async fn add_line_in(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    id: CampaignId,
+    form: &LineForm,
+    now: DateTime<Utc>,
+) -> Result<ActionLineId, AppError> {
     let line = form.check()?;
     let tenant = caller.tenant.id;
-    let mut tx = store.write().await?;
-    let campaign = managed(&mut *tx, caller, id).await?;
+    let campaign = managed(tx, caller, id).await?;
     if campaign.status == CampaignStatus::Afgerond {
         return Err(ForumRefusal::CampaignClosed.into());
     }
-    lead_is_member(&mut *tx, tenant, line.lead).await?;
+    lead_is_member(tx, tenant, line.lead).await?;
     let line_id = tx.insert_line(tenant, id, &line).await?;
     tx.audit(&audit(caller, "actielijn-toegevoegd", id, line.title.clone()), now).await?;
-    tx.commit().await?;
     Ok(line_id)
 }
 
@@ -92,6 +104,20 @@ pub async fn update_line(
     }
     if campaign.status == CampaignStatus::Afgerond {
         return Err(ForumRefusal::CampaignClosed.into());
+    }
+    // What a form leaves out stays as it is.
+    let mut form = form.clone();
+    if form.title.trim().is_empty() {
+        form.title = current.title.clone();
+    }
+    if form.lead.is_none() {
+        form.lead = current.lead;
+    }
+    if form.weight.trim().is_empty() {
+        form.weight = current.weight.to_string();
+    }
+    if form.status.trim().is_empty() {
+        form.status = current.status.code().to_string();
     }
     let mut checked = form.check()?;
     if !manages {
@@ -146,27 +172,42 @@ pub async fn close(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let mut tx = store.write().await?;
+    close_in(&mut *tx, caller, id, version, outcome, message, Some(public_url), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Close a campaign in an open transaction (the demo data uses this too).
+#[allow(clippy::too_many_arguments)]
+pub async fn close_in(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    id: CampaignId,
+    version: i64,
+    outcome: Option<Outcome>,
+    message: &str,
+    tell: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let outcome = outcome.ok_or(ForumRefusal::OutcomeRequired)?;
     if message.trim().is_empty() {
         return Err(ForumRefusal::MessageRequired.into());
     }
     crate::domain::forum::guard(&[message], false)?;
     let tenant = caller.tenant.id;
-    let mut tx = store.write().await?;
-    let campaign = managed(&mut *tx, caller, id).await?;
+    let campaign = managed(tx, caller, id).await?;
     if !tx.close_campaign(tenant, id, version, outcome, now).await? {
         return Err(if campaign.status == CampaignStatus::Afgerond { ForumRefusal::CampaignClosed.into() } else { AppError::Stale });
     }
     for subject in tx.campaign_subjects(tenant, id).await? {
-        let in_action = super::forum::agenda::subject_signals(&mut *tx, tenant, subject).await?.iter().any(|s| s.phase == Phase::InAction);
+        let in_action = super::forum::agenda::subject_signals(tx, tenant, subject).await?.iter().any(|s| s.phase == Phase::InAction);
         if in_action {
             let details = MoveDetails { outcome: Some(outcome), message: message.trim().to_string(), ..Default::default() };
-            let moved = move_subject(&mut *tx, caller, subject, Phase::Closed, details, public_url, now).await?;
-            let _ = moved;
+            move_subject(tx, caller, subject, Phase::Closed, details, tell, now).await?;
         }
     }
     tx.audit(&audit(caller, "campagne-afgerond", id, outcome.code().to_string()), now).await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -198,7 +239,7 @@ pub async fn remind_overdue_leads(store: &dyn Store, public_url: &str, now: Date
 }
 
 /// A campaign the caller manages (a preparer of this tenant).
-async fn managed(tx: &mut dyn crate::storage::Tx, caller: &TenantCaller, id: CampaignId) -> Result<Campaign, AppError> {
+async fn managed(tx: &mut dyn Tx, caller: &TenantCaller, id: CampaignId) -> Result<Campaign, AppError> {
     let campaign = tx.campaign(caller.tenant.id, id).await?.ok_or(AppError::NotFound)?;
     if !caller.has_any(PREPARERS) {
         return Err(if caller.has_any(OUTCOME_READERS) { AppError::NoAccess } else { AppError::NotFound });
@@ -206,7 +247,7 @@ async fn managed(tx: &mut dyn crate::storage::Tx, caller: &TenantCaller, id: Cam
     Ok(campaign)
 }
 
-async fn lead_is_member(tx: &mut dyn crate::storage::Tx, tenant: TenantId, lead: PersonId) -> Result<(), AppError> {
+async fn lead_is_member(tx: &mut dyn Tx, tenant: TenantId, lead: PersonId) -> Result<(), AppError> {
     if tx.teammates(tenant).await?.iter().any(|t| t.membership.person == lead) {
         Ok(())
     } else {

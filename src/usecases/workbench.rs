@@ -338,7 +338,14 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
     };
     let visibility = Visibility::for_reader(Reader::Reporter);
     let questions = tx.open_questions_for(tenant, caller.person.id).await?.into_iter().map(|q| visibility.question(q)).collect();
-    Ok(work::Waiting { notifications, mine, questions })
+    let actions = tx.lines_led_by(tenant, caller.person.id).await?.into_iter().map(|(_, campaign, line)| (campaign, line)).collect();
+    let mut meetings = Vec::new();
+    for meeting in tx.meetings(tenant).await?.into_iter().filter(|m| m.status.is_open() && m.starts_at >= Utc::now()) {
+        if tx.is_invited(tenant, meeting.id, caller.person.id).await? {
+            meetings.push((meeting.id, meeting.name()));
+        }
+    }
+    Ok(work::Waiting { notifications, mine, questions, actions, meetings })
 }
 
 /// The caller opened a signal: what Seinhuis told them about it is read.

@@ -27,7 +27,7 @@ on_both_backends!(
 /// Callers: one per role in Gent, plus processors whose rights come from
 /// their organisation or from two roles with domains of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Who {
+pub(crate) enum Who {
     Anonymous,
     /// Signaalgever (Sofie Mertens).
     Giver,
@@ -44,7 +44,7 @@ enum Who {
     Platform,
 }
 
-const CALLERS: &[(Who, Option<Role>, &str)] = &[
+pub(crate) const CALLERS: &[(Who, Option<Role>, &str)] = &[
     (Who::Giver, Some(Role::Signaalgever), "sofie.mertens@deschakel.example"),
     (Who::Processor, Some(Role::Signaalverwerker), "bram.verhaeghe@gent.example"),
     (Who::OrgProcessor, Some(Role::Signaalverwerker), "nadia.elamrani@dekiem.example"),
@@ -132,7 +132,7 @@ fn knows_reporter(who: Who, record: Record) -> bool {
 }
 
 /// The statuses of a function open to `roles` for a caller outside them.
-fn refused(who: Who, roles: &[Who]) -> Option<u16> {
+pub(crate) fn refused(who: Who, roles: &[Who]) -> Option<u16> {
     match who {
         Who::Anonymous => Some(401),
         who if !roles.contains(&who) => Some(403),
@@ -140,7 +140,8 @@ fn refused(who: Who, roles: &[Who]) -> Option<u16> {
     }
 }
 
-const MEMBERS: &[Who] = &[Who::Giver, Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator, Who::Regisseur, Who::Mandataris];
+pub(crate) const MEMBERS: &[Who] =
+    &[Who::Giver, Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator, Who::Regisseur, Who::Mandataris];
 const PROCESSORS: &[Who] = &[Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator];
 const BUNDLE_READERS: &[Who] = &[Who::Processor, Who::OrgProcessor, Who::Mixed, Who::Coordinator, Who::Regisseur];
 /// A signal's team: processors, and regisseurs who comment.
@@ -292,6 +293,9 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         // are checked one by one by the use case, not here).
         "kaarten-samen" => vec![t, s("signals[0]", "1"), s("action", "")],
         "signaal-aanpassen" => vec![t, s("signal", "1"), s("version", "0"), s("title", "")],
+        "overleggen" | "knelpunten" | "campagnes" => vec![t],
+        // Refused as incomplete where allowed; no meeting is made.
+        "overleg-plannen" => vec![t, s("kind", ""), s("title", ""), s("date", ""), s("time", ""), s("length", "")],
         "gemeente-aanmaken" => {
             vec![s("slug", ""), s("name", ""), s("kind", "gemeente"), s("coordinator_email", ""), s("coordinator_name", "")]
         }
@@ -307,7 +311,7 @@ fn expected_allowed(audience: Audience, role: Option<Role>, own_tenant: bool) ->
     }
 }
 
-async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, args: &[(&str, String)]) -> (u16, String) {
+pub(crate) async fn call(app: &TestApp, client: &reqwest::Client, endpoint: &str, args: &[(&str, String)]) -> (u16, String) {
     let form: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.call(client, endpoint, &form).await
 }
@@ -330,7 +334,11 @@ async fn every_server_function_refuses_callers_without_the_role(backend: Backend
     }
     for (endpoint, audience) in SERVER_FUNCTIONS {
         // Functions on one record are checked exactly, record by record, below.
-        if SIGNAL_FUNCTIONS.contains(endpoint) || ADMIN_RECORD_FUNCTIONS.contains(endpoint) || QUESTION_FUNCTIONS.contains(endpoint) {
+        if SIGNAL_FUNCTIONS.contains(endpoint)
+            || ADMIN_RECORD_FUNCTIONS.contains(endpoint)
+            || QUESTION_FUNCTIONS.contains(endpoint)
+            || crate::forum_access::FORUM_RECORD_FUNCTIONS.contains(endpoint)
+        {
             continue;
         }
         let tenants: &[(&str, bool)] = match audience {
@@ -363,7 +371,14 @@ async fn every_server_function_refuses_callers_without_the_role(backend: Backend
 }
 
 /// Pages about one record, checked record by record below.
-const RECORD_PAGES: &[&str] = &["/{tenant}/signalen/{id}", "/{tenant}/bundels/{id}"];
+const RECORD_PAGES: &[&str] = &[
+    "/{tenant}/signalen/{id}",
+    "/{tenant}/bundels/{id}",
+    "/{tenant}/overleg/{id}",
+    "/{tenant}/overleg/{id}/live",
+    "/{tenant}/overleg/{id}/dossier",
+    "/{tenant}/overleg/{id}/dossier.pdf",
+];
 
 async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend) {
     // Every page of the app is in the table (the plain routes are called below).

@@ -55,8 +55,8 @@ fn all_changes() -> Vec<Change> {
         Change::NotRetain { reason: NotRetainedReason::Klacht, duplicate_of: None, message: "Dit hoort bij de dienst zelf.".into() },
         Change::AddToBundle { bundle: BUNDLE },
         Change::MarkAnalysed,
-        Change::Schedule,
-        Change::StartAction,
+        Change::Schedule { meeting: MeetingId(1) },
+        Change::StartAction { campaign: CampaignId(1) },
         Change::Close { outcome: Outcome::Beleidsbeslissing, message: "Het college besliste.".into() },
         Change::Withdraw,
         Change::StepBack { note: "Verkeerd verplaatst.".into() },
@@ -154,8 +154,11 @@ fn a_bundle_change_needs_every_signal_in_that_bundle() {
     let actor = Actor { person: OTHER, role: Role::Hoofdsignaalverwerker };
     let mut stray = signal(Analysed, 2);
     stray.bundle = Some(BundleId(99));
-    assert_eq!(transition_bundle(BUNDLE, &[signal(Analysed, 1), stray], &Change::Schedule, &actor), Err(Refusal::NotInBundle));
-    assert_eq!(transition_bundle(BUNDLE, &[], &Change::Schedule, &actor), Err(Refusal::EmptyBundle));
+    assert_eq!(
+        transition_bundle(BUNDLE, &[signal(Analysed, 1), stray], &Change::Schedule { meeting: MeetingId(1) }, &actor),
+        Err(Refusal::NotInBundle)
+    );
+    assert_eq!(transition_bundle(BUNDLE, &[], &Change::Schedule { meeting: MeetingId(1) }, &actor), Err(Refusal::EmptyBundle));
 }
 
 #[test]
@@ -225,6 +228,8 @@ fn every_column_to_column_move_means_one_change() {
         reason: Some(NotRetainedReason::Klacht),
         outcome: Some(Outcome::Opgelost),
         bundle: Some(BUNDLE),
+        meeting: Some(MeetingId(1)),
+        campaign: Some(CampaignId(1)),
         ..MoveDetails::default()
     };
     for from in Phase::ALL {
@@ -240,7 +245,10 @@ fn every_column_to_column_move_means_one_change() {
     let bare = MoveDetails::default();
     assert_eq!(change_for_move(InScreening, NotRetained, bare.clone()), Err(Refusal::ReasonRequired));
     assert_eq!(change_for_move(InAction, Closed, bare.clone()), Err(Refusal::OutcomeRequired));
-    assert_eq!(change_for_move(Retained, Bundled, bare), Err(Refusal::BundleRequired));
+    assert_eq!(change_for_move(Retained, Bundled, bare.clone()), Err(Refusal::BundleRequired));
+    // Only an agenda schedules and only a campaign starts action: the board cannot.
+    assert_eq!(change_for_move(Analysed, Scheduled, bare.clone()), Err(Refusal::ScheduleOnAgenda));
+    assert_eq!(change_for_move(Scheduled, InAction, bare), Err(Refusal::StartThroughCampaign));
 }
 
 #[test]
@@ -250,7 +258,10 @@ fn the_board_offers_exactly_the_allowed_targets() {
             let mut s = signal(phase, 1);
             s.bundle = None; // a signal on its own
             let actor = Actor { person: GIVER, role };
-            let mut expected: Vec<Phase> = ALLOWED.iter().filter(|(f, k, _)| *f == phase && may(role, *k)).map(|(_, _, to)| *to).collect();
+            // Scheduling and starting action go through an agenda and a campaign, never the board.
+            let through_forum = |k: K| matches!(k, K::Schedule | K::StartAction);
+            let mut expected: Vec<Phase> =
+                ALLOWED.iter().filter(|(f, k, _)| *f == phase && may(role, *k) && !through_forum(*k)).map(|(_, _, to)| *to).collect();
             expected.sort();
             let mut got = allowed_targets(&s, &actor);
             got.sort();
@@ -300,7 +311,9 @@ fn a_processor_takes_back_a_wrong_not_retained_with_a_note() {
 fn each_move_asks_exactly_what_its_change_needs() {
     for from in Phase::ALL {
         for to in Phase::ALL {
-            let expected = ALLOWED.iter().find(|(f, _, t)| *f == from && *t == to).map(|(_, k, _)| *k);
+            // The board has no form for scheduling or starting action: an agenda and a campaign do that.
+            let expected =
+                ALLOWED.iter().find(|(f, k, t)| *f == from && *t == to && !matches!(k, K::Schedule | K::StartAction)).map(|(_, k, _)| *k);
             let got = needs(from, to);
             assert_eq!(got.map(|n| n.kind), expected, "{from:?} -> {to:?}");
             let Some(n) = got else { continue };

@@ -9,6 +9,8 @@ mod accounts;
 mod board_filters;
 mod bundles;
 mod follow;
+mod forum;
+mod forum_access;
 mod http;
 mod isolation;
 mod lifecycle_rules;

@@ -4,11 +4,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use super::moving::{refresh, reload};
 use super::state::{BoardState, Connection};
+use crate::components::browser::listen;
 use crate::domain::live::{BoardNews, RESYNC};
 
 /// How long to wait before opening a stream the server closed.
@@ -44,15 +43,4 @@ pub fn connect(state: BoardState) {
         }
     };
     listen(&source, "error", on_error);
-}
-
-/// Call `handle` with each event's data. The board lives as long as the
-/// page (islands: every page is a new document), so the handler does too.
-fn listen(source: &web_sys::EventSource, name: &str, mut handle: impl FnMut(String) + 'static) {
-    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let data = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()).unwrap_or_default();
-        handle(data);
-    });
-    let _ = source.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
-    callback.forget();
 }

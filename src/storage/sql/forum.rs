@@ -268,7 +268,7 @@ impl Forum for SqlTx {
 
     async fn is_invited(&mut self, tenant: TenantId, meeting: MeetingId, person: PersonId) -> StoreResult<bool> {
         let found: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM meeting_invitees i WHERE i.tenant_id = $1 AND i.meeting_id = $2 AND (i.person_id = $3 \
+            "SELECT i.id FROM meeting_invitees i WHERE i.tenant_id = $1 AND i.meeting_id = $2 AND (i.person_id = $3 \
                 OR i.organisation_id IN (SELECT m.organisation_id FROM memberships m WHERE m.tenant_id = $1 AND m.person_id = $3))",
         )
         .bind(tenant)

@@ -210,7 +210,7 @@ impl Policy for SqlTx {
     async fn link_bottleneck(&mut self, tenant: TenantId, id: BottleneckId, subject: AgendaSubject, at: DateTime<Utc>) -> StoreResult<bool> {
         let (bundle, signal, _) = subject_columns(subject);
         let exists: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM bottleneck_links WHERE tenant_id = $1 AND bottleneck_id = $2 \
+            "SELECT bottleneck_id FROM bottleneck_links WHERE tenant_id = $1 AND bottleneck_id = $2 \
              AND (signal_id = $3 OR bundle_id = $4)",
         )
         .bind(tenant)

@@ -63,8 +63,23 @@ pub async fn place(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<AgendaItemId, AppError> {
-    let tenant = caller.tenant.id;
     let mut tx = store.write().await?;
+    let item = place_in(&mut *tx, caller, id, subject, Some(public_url), now).await?;
+    tx.commit().await?;
+    Ok(item)
+}
+
+/// Place a subject in an open transaction (the demo data uses this too);
+/// reporters are told when `tell` gives the address to link to.
+pub async fn place_in(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    id: MeetingId,
+    subject: AgendaSubject,
+    tell: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<AgendaItemId, AppError> {
+    let tenant = caller.tenant.id;
     let meeting = open_meeting(&mut *tx, caller, id).await?;
     if tx.agenda(tenant, id).await?.iter().any(|i| i.subject == subject) {
         return Err(ForumRefusal::AlreadyOnAgenda.into());
@@ -78,7 +93,7 @@ pub async fn place(
             subject,
             Phase::Scheduled,
             MoveDetails { meeting: Some(meeting.id), ..Default::default() },
-            public_url,
+            tell,
             now,
         )
         .await?;
@@ -86,7 +101,6 @@ pub async fn place(
     let details = ItemDetails { duration_minutes: DEFAULT_MINUTES, presenter: String::new(), question: String::new() };
     let item = tx.insert_agenda_item(tenant, id, subject, !schedules, &details).await?;
     tx.audit(&audit(caller, "agendapunt-toegevoegd", item, subject.key()), now).await?;
-    tx.commit().await?;
     Ok(item)
 }
 
@@ -136,7 +150,7 @@ pub async fn remove(
     let meeting = open_meeting(&mut *tx, caller, meeting_id).await?;
     if !agenda_item.for_information && agenda_item.phase == Some(Phase::Scheduled) {
         let details = MoveDetails { note: format!("Van de agenda gehaald: {}", meeting.name()), ..Default::default() };
-        move_subject(&mut *tx, caller, agenda_item.subject, Phase::Analysed, details, public_url, now).await?;
+        move_subject(&mut *tx, caller, agenda_item.subject, Phase::Analysed, details, Some(public_url), now).await?;
     }
     tx.delete_agenda_item(caller.tenant.id, item).await?;
     tx.audit(&audit(caller, "agendapunt-verwijderd", item, agenda_item.subject.key()), now).await?;
@@ -229,7 +243,7 @@ pub(crate) async fn move_subject(
     subject: AgendaSubject,
     to: Phase,
     details: MoveDetails,
-    public_url: &str,
+    tell: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Transition>, AppError> {
     let tenant = caller.tenant.id;
@@ -254,8 +268,10 @@ pub(crate) async fn move_subject(
         }
         AgendaSubject::Bottleneck(_) => Vec::new(),
     };
-    for t in &transitions {
-        crate::usecases::follow::tell_reporter(tx, &caller.tenant, t, caller.person.id, public_url, now).await?;
+    if let Some(public_url) = tell {
+        for t in &transitions {
+            crate::usecases::follow::tell_reporter(tx, &caller.tenant, t, caller.person.id, public_url, now).await?;
+        }
     }
     Ok(transitions)
 }

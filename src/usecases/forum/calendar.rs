@@ -38,7 +38,7 @@ pub fn invitation(tenant: &Tenant, meeting: &Meeting, method: Method, organiser:
         .url(link)
         .starts(at(meeting.starts_at))
         .ends(at(meeting.ends_at()))
-        .add_property("ORGANIZER", format!("mailto:{organiser}"))
+        .add_property("ORGANIZER", format!("mailto:{}", address(organiser)))
         .status(if method == Method::Cancel { EventStatus::Cancelled } else { EventStatus::Confirmed });
     let mut calendar = Calendar::new();
     calendar.timezone(TZID).append_property(("METHOD", if method == Method::Cancel { "CANCEL" } else { "REQUEST" })).push(event.done());
@@ -47,6 +47,14 @@ pub fn invitation(tenant: &Tenant, meeting: &Meeting, method: Method, organiser:
         name: "overleg.ics".into(),
         content_type: format!("text/calendar; method={method}; charset=UTF-8"),
         body: calendar.done().to_string(),
+    }
+}
+
+/// The address in "Name <address>", or the text itself.
+fn address(from: &str) -> &str {
+    match (from.find('<'), from.rfind('>')) {
+        (Some(start), Some(end)) if start < end => &from[start + 1..end],
+        _ => from.trim(),
     }
 }
 
@@ -82,6 +90,7 @@ mod tests {
             invitation(&tenant(), &meeting(0), Method::Request, "noreply@seinhuis.example", "https://seinhuis.example/gent/overleg/7");
         let text = file.body.replace("\r\n ", "");
         assert!(text.contains("METHOD:REQUEST"), "{text}");
+        assert!(text.contains("ORGANIZER:mailto:noreply@seinhuis.example"), "{text}");
         assert!(text.contains("UID:overleg-gent-7@seinhuis"), "{text}");
         assert!(text.contains("DTSTART;TZID=Europe/Brussels:20270311T140000"), "{text}");
         assert!(text.contains("DTEND;TZID=Europe/Brussels:20270311T160000"), "{text}");

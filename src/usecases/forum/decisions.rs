@@ -26,13 +26,32 @@ pub async fn record(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<CampaignId>, AppError> {
+    let mut tx = store.write().await?;
+    let campaign = record_in(&mut *tx, caller, item, version, form, Some(public_url), now).await?;
+    tx.commit().await?;
+    Ok(campaign)
+}
+
+/// Record minutes in an open transaction (the demo data uses this too).
+#[allow(clippy::too_many_arguments)]
+pub async fn record_in(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    item: AgendaItemId,
+    version: i64,
+    form: &MinutesForm,
+    tell: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<CampaignId>, AppError> {
     let minutes = form.check()?;
     let tenant = caller.tenant.id;
-    let mut tx = store.write().await?;
-    let (meeting_id, agenda_item) = item_of(&mut *tx, caller, item).await?;
+    let (meeting_id, agenda_item) = item_of(tx, caller, item).await?;
     let meeting = tx.meeting(tenant, meeting_id).await?.ok_or(AppError::NotFound)?;
     if meeting.status == MeetingStatus::Geannuleerd {
         return Err(ForumRefusal::MeetingCancelled.into());
+    }
+    if agenda_item.version != version {
+        return Err(ForumRefusal::Stale.into());
     }
     let earlier = agenda_item.minutes.decision;
     if earlier.is_some() && minutes.decision != earlier {
@@ -43,33 +62,19 @@ pub async fn record(
     }
     let mut campaign = None;
     if let (None, Some(decision)) = (earlier, minutes.decision) {
-        campaign = carry_out(
-            &mut *tx,
-            caller,
-            &meeting,
-            &agenda_item,
-            decision,
-            &minutes.problem_definition,
-            form.message.trim(),
-            public_url,
-            now,
-        )
-        .await?;
+        let message = form.message.trim();
+        campaign = carry_out(tx, caller, &meeting, &agenda_item, decision, &minutes.problem_definition, message, tell, now).await?;
     }
-    tx.audit(
-        &NewAudit {
-            tenant: Some(tenant),
-            person: Some(caller.person.id),
-            action: "verslag-opgeslagen",
-            object_type: "agendapunt",
-            object_id: item.to_string(),
-            detail: minutes.decision.map(Decision::stored).unwrap_or_default(),
-            ip: caller.ip.clone(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let audit = NewAudit {
+        tenant: Some(tenant),
+        person: Some(caller.person.id),
+        action: "verslag-opgeslagen",
+        object_type: "agendapunt",
+        object_id: item.to_string(),
+        detail: minutes.decision.map(Decision::stored).unwrap_or_default(),
+        ip: caller.ip.clone(),
+    };
+    tx.audit(&audit, now).await?;
     Ok(campaign)
 }
 
@@ -82,7 +87,7 @@ async fn carry_out(
     decision: Decision,
     agreed_problem: &str,
     message: &str,
-    public_url: &str,
+    tell: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<CampaignId>, AppError> {
     let tenant = caller.tenant.id;
@@ -92,14 +97,14 @@ async fn carry_out(
         Decision::NoFurtherAction(outcome) => {
             if scheduled {
                 let details = MoveDetails { outcome: Some(outcome), message: message.to_string(), ..Default::default() };
-                move_subject(tx, caller, item.subject, Phase::Closed, details, public_url, now).await?;
+                move_subject(tx, caller, item.subject, Phase::Closed, details, tell, now).await?;
             }
             Ok(None)
         }
         Decision::MoreAnalysis => {
             if scheduled {
                 let details = MoveDetails { note: format!("Besluit van {}: verder analyseren", meeting.name()), ..Default::default() };
-                move_subject(tx, caller, item.subject, Phase::Analysed, details, public_url, now).await?;
+                move_subject(tx, caller, item.subject, Phase::Analysed, details, tell, now).await?;
             }
             Ok(None)
         }
@@ -117,7 +122,7 @@ async fn carry_out(
                     item.subject,
                     Phase::InAction,
                     MoveDetails { campaign: Some(id), ..Default::default() },
-                    public_url,
+                    tell,
                     now,
                 )
                 .await?;

@@ -55,6 +55,23 @@ pub async fn plan(store: &dyn Store, caller: &TenantCaller, form: &MeetingForm, 
     Ok(id)
 }
 
+/// Plan a meeting with a given status in an open transaction (the demo
+/// data's past and coming meetings).
+pub async fn plan_in(
+    tx: &mut dyn Tx,
+    caller: &TenantCaller,
+    form: &MeetingForm,
+    status: MeetingStatus,
+    now: DateTime<Utc>,
+) -> Result<MeetingId, AppError> {
+    let plan = form.check()?;
+    let id = tx.insert_meeting(caller.tenant.id, &plan, caller.person.id, now).await?;
+    if status != MeetingStatus::Gepland {
+        tx.set_meeting_status(caller.tenant.id, id, status, false).await?;
+    }
+    Ok(id)
+}
+
 /// Change a meeting's plan; invitees get an update when the date, length or place changed.
 pub async fn replan(
     store: &dyn Store,

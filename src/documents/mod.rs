@@ -1,0 +1,484 @@
+//! PDF documents (the meeting dossier, minutes), typeset on the server with
+//! typst used as a library.
+//!
+//! Why typst: it lays out real documents (Dutch hyphenation, tables that
+//! break across pages with repeated headers, an outline, "page X of Y"),
+//! writes tagged PDF (PDF/UA-1) and needs no browser, no external binary and
+//! no network. Its Rust API changes between minor versions, so the crates are
+//! pinned exactly (`=0.15.1`) and used only here, behind the `ssr` feature.
+//!
+//! How data flows: the caller builds a serde value (e.g. [`Dossier`]), and
+//! [`render`] serialises it to JSON. A private [`typst::World`] serves exactly
+//! three kinds of things: the template source (compiled into the binary with
+//! `include_str!`), that JSON as the virtual file `/data.json`, and the fonts
+//! embedded with `include_bytes!`. The template reads the data with
+//! `json("/data.json")`. User text therefore only ever reaches typst as
+//! *string values*, which typst shows as plain text: it is never pasted into
+//! markup, so `#set page(..)`, `*bold*`, `$x$`, `]`, `@ref`, `<label>` or `\`
+//! in a title stay literal. The world has no file system, no packages and no
+//! network; templates import no typst packages.
+//!
+//! [`render`] is synchronous and CPU-bound (tens to hundreds of
+//! milliseconds): call it inside `tokio::task::spawn_blocking`. After each
+//! render, typst's memoisation cache is trimmed with `comemo::evict` so memory
+//! stays bounded in a long-running server.
+//!
+//! The minutes template ([`Template::Minutes`]) expects this JSON shape (all
+//! strings unless noted):
+//!
+//! ```text
+//! {
+//!   "tenant": "Gent",
+//!   "meeting": { "title": "…", "kind": "…", "when": "…", "place": "…" },
+//!   "present": ["…", …],
+//!   "items": [{
+//!     "position": 1,                        // number
+//!     "title": "…",
+//!     "conclusions": "…",
+//!     "problem_definition": "…",
+//!     "commitments": [{ "organisation": "…", "commitment": "…" }, …],
+//!     "decision": "…"
+//!   }, …],
+//!   "compiled": "3 december 2026, 15:40"
+//! }
+//! ```
+//!
+//! Empty strings and empty lists are skipped in the layout. Text may contain
+//! line breaks; a blank line starts a new paragraph.
+//!
+//! [`Dossier`]: crate::domain::forum::dossier::Dossier
+
+use std::sync::LazyLock;
+
+use serde::Serialize;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// How many renders a memoised result may go unused before `comemo::evict`
+/// drops it. Zero: every render's cache is dropped when it ends. Measured on
+/// the 200-signal benchmark, keeping two renders' worth (age 2) grew the peak
+/// RSS from ~105 MB to ~260 MB over five renders of different dossiers and
+/// made them no faster (each dossier's text is new, so little is reused).
+const CACHE_MAX_AGE: usize = 0;
+
+/// The documents Seinhuis can typeset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Template {
+    /// A meeting's dossier; data: `crate::domain::forum::dossier::Dossier`.
+    Dossier,
+    /// A meeting's minutes; data: the JSON shape in the module docs.
+    Minutes,
+}
+
+impl Template {
+    /// The virtual path of the template; diagnostics name it.
+    fn path(self) -> &'static str {
+        match self {
+            Template::Dossier => "/dossier.typ",
+            Template::Minutes => "/minutes.typ",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Template::Dossier => include_str!("dossier.typ"),
+            Template::Minutes => include_str!("minutes.typ"),
+        }
+    }
+}
+
+/// Why a document could not be made. The messages are for logs; the caller
+/// shows its own (Dutch) message to people.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("could not serialise the document data: {0}")]
+    Data(#[from] serde_json::Error),
+    #[error("template {template} failed: {message}")]
+    Template { template: &'static str, message: String },
+    #[error("PDF export of {template} failed: {message}")]
+    Export { template: &'static str, message: String },
+}
+
+/// Typesets `data` with `template` into a PDF (tagged, PDF/UA-1).
+///
+/// Synchronous and CPU-bound: call it from `spawn_blocking`.
+pub fn render(template: Template, data: &impl Serialize) -> Result<Vec<u8>, DocumentError> {
+    render_with_warnings(template, data).map(|(pdf, _warnings)| pdf)
+}
+
+/// [`render`], also returning typst's warnings (e.g. a glyph missing from the
+/// fonts), so tests can insist on none.
+fn render_with_warnings(template: Template, data: &impl Serialize) -> Result<(Vec<u8>, Vec<String>), DocumentError> {
+    let json = serde_json::to_vec(data)?;
+    let world = DocumentWorld::new(template, json);
+    let result = compile_pdf(&world);
+    // Trim typst's global memo cache whatever the outcome: without this a
+    // server's memory grows with every document it has ever rendered.
+    typst::comemo::evict(CACHE_MAX_AGE);
+    result
+}
+
+fn compile_pdf(world: &DocumentWorld) -> Result<(Vec<u8>, Vec<String>), DocumentError> {
+    let template = world.template.path();
+    let (document, mut warnings) = compile_document(world)?;
+    let accessible = PdfOptions {
+        // PDF/UA-1 makes typst check the accessibility rules it can check
+        // (document title and language, heading titles, alt text, every
+        // character mapped to Unicode …) and refuse to write a PDF that breaks them.
+        standards: PdfStandards::new(&[PdfStandard::Ua_1])
+            .map_err(|error| DocumentError::Export { template, message: error.message().to_string() })?,
+        ..PdfOptions::default()
+    };
+    let pdf = match typst_pdf::pdf(&document, &accessible) {
+        Ok(pdf) => pdf,
+        // User text can bring in what UA-1 forbids, e.g. a character the
+        // embedded fonts lack (an emoji). Then rather the same tagged PDF,
+        // without the UA-1 claim, than no PDF at all.
+        Err(errors) => {
+            warnings.push(format!("written without PDF/UA-1: {}", describe_all(world, &errors)));
+            typst_pdf::pdf(&document, &PdfOptions::default())
+                .map_err(|errors| DocumentError::Export { template, message: describe_all(world, &errors) })?
+        }
+    };
+    Ok((pdf, warnings))
+}
+
+/// Lays the document out (everything but writing the PDF).
+fn compile_document(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), DocumentError> {
+    let warned = typst::compile::<PagedDocument>(world);
+    let warnings = warned.warnings.iter().map(|diagnostic| describe(world, diagnostic)).collect();
+    let document = warned
+        .output
+        .map_err(|errors| DocumentError::Template { template: world.template.path(), message: describe_all(world, &errors) })?;
+    Ok((document, warnings))
+}
+
+fn describe_all(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics.iter().map(|diagnostic| describe(world, diagnostic)).collect::<Vec<_>>().join("; ")
+}
+
+/// One diagnostic as "message (template line N) hint: …", for the logs.
+fn describe(world: &DocumentWorld, diagnostic: &SourceDiagnostic) -> String {
+    let mut text = diagnostic.message.to_string();
+    let in_template = diagnostic.span.id() == Some(world.main.id());
+    if in_template
+        && let Some(range) = world.range(diagnostic.span)
+        && let Some(line) = world.main.lines().byte_to_line(range.start)
+    {
+        text.push_str(&format!(" ({} line {})", world.template.path(), line + 1));
+    } else if diagnostic.span.id() == Some(world.data_id) {
+        text.push_str(" (in data.json)");
+    }
+    for hint in &diagnostic.hints {
+        text.push_str(" hint: ");
+        text.push_str(&hint.v);
+    }
+    text
+}
+
+/// The embedded fonts, parsed once per process.
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    // Liberation Sans 2.1.5 (SIL OFL 1.1, see fonts/LICENSE-LiberationSans.txt):
+    // a metric-compatible Arial substitute that covers Dutch, French and the
+    // typographic signs (– “ ” → €) people type. Only regular and bold: the
+    // templates use no italics, so their bytes are left out of the binary.
+    const FILES: [&[u8]; 2] = [include_bytes!("fonts/LiberationSans-Regular.ttf"), include_bytes!("fonts/LiberationSans-Bold.ttf")];
+    let fonts: Vec<Font> = FILES.into_iter().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+    Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+});
+
+/// typst's standard library, built once (it is immutable and shared).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A world with exactly one template, one data file and the embedded fonts.
+struct DocumentWorld {
+    template: Template,
+    main: Source,
+    data_id: FileId,
+    data: Bytes,
+}
+
+impl DocumentWorld {
+    fn new(template: Template, json: Vec<u8>) -> Self {
+        let main = Source::new(file_id(template.path()), template.source().to_owned());
+        DocumentWorld { template, main, data_id: file_id("/data.json"), data: Bytes::new(json) }
+    }
+}
+
+/// The id of a file at the root of the (virtual) project.
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a fixed, valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.data_id {
+            Err(FileError::NotSource)
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else if id == self.main.id() {
+            Ok(Bytes::from_string(self.main.clone()))
+        } else {
+            // Includes package imports: templates must not use any.
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    /// No clock: the compiled date comes in the data, in Dutch, so the PDF
+    /// does not depend on the server's time zone and renders reproducibly.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::forum::dossier::{Dossier, DossierBottleneck, DossierItem, DossierMeeting, DossierSignal, DossierStep, SectorCount};
+    use typst::layout::{Frame, FrameItem};
+
+    /// Markup that would change the document if it were ever evaluated.
+    const HOSTILE: [&str; 8] = ["#set page(width: 1cm)", "*bold*", "$x^2$", "]", "@ref", "<label>", r"back\slash \n", "#{ panic() }"];
+
+    fn small_dossier() -> Dossier {
+        Dossier {
+            tenant: "Gent".into(),
+            meeting: DossierMeeting {
+                title: "Forum armoede".into(),
+                kind: "Forum".into(),
+                when: "donderdag 14 januari 2027, 14:00 tot 16:00".into(),
+                place: "Stadhuis, zaal 2".into(),
+                length_minutes: 120,
+                agenda_minutes: 95,
+            },
+            items: vec![DossierItem {
+                position: 1,
+                kind: "Bundel".into(),
+                title: "Energiefacturen bij budgetmeters".into(),
+                duration_minutes: 30,
+                presenter: "An, maatschappelijk werker".into(),
+                question: "Wie neemt het voortouw?".into(),
+                for_information: true,
+                problem: "Gezinnen met een budgetmeter\nzitten vaker zonder stroom.\n\nTweede alinea.".into(),
+                analysis: "Vooral in de winter → meer meldingen (€ 80 per maand).".into(),
+                signals: vec![DossierSignal {
+                    number: "S-42".into(),
+                    title: "Meter leeg in het weekend".into(),
+                    description: "Opladen kan niet op zondag.".into(),
+                    phase: "Geanalyseerd".into(),
+                    area: "Gent-Noord".into(),
+                    frequency: "wekelijks".into(),
+                    since: String::new(),
+                    idea: "Noodkrediet".into(),
+                }],
+                organisations: 3,
+                sectors: vec![SectorCount { sector: "OCMW".into(), count: 2 }],
+                target_groups: vec!["Gezinnen".into(), "Alleenstaanden".into()],
+                life_domains: vec!["Energie".into()],
+                bottlenecks: vec![DossierBottleneck {
+                    question: "Kan het oplaadnet uitgebreid?".into(),
+                    domain: "Energie".into(),
+                    status: "Open".into(),
+                    regisseurs: vec!["Schepen van sociale zaken".into()],
+                }],
+                steps: vec![DossierStep { date: "12 maart 2026".into(), text: "S-42: Weerhouden → Gebundeld".into() }],
+                campaigns: vec!["Warme winter (lopend)".into()],
+            }],
+            compiled: "3 december 2026, 15:40".into(),
+        }
+    }
+
+    /// All text typst laid out, in reading order, with whitespace removed
+    /// (line breaks may fall anywhere).
+    fn laid_out_text(template: Template, data: &impl Serialize) -> (PagedDocument, String) {
+        fn walk(frame: &Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(group) => walk(&group.frame, out),
+                    FrameItem::Text(text) => out.push_str(&text.text),
+                    _ => {}
+                }
+            }
+        }
+        let world = DocumentWorld::new(template, serde_json::to_vec(data).unwrap());
+        let (document, warnings) = compile_document(&world).unwrap();
+        assert!(warnings.is_empty(), "typst warned: {warnings:?}");
+        let mut text = String::new();
+        for page in document.pages() {
+            walk(&page.frame, &mut text);
+        }
+        text.retain(|c| !c.is_whitespace());
+        (document, text)
+    }
+
+    fn squeeze(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    fn assert_a4(document: &PagedDocument) {
+        for page in document.pages() {
+            let size = page.frame.size();
+            assert!((size.x.to_pt() - 595.28).abs() < 0.1, "page width {:?}", size.x);
+            assert!((size.y.to_pt() - 841.89).abs() < 0.1, "page height {:?}", size.y);
+        }
+    }
+
+    #[test]
+    fn small_dossier_renders_a_pdf() {
+        let (pdf, warnings) = render_with_warnings(Template::Dossier, &small_dossier()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(warnings.is_empty(), "typst warned: {warnings:?}");
+        let (document, text) = laid_out_text(Template::Dossier, &small_dossier());
+        assert_a4(&document);
+        for expected in [
+            "Dossier: Forum armoede",
+            "1. Energiefacturen bij budgetmeters",
+            "Ter informatie.",
+            "Probleemstelling",
+            "S-42 · Meter leeg in het weekend",
+            "Gezien door",
+            "OCMW (2)",
+            "Beleidsknelpunten",
+            "Weerhouden → Gebundeld",
+            "Warme winter (lopend)",
+            "pagina 1 van",
+        ] {
+            assert!(text.contains(&squeeze(expected)), "missing {expected:?} in {text}");
+        }
+        // Empty sections are left out.
+        assert!(!text.contains("Sinds"));
+    }
+
+    #[test]
+    fn empty_dossier_renders() {
+        let pdf = render(Template::Dossier, &Dossier::default()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn hostile_text_shows_literally() {
+        let mut dossier = small_dossier();
+        let hostile = HOSTILE.join(" ");
+        dossier.tenant = hostile.clone();
+        dossier.meeting.title = hostile.clone();
+        let item = &mut dossier.items[0];
+        item.title = hostile.clone();
+        item.presenter = hostile.clone();
+        item.question = hostile.clone();
+        item.problem = hostile.clone();
+        item.signals[0].title = hostile.clone();
+        item.signals[0].description = hostile.clone();
+        item.signals[0].idea = hostile.clone();
+        item.target_groups = HOSTILE.iter().map(|s| s.to_string()).collect();
+        item.bottlenecks[0].question = hostile.clone();
+        item.steps[0].text = hostile.clone();
+        item.campaigns = vec![hostile.clone()];
+
+        let pdf = render(Template::Dossier, &dossier).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let (document, text) = laid_out_text(Template::Dossier, &dossier);
+        // `#set page(width: 1cm)` did not take effect.
+        assert_a4(&document);
+        assert!(document.pages().len() <= 4, "{} pages", document.pages().len());
+        for piece in HOSTILE {
+            assert!(text.contains(&squeeze(piece)), "{piece:?} not shown literally");
+        }
+        // The full string, in order, at least once per field it was put in.
+        assert!(text.matches(&squeeze(&hostile)).count() >= 10, "{text}");
+    }
+
+    #[test]
+    fn characters_the_fonts_lack_still_render() {
+        let mut dossier = small_dossier();
+        dossier.items[0].title = "Energie 😀 能源 طاقة".into();
+        let (pdf, warnings) = render_with_warnings(Template::Dossier, &dossier).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(warnings.iter().any(|w| w.starts_with("written without PDF/UA-1")), "{warnings:?}");
+    }
+
+    fn minutes() -> serde_json::Value {
+        serde_json::json!({
+            "tenant": "Gent",
+            "meeting": {
+                "title": "Forum armoede",
+                "kind": "Forum",
+                "when": "donderdag 14 januari 2027, 14:00 tot 16:00",
+                "place": "Stadhuis",
+            },
+            "present": ["An (OCMW)", "Bart (CAW)"],
+            "items": [{
+                "position": 1,
+                "title": "Energiefacturen",
+                "conclusions": "Het probleem is herkend.\n\nVerder te bekijken.",
+                "problem_definition": "Budgetmeters *leeg* #set page(width: 1cm)",
+                "commitments": [{ "organisation": "CAW", "commitment": "Telt de gevallen." }],
+                "decision": "Naar de werkgroep energie.",
+            }, {
+                "position": 2,
+                "title": "Varia",
+                "conclusions": "",
+                "problem_definition": "",
+                "commitments": [],
+                "decision": "",
+            }],
+            "compiled": "3 december 2026, 15:40",
+        })
+    }
+
+    #[test]
+    fn minutes_render() {
+        let (pdf, warnings) = render_with_warnings(Template::Minutes, &minutes()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(warnings.is_empty(), "typst warned: {warnings:?}");
+        let (document, text) = laid_out_text(Template::Minutes, &minutes());
+        assert_a4(&document);
+        for expected in
+            ["Verslag: Forum armoede", "1. Energiefacturen", "Budgetmeters *leeg* #set page(width: 1cm)", "Telt de gevallen.", "2. Varia"]
+        {
+            assert!(text.contains(&squeeze(expected)), "missing {expected:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn wrong_data_is_an_error_not_a_panic() {
+        let error = render(Template::Minutes, &serde_json::json!({ "tenant": 1 })).unwrap_err();
+        assert!(matches!(error, DocumentError::Template { .. }), "{error}");
+        assert!(error.to_string().contains("/minutes.typ"), "{error}");
+    }
+}
