@@ -244,6 +244,8 @@ mod tests {
             outcome: Some(Outcome::Opgelost),
             message: "Wat er beslist werd.".into(),
             note: "Waarom.".into(),
+            meeting: Some(crate::domain::MeetingId(1)),
+            campaign: Some(crate::domain::CampaignId(1)),
             ..Default::default()
         }
     }
