@@ -94,6 +94,17 @@ test("a coordinator prepares a forum from the candidates to a campaign that tell
   await expect(page.locator("section.campaign").filter({ hasText: BUNDLE }).locator("tr", { hasText: "Huurwaarborgfonds" })).toContainText("Bram Verhaeghe");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
+  // The minutes are a PDF too, with the conclusions and no reporter.
+  await page.goto(meeting);
+  const minutesPdf = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Verslag als PDF" }).click();
+  const minutesText = execFileSync("pdftotext", ["-layout", await (await minutesPdf).path(), "-"]).toString();
+  expect(minutesText).toContain("Alle partners herkennen het probleem.");
+  expect(minutesText).toContain("Campagne");
+  for (const name of REPORTERS) expect(minutesText).not.toContain(name);
+  await page.getByRole("button", { name: "Verslag mailen naar de genodigden" }).click();
+  await expect(page.getByText(/Het verslag is verstuurd naar \d+ genodigden/)).toBeVisible();
+
   // Its signals show In actie on the board.
   await page.goto("/gent/bord");
   await expect(page.locator('section.column[data-phase="in_action"]').locator("article.card", { hasText: SIGNAL })).toBeVisible();

@@ -318,6 +318,20 @@ pub async fn record_minutes(
     .await
 }
 
+/// Mail the minutes to everyone invited.
+#[server(endpoint = "verslag-versturen")]
+pub async fn send_minutes(tenant: String, meeting: i64) -> Result<(), AppError> {
+    crate::server::answer(async move {
+        use on_server::*;
+        let state = app_state()?;
+        let caller = auth::in_tenant(&state, "verslag-versturen", &tenant).await?;
+        let id = crate::domain::MeetingId(meeting);
+        let sent = forum::meetings::send_minutes(state.store.as_ref(), &caller, id, &mailing(&state), chrono::Utc::now()).await?;
+        tell(&format!("Het verslag is verstuurd naar {sent} genodigden met een e-mailadres.")).await
+    })
+    .await
+}
+
 #[server(endpoint = "dossier")]
 pub async fn load_dossier(tenant: String, id: i64) -> Result<DossierPage, AppError> {
     crate::server::answer(async move {

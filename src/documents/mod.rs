@@ -36,7 +36,7 @@
 //!     "title": "…",
 //!     "conclusions": "…",
 //!     "problem_definition": "…",
-//!     "commitments": [{ "organisation": "…", "commitment": "…" }, …],
+//!     "commitments": "…",                    // which partners commit to what
 //!     "decision": "…"
 //!   }, …],
 //!   "compiled": "3 december 2026, 15:40"
@@ -447,14 +447,14 @@ mod tests {
                 "title": "Energiefacturen",
                 "conclusions": "Het probleem is herkend.\n\nVerder te bekijken.",
                 "problem_definition": "Budgetmeters *leeg* #set page(width: 1cm)",
-                "commitments": [{ "organisation": "CAW", "commitment": "Telt de gevallen." }],
+                "commitments": "CAW telt de gevallen.",
                 "decision": "Naar de werkgroep energie.",
             }, {
                 "position": 2,
                 "title": "Varia",
                 "conclusions": "",
                 "problem_definition": "",
-                "commitments": [],
+                "commitments": "",
                 "decision": "",
             }],
             "compiled": "3 december 2026, 15:40",
@@ -468,9 +468,13 @@ mod tests {
         assert!(warnings.is_empty(), "typst warned: {warnings:?}");
         let (document, text) = laid_out_text(Template::Minutes, &minutes());
         assert_a4(&document);
-        for expected in
-            ["Verslag: Forum armoede", "1. Energiefacturen", "Budgetmeters *leeg* #set page(width: 1cm)", "Telt de gevallen.", "2. Varia"]
-        {
+        for expected in [
+            "Verslag: Forum armoede",
+            "1. Energiefacturen",
+            "Budgetmeters *leeg* #set page(width: 1cm)",
+            "CAW telt de gevallen.",
+            "2. Varia",
+        ] {
             assert!(text.contains(&squeeze(expected)), "missing {expected:?} in {text}");
         }
     }

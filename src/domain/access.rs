@@ -101,6 +101,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("agendapunt-verwijderen", Audience::Tenant(PREPARERS)),
     ("agendapunt-naar-overleg", Audience::Tenant(PREPARERS)),
     ("verslag-opslaan", Audience::Tenant(PREPARERS)),
+    ("verslag-versturen", Audience::Tenant(PREPARERS)),
     ("dossier", Audience::Tenant(MEMBERS)),
     // Policy domains and bottlenecks: read by preparers and mandatarissen,
     // owned by the regisseurs of their domain.
@@ -175,6 +176,7 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/overleg/{id}/live", Audience::Tenant(PREPARERS)),
     ("/{tenant}/overleg/{id}/dossier", Audience::Tenant(MEMBERS)),
     ("/{tenant}/overleg/{id}/dossier.pdf", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/overleg/{id}/verslag.pdf", Audience::Tenant(MEMBERS)),
     ("/{tenant}/campagnes", Audience::Tenant(OUTCOME_READERS)),
     ("/{tenant}/beheer", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/mensen", Audience::Tenant(COORDINATOR)),

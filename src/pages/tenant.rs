@@ -60,8 +60,12 @@ pub fn TenantPage() -> impl IntoView {
             "mijn-signalen" => "Mijn signalen volgen",
             "bord" => "Naar het bord",
             "bundels" => "Bundels",
+            "knelpunten" => "Beleidsdomeinen en knelpunten",
+            "overleg" => "Overleg: fora en ronde tafels voorbereiden",
+            "campagnes" => "Campagnes en actieplannen",
             "beheer" => "Beheer: mensen, organisaties, instellingen",
-            _ => "",
+            // Never empty: a link always has a name.
+            other => other,
         };
         let mut entries = menu(&roles);
         // Anyone may start at the intake page: it says what they can do there.

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .route(super::live::ROUTE, get(super::live::board_stream))
         .route(super::live::AGENDA_ROUTE, get(super::live::agenda_stream))
         .route(super::documents::DOSSIER_PDF, get(super::documents::dossier_pdf))
+        .route(super::documents::MINUTES_PDF, get(super::documents::minutes_pdf))
         .route_service("/favicon.svg", icon)
         .nest_service("/pkg", bundles)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
@@ -165,7 +166,8 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
     // Forget what is no longer needed: unconfirmed citizens' reports with their
     // address, old client addresses in the audit log, and the live boards'
     // old changes. Remind processors of signals waiting for screening past
-    // their tenant's deadline. Hourly, from the start.
+    // their tenant's deadline, and leads of action lines past their due date.
+    // Hourly, from the start.
     let (store, limits, public_url) = (state.store.clone(), state.config.limits.clone(), state.config.public_url.clone());
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(Duration::from_secs(3600));
@@ -190,6 +192,11 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(mails = n, "queued screening reminders"),
                 Err(e) => tracing::warn!(error = %e.message(), "queueing screening reminders failed"),
+            }
+            match crate::usecases::campaigns::remind_overdue_leads(store.as_ref(), &public_url, now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "queued reminders of overdue action lines"),
+                Err(e) => tracing::warn!(error = %e.message(), "queueing reminders of overdue action lines failed"),
             }
         }
     });

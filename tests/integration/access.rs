@@ -378,6 +378,7 @@ const RECORD_PAGES: &[&str] = &[
     "/{tenant}/overleg/{id}/live",
     "/{tenant}/overleg/{id}/dossier",
     "/{tenant}/overleg/{id}/dossier.pdf",
+    "/{tenant}/overleg/{id}/verslag.pdf",
 ];
 
 async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend) {

@@ -24,6 +24,7 @@ on_both_backends!(
     an_agenda_schedules_its_work_and_decisions_carry_back,
     signals_without_a_bottleneck_are_exactly_the_retained_ones_linked_to_none,
     invitations_carry_a_calendar_file_updates_and_a_cancellation,
+    an_overdue_action_line_reminds_its_lead_once,
 );
 
 /// A welzijn signal walked by the processor to `to` (Weerhouden at most).
@@ -347,4 +348,38 @@ async fn invitations_carry_a_calendar_file_updates_and_a_cancellation(backend: B
     )
     .await;
     assert!(matches!(closed, Err(AppError::Invalid(_))), "{closed:?}");
+}
+
+/// An overdue line's lead is reminded once per due date; a line that is done is not.
+async fn an_overdue_action_line_reminds_its_lead_once(backend: Backend) {
+    let db = database(backend).await;
+    let store = db.store.as_ref();
+    let f = fixture(store, "herinnerstad").await;
+    let (s1, s2) = (walked(store, &f, "Te laat A", Phase::Retained).await, walked(store, &f, "Te laat B", Phase::Retained).await);
+    let b = bundle(store, &f, "Trage opvolging", &[s1, s2], Phase::Analysed).await;
+    let m = meetings::plan(store, &f.coordinator, &meeting_form("Ronde tafel", "2027-03-11"), chrono::Utc::now()).await.unwrap();
+    let item = agenda::place(store, &f.coordinator, m, AgendaSubject::Bundle(b), URL, chrono::Utc::now()).await.unwrap();
+    let minutes = MinutesForm { decision: "campagne".into(), ..Default::default() };
+    let campaign = decisions::record(store, &f.coordinator, item, 1, &minutes, URL, chrono::Utc::now()).await.unwrap().unwrap();
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    let late = LineForm {
+        title: "Overleg met de huisvesters".into(),
+        lead: Some(f.processor.person.id),
+        due_on: yesterday.clone(),
+        ..Default::default()
+    };
+    campaigns::add_line(store, &f.coordinator, campaign, &late, chrono::Utc::now()).await.unwrap();
+    let done = LineForm { title: "Al klaar".into(), status: "klaar".into(), ..late.clone() };
+    campaigns::add_line(store, &f.coordinator, campaign, &done, chrono::Utc::now()).await.unwrap();
+
+    let reminded = |mails: &[seinhuis::domain::Mail]| mails.iter().filter(|m| m.subject.starts_with("Actielijn over tijd")).count();
+    assert_eq!(campaigns::remind_overdue_leads(store, URL, chrono::Utc::now()).await.unwrap(), 1);
+    assert_eq!(campaigns::remind_overdue_leads(store, URL, chrono::Utc::now()).await.unwrap(), 0, "once");
+    let mails = store.read().await.unwrap().outbox(f.tenant.id, 50).await.unwrap();
+    assert_eq!(reminded(&mails), 1);
+    let mail = mails.iter().find(|m| m.subject.starts_with("Actielijn over tijd")).unwrap();
+    assert_eq!(
+        (mail.to.as_str(), mail.subject.as_str()),
+        (f.processor.person.email.as_str(), "Actielijn over tijd: Overleg met de huisvesters")
+    );
 }

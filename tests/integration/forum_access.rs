@@ -30,6 +30,7 @@ pub const FORUM_RECORD_FUNCTIONS: &[&str] = &[
     "agendapunt-verwijderen",
     "agendapunt-naar-overleg",
     "verslag-opslaan",
+    "verslag-versturen",
     "dossier",
     "knelpunt-opslaan",
     "knelpunt-koppelen",
@@ -186,6 +187,8 @@ async fn every_forum_record_answers_exactly_who_may_see_it(backend: Backend) {
         ("agendapunt-naar-overleg", vec![("item", id(kortrijk.coming_item.0)), ("to", id(gent.coming.0))], PREPARERS, |_| 404),
         ("verslag-opslaan", vec![("item", id(gent.past_item.0)), ("version", t("0"))], PREPARERS, |_| 409),
         ("verslag-opslaan", vec![("item", id(kortrijk.past_item.0)), ("version", t("0"))], PREPARERS, |_| 404),
+        ("verslag-versturen", vec![("meeting", id(gent.past.0))], PREPARERS, |_| 200),
+        ("verslag-versturen", vec![("meeting", id(kortrijk.past.0))], PREPARERS, |_| 404),
         // Owned by the regisseurs of its domain (wonen: Pieter-Jan) and the coordinator.
         ("knelpunt-opslaan", bottleneck_form(gent.bottleneck, gent.domain), &[Who::Regisseur, Who::Mixed, Who::Coordinator], |who| {
             if who == Who::Mixed { 403 } else { 409 }

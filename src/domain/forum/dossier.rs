@@ -95,3 +95,34 @@ pub struct DossierStep {
     /// What happened ("S-42: Weerhouden → Gebundeld").
     pub text: String,
 }
+
+/// A meeting's minutes, as the minutes PDF template reads them. Like the
+/// dossier, it names no signaalgever: only organisations that commit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesDoc {
+    pub tenant: String,
+    pub meeting: MinutesMeeting,
+    /// Who was invited (members and organisations by name, guests with their role).
+    pub present: Vec<String>,
+    pub items: Vec<MinutesItem>,
+    pub compiled: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesMeeting {
+    pub title: String,
+    pub kind: String,
+    pub when: String,
+    pub place: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesItem {
+    pub position: u32,
+    pub title: String,
+    pub conclusions: String,
+    pub problem_definition: String,
+    pub commitments: String,
+    /// The decision in words ("Campagne", "Geen verdere actie: opgelost").
+    pub decision: String,
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::PdfDownload;
 use crate::api::forum::{DossierPage, load_dossier};
 use crate::components::loaded::loaded;
 use crate::domain::forum::dossier::DossierItem;
@@ -47,7 +48,7 @@ fn DossierView(page: DossierPage) -> impl IntoView {
                 <p class="lead">{d.meeting.kind.clone()} " · " {d.meeting.when.clone()} {(!d.meeting.place.is_empty()).then(|| format!(" · {}", d.meeting.place))}</p>
                 <p class="hint">{format!("Agenda: {} van {} minuten. Samengesteld op {}. Dit dossier noemt geen signaalgevers.", d.meeting.agenda_minutes, d.meeting.length_minutes, d.compiled)}</p>
                 <p class="no-print">
-                    <a class="button" href=pdf.clone() download="dossier.pdf" data-pdf="true">"PDF downloaden"</a>
+                    <PdfDownload href=pdf.clone() label="PDF downloaden".to_string() file="dossier.pdf".to_string()/>
                     " "
                     <span class="hint">"Of druk deze pagina af: ze is opgemaakt voor papier."</span>
                 </p>

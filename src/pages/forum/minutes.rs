@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::forum::RecordMinutes;
+use super::PdfDownload;
+use crate::api::forum::{RecordMinutes, SendMinutes};
 use crate::domain::Outcome;
 use crate::domain::forum::agenda::{AgendaItem, Decision};
 use crate::domain::forum::meeting::MeetingStatus;
@@ -24,9 +25,21 @@ pub fn MinutesSection(tenant: String, agenda: AgendaView) -> impl IntoView {
                 if writes { view! { <MinutesForm tenant=tenant.clone() item/> }.into_any() } else { view! { <Outcomes item/> }.into_any() }
             })
             .collect_view();
+    let meeting = agenda.meeting.id.0;
+    let pdf = format!("/{tenant}/overleg/{meeting}/verslag.pdf");
+    let send = ServerAction::<SendMinutes>::new();
+    let tenant_send = tenant.clone();
     view! {
         <section aria-labelledby="verslag">
             <h2 id="verslag">"Verslag en beslissingen"</h2>
+            <p><PdfDownload href=pdf label="Verslag als PDF".to_string() file="verslag.pdf".to_string()/></p>
+            {writes.then(move || view! {
+                <ActionForm action=send attr:class="form form-inline">
+                    <input type="hidden" name="tenant" value=tenant_send.clone()/>
+                    <input type="hidden" name="meeting" value=meeting/>
+                    <button type="submit" class="button button-small button-quiet">"Verslag mailen naar de genodigden"</button>
+                </ActionForm>
+            })}
             {writes.then(|| view! { <p class="hint">"Een beslissing wordt meteen uitgevoerd: geen verdere actie rondt de signalen af, verder analyseren zet ze terug naar Geanalyseerd, een campagne zet ze in actie. Het verslag gaat door de controle op persoonsgegevens."</p> })}
             {items}
         </section>

@@ -6,6 +6,7 @@
 mod agenda;
 #[cfg(feature = "ssr")]
 mod dossier;
+mod download;
 #[cfg(feature = "ssr")]
 mod invitees;
 #[cfg(feature = "ssr")]
@@ -14,5 +15,6 @@ mod minutes;
 mod pages;
 
 pub use self::agenda::AgendaBuilder;
+pub use self::download::PdfDownload;
 #[cfg(feature = "ssr")]
 pub use self::pages::*;

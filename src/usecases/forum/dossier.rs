@@ -53,6 +53,50 @@ pub async fn compile(store: &dyn Store, caller: &TenantCaller, id: MeetingId, no
     })
 }
 
+/// The minutes of a meeting, for anyone with a seat at it.
+pub async fn minutes(store: &dyn Store, caller: &TenantCaller, id: MeetingId, now: DateTime<Utc>) -> Result<MinutesDoc, AppError> {
+    let tenant = caller.tenant.id;
+    let mut tx = store.read().await?;
+    let (meeting, _) = seat(&mut *tx, caller, id).await?;
+    let present = tx
+        .invitees(tenant, id)
+        .await?
+        .into_iter()
+        .map(|c| if c.invitee.role.is_empty() { c.invitee.name } else { format!("{} ({})", c.invitee.name, c.invitee.role) })
+        .collect();
+    let items = tx
+        .agenda(tenant, id)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| MinutesItem {
+            position: index as u32 + 1,
+            title: item.title,
+            conclusions: item.minutes.conclusions,
+            problem_definition: item.minutes.problem_definition,
+            commitments: item.minutes.commitments,
+            decision: item.minutes.decision.map(|d| d.label()).unwrap_or_default(),
+        })
+        .collect();
+    Ok(MinutesDoc {
+        tenant: caller.tenant.name.clone(),
+        meeting: MinutesMeeting {
+            title: meeting.title.clone(),
+            kind: meeting.kind.label().to_string(),
+            when: format!(
+                "{}, {} tot {}",
+                dates::long_date(meeting.starts_at),
+                dates::time(meeting.starts_at),
+                dates::time(meeting.ends_at())
+            ),
+            place: meeting.place.clone(),
+        },
+        present,
+        items,
+        compiled: dates::date_time(now),
+    })
+}
+
 async fn compile_item(
     tx: &mut dyn Tx,
     tenant: TenantId,

@@ -203,6 +203,55 @@ pub async fn uninvite(
     Ok(())
 }
 
+/// Mail the minutes to everyone invited: the text, and a link to the PDF.
+/// How many mails were queued.
+pub async fn send_minutes(
+    store: &dyn Store,
+    caller: &TenantCaller,
+    id: MeetingId,
+    mailing: &Mailing<'_>,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let minutes = super::dossier::minutes(store, caller, id, now).await?;
+    let mut tx = store.write().await?;
+    let meeting = prepared(&mut *tx, caller, id).await?;
+    if meeting.status == MeetingStatus::Geannuleerd {
+        return Err(crate::domain::forum::ForumRefusal::MeetingCancelled.into());
+    }
+    let mut body = format!(
+        "Dag,\n\nHier is het verslag van {} ‘{}’ ({}).\n",
+        meeting.kind.label().to_lowercase(),
+        meeting.title,
+        minutes.meeting.when
+    );
+    for item in &minutes.items {
+        body.push_str(&format!("\n{}. {}\n", item.position, item.title));
+        for (label, text) in [
+            ("Probleemstelling", &item.problem_definition),
+            ("Conclusies", &item.conclusions),
+            ("Engagementen", &item.commitments),
+            ("Beslissing", &item.decision),
+        ] {
+            if !text.is_empty() {
+                body.push_str(&format!("{label}: {text}\n"));
+            }
+        }
+    }
+    let link = format!("{}/{}/overleg/{id}/verslag.pdf", mailing.public_url.trim_end_matches('/'), caller.tenant.slug);
+    body.push_str(&format!("\nHet verslag als PDF (met een account bij Seinhuis): {link}\n\nSeinhuis\n"));
+    let subject = format!("Verslag: {}", meeting.title);
+    let mut sent = 0;
+    for contact in tx.invitees(caller.tenant.id, id).await? {
+        for email in &contact.emails {
+            tx.queue_mail(Some(caller.tenant.id), email, &subject, &body, now).await?;
+            sent += 1;
+        }
+    }
+    tx.audit(&audit(caller, "verslag-verstuurd", id, sent.to_string()), now).await?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
 /// The invitees as people see them (never their addresses).
 pub async fn invitees(tx: &mut dyn Tx, tenant: TenantId, id: MeetingId) -> Result<Vec<Invitee>, AppError> {
     Ok(tx.invitees(tenant, id).await?.into_iter().map(|c| c.invitee).collect())
