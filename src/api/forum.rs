@@ -76,6 +76,7 @@ pub async fn load_meetings(tenant: String) -> Result<MeetingsPage, AppError> {
 
 /// Plan a meeting; then go to its agenda.
 #[server(endpoint = "overleg-plannen")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn plan_meeting(
     tenant: String,
     kind: String,
@@ -111,6 +112,7 @@ pub async fn load_meeting(tenant: String, id: i64) -> Result<MeetingPage, AppErr
 }
 
 #[server(endpoint = "overleg-wijzigen")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn replan_meeting(
     tenant: String,
     meeting: i64,
@@ -151,6 +153,7 @@ pub async fn set_meeting_status(tenant: String, meeting: i64, status: String) ->
 
 /// Invite a member (`person`), an organisation, or an outside guest by name, role and address.
 #[server(endpoint = "overleg-uitnodigen")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn invite(
     tenant: String,
     meeting: i64,
@@ -274,6 +277,7 @@ pub async fn move_item(tenant: String, item: i64, to: i64) -> Result<(), AppErro
 /// The minutes of an item, and maybe its decision; returns the campaign a
 /// decision started.
 #[server(endpoint = "verslag-opslaan")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn record_minutes(
     tenant: String,
     item: i64,

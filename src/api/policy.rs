@@ -82,6 +82,7 @@ pub async fn load_bottlenecks(tenant: String) -> Result<BottlenecksPage, AppErro
 
 /// Raise a bottleneck (no `bottleneck`), or edit one based on its version.
 #[server(endpoint = "knelpunt-opslaan")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn save_bottleneck(
     tenant: String,
     bottleneck: Option<String>,
@@ -192,6 +193,7 @@ fn line_form(
 }
 
 #[server(endpoint = "actielijn-toevoegen")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn add_line(
     tenant: String,
     campaign: i64,
@@ -213,6 +215,7 @@ pub async fn add_line(
 }
 
 #[server(endpoint = "actielijn-bijwerken")]
+#[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn update_line(
     tenant: String,
     line: i64,

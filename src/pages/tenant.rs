@@ -55,17 +55,19 @@ pub fn TenantPage() -> impl IntoView {
     });
     loaded(page, |(tenant, roles, waiting)| {
         // The header's menu, explained: the same entries, from the route table.
-        let explained = |page: &str| match page {
-            "signaleren" => "Een signaal melden",
-            "mijn-signalen" => "Mijn signalen volgen",
-            "bord" => "Naar het bord",
-            "bundels" => "Bundels",
-            "knelpunten" => "Beleidsdomeinen en knelpunten",
-            "overleg" => "Overleg: fora en ronde tafels voorbereiden",
-            "campagnes" => "Campagnes en actieplannen",
-            "beheer" => "Beheer: mensen, organisaties, instellingen",
-            // Never empty: a link always has a name.
-            other => other,
+        let explained = |page: &'static str| -> &'static str {
+            match page {
+                "signaleren" => "Een signaal melden",
+                "mijn-signalen" => "Mijn signalen volgen",
+                "bord" => "Naar het bord",
+                "bundels" => "Bundels",
+                "knelpunten" => "Beleidsdomeinen en knelpunten",
+                "overleg" => "Overleg: fora en ronde tafels voorbereiden",
+                "campagnes" => "Campagnes en actieplannen",
+                "beheer" => "Beheer: mensen, organisaties, instellingen",
+                // Never empty: a link always has a name.
+                other => other,
+            }
         };
         let mut entries = menu(&roles);
         // Anyone may start at the intake page: it says what they can do there.

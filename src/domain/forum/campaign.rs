@@ -133,7 +133,7 @@ pub fn progress(lines: &[ActionLine]) -> u8 {
         let progress = if l.status == LineStatus::Klaar { 100 } else { u32::from(l.progress.min(100)) };
         (done + progress * u32::from(l.weight), weight + u32::from(l.weight))
     });
-    if weight == 0 { 0 } else { (done / weight) as u8 }
+    done.checked_div(weight).unwrap_or(0) as u8
 }
 
 /// An action line as typed.

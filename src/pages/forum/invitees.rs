@@ -38,7 +38,7 @@ pub fn Invitees(tenant: String, agenda: AgendaView) -> impl IntoView {
             view! {
                 <li>
                     {i.name.clone()} " (" {what} ")"
-                    {(!i.reachable).then(|| " · geen e-mailadres: nodig zelf uit")}
+                    {(!i.reachable).then_some(" · geen e-mailadres: nodig zelf uit")}
                     {remove}
                 </li>
             }

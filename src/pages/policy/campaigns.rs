@@ -77,7 +77,7 @@ fn CampaignView(
                 <tr class:overdue=overdue data-line=l.id.0>
                     <td>{l.title.clone()}</td>
                     <td>{lead}</td>
-                    <td>{l.due_on.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_else(|| "—".into())} {overdue.then(|| " (over tijd)")}</td>
+                    <td>{l.due_on.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_else(|| "—".into())} {overdue.then_some(" (over tijd)")}</td>
                     <td>{l.status.label()}</td>
                     <td><progress max="100" value=l.progress aria-label=format!("Voortgang {}", l.title)></progress> {format!(" {}%", l.progress)}</td>
                     <td>{edit}</td>

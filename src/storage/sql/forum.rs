@@ -78,7 +78,7 @@ impl AgendaRow {
                 conclusions: self.conclusions,
                 problem_definition: self.problem_definition,
                 commitments: self.commitments,
-                decision: decode_opt("agenda_items.decision", self.decision, |d| Decision::from_stored(d))?,
+                decision: decode_opt("agenda_items.decision", self.decision, Decision::from_stored)?,
             },
         };
         Ok((self.meeting_id, item))
