@@ -27,8 +27,9 @@ pub struct ScopedCandidate {
     pub scopes: Vec<SignalScope>,
 }
 
+/// Meetings and who is invited.
 #[async_trait]
-pub trait Forum {
+pub trait Meetings {
     async fn insert_meeting(&mut self, tenant: TenantId, plan: &MeetingPlan, by: PersonId, at: DateTime<Utc>) -> StoreResult<MeetingId>;
     /// The tenant's meetings, the coming ones first, then the past ones, latest first.
     async fn meetings(&mut self, tenant: TenantId) -> StoreResult<Vec<Meeting>>;
@@ -50,7 +51,11 @@ pub trait Forum {
     async fn remove_invitee(&mut self, tenant: TenantId, meeting: MeetingId, invitee: InviteeId) -> StoreResult<bool>;
     /// Is this person invited, by name or through their organisation?
     async fn is_invited(&mut self, tenant: TenantId, meeting: MeetingId, person: PersonId) -> StoreResult<bool>;
+}
 
+/// Meetings' agendas, their minutes, and what could go on them.
+#[async_trait]
+pub trait Agendas {
     /// The agenda in order.
     async fn agenda(&mut self, tenant: TenantId, meeting: MeetingId) -> StoreResult<Vec<AgendaItem>>;
     /// One item and its meeting.

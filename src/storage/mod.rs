@@ -11,19 +11,21 @@ use chrono::{DateTime, Utc};
 use crate::domain::live::{BoardChange, ChangedSignal};
 use crate::domain::*;
 
+mod bottlenecks;
+mod campaigns;
 mod feed;
 mod forum;
 mod listener;
-mod policy;
 mod postgres;
 mod sessions;
 mod sqlite;
 mod workbench;
 
+pub use bottlenecks::Bottlenecks;
+pub use campaigns::{Campaigns, OverdueLine};
 pub use feed::{ChangeFeed, FeedItem};
-pub use forum::{Forum, InviteeContact, ScopedCandidate};
+pub use forum::{Agendas, InviteeContact, Meetings, ScopedCandidate};
 pub use listener::LISTENER_NAME;
-pub use policy::{OverdueLine, Policy};
 pub use sessions::SessionBackend;
 pub use workbench::{Teammate, Workbench};
 
@@ -94,8 +96,10 @@ pub trait Tx:
     + Changes
     + BoardLimitsStore
     + Workbench
-    + Forum
-    + Policy
+    + Meetings
+    + Agendas
+    + Bottlenecks
+    + Campaigns
     + Send
 {
     async fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -1,17 +1,12 @@
-//! Storage of policy bottlenecks and campaigns (`domain::forum::bottleneck`,
-//! `domain::forum::campaign`).
+//! Storage of campaigns, their actors and action lines (`domain::forum::campaign`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::StoreResult;
 use crate::domain::forum::agenda::AgendaSubject;
-use crate::domain::forum::bottleneck::{Bottleneck, CheckedBottleneck};
-use crate::domain::forum::campaign::{Campaign, CampaignForm, CheckedLine};
-use crate::domain::{
-    ActionLineId, AgendaItemId, BottleneckId, CampaignId, OrganisationId, Outcome, PersonId, PolicyDomainId, SignalScope, SignalSummary,
-    TenantId,
-};
+use crate::domain::forum::campaign::{ActionLine, Campaign, CampaignForm, CheckedLine};
+use crate::domain::{ActionLineId, AgendaItemId, CampaignId, OrganisationId, Outcome, PersonId, SignalScope, TenantId};
 
 /// An overdue action line whose lead has not been reminded yet.
 #[derive(Clone, Debug)]
@@ -25,36 +20,7 @@ pub struct OverdueLine {
 }
 
 #[async_trait]
-pub trait Policy {
-    /// Rename a policy domain and name its consultation body.
-    async fn update_domain(&mut self, tenant: TenantId, domain: PolicyDomainId, name: &str, body: &str) -> StoreResult<bool>;
-
-    async fn insert_bottleneck(
-        &mut self,
-        tenant: TenantId,
-        bottleneck: &CheckedBottleneck,
-        owner: PersonId,
-        at: DateTime<Utc>,
-    ) -> StoreResult<BottleneckId>;
-    async fn update_bottleneck(
-        &mut self,
-        tenant: TenantId,
-        id: BottleneckId,
-        expected_version: i64,
-        bottleneck: &CheckedBottleneck,
-    ) -> StoreResult<bool>;
-    /// The tenant's bottlenecks (`editable` is left false: the use case decides).
-    async fn bottlenecks(&mut self, tenant: TenantId) -> StoreResult<Vec<Bottleneck>>;
-    /// Link a bundle or a signal to a bottleneck; false when it already was.
-    async fn link_bottleneck(&mut self, tenant: TenantId, id: BottleneckId, subject: AgendaSubject, at: DateTime<Utc>)
-    -> StoreResult<bool>;
-    async fn unlink_bottleneck(&mut self, tenant: TenantId, id: BottleneckId, subject: AgendaSubject) -> StoreResult<bool>;
-    /// The bottlenecks a bundle or signal is linked to (a signal through its bundle too).
-    async fn bottlenecks_of(&mut self, tenant: TenantId, subject: AgendaSubject) -> StoreResult<Vec<BottleneckId>>;
-    /// Signals from Weerhouden through In actie linked to no bottleneck,
-    /// directly or through their bundle, oldest first.
-    async fn signals_without_bottleneck(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>>;
-
+pub trait Campaigns {
     async fn insert_campaign(
         &mut self,
         tenant: TenantId,
@@ -86,11 +52,7 @@ pub trait Policy {
     /// The campaign an action line belongs to.
     async fn line_campaign(&mut self, tenant: TenantId, line: ActionLineId) -> StoreResult<Option<CampaignId>>;
     /// Lines of running campaigns led by this person, with their campaign.
-    async fn lines_led_by(
-        &mut self,
-        tenant: TenantId,
-        person: PersonId,
-    ) -> StoreResult<Vec<(CampaignId, String, crate::domain::forum::campaign::ActionLine)>>;
+    async fn lines_led_by(&mut self, tenant: TenantId, person: PersonId) -> StoreResult<Vec<(CampaignId, String, ActionLine)>>;
     /// Open lines of running campaigns past their due date, not reminded yet (any tenant).
     async fn overdue_lines(&mut self, today: NaiveDate) -> StoreResult<Vec<OverdueLine>>;
     async fn mark_line_reminded(&mut self, line: ActionLineId, at: DateTime<Utc>) -> StoreResult<()>;
