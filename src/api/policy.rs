@@ -10,40 +10,21 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::TenantHeader;
-use crate::domain::forum::bottleneck::Bottleneck;
-use crate::domain::forum::campaign::{ActionLine, Campaign};
-use crate::domain::{CampaignId, OrganisationId, PersonId, PolicyDomainId, SignalSummary};
+use crate::domain::forum::view::{BottlenecksView, CampaignsView};
+#[cfg(feature = "ssr")]
+use crate::domain::{CampaignId, OrganisationId, PersonId, PolicyDomainId};
 use crate::error::AppError;
-
-/// One policy domain as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainView {
-    pub id: PolicyDomainId,
-    pub name: String,
-    pub body: String,
-    pub regisseurs: Vec<String>,
-    pub mine: bool,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BottlenecksPage {
     pub tenant: TenantHeader,
-    pub domains: Vec<DomainView>,
-    pub bottlenecks: Vec<Bottleneck>,
-    pub without: Vec<SignalSummary>,
-    pub my_signals: Vec<SignalSummary>,
-    pub may_edit_domains: bool,
-    pub may_raise_in: Vec<PolicyDomainId>,
+    pub page: BottlenecksView,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignsPage {
     pub tenant: TenantHeader,
-    pub campaigns: Vec<Campaign>,
-    pub mine: Vec<(CampaignId, String, ActionLine)>,
-    pub may_manage: bool,
-    pub people: Vec<(PersonId, String)>,
-    pub organisations: Vec<(OrganisationId, String)>,
+    pub page: CampaignsView,
 }
 
 #[cfg(feature = "ssr")]
@@ -63,19 +44,7 @@ pub async fn load_bottlenecks(tenant: String) -> Result<BottlenecksPage, AppErro
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "knelpunten", &tenant).await?;
         let page = crate::usecases::bottlenecks::page(state.store.as_ref(), &caller).await?;
-        Ok(BottlenecksPage {
-            tenant: (&caller.tenant).into(),
-            domains: page
-                .domains
-                .into_iter()
-                .map(|d| DomainView { id: d.id, name: d.name, body: d.body, regisseurs: d.regisseurs, mine: d.mine })
-                .collect(),
-            bottlenecks: page.bottlenecks,
-            without: page.without,
-            my_signals: page.my_signals,
-            may_edit_domains: page.may_edit_domains,
-            may_raise_in: page.may_raise_in,
-        })
+        Ok(BottlenecksPage { tenant: (&caller.tenant).into(), page })
     })
     .await
 }
@@ -158,14 +127,7 @@ pub async fn load_campaigns(tenant: String) -> Result<CampaignsPage, AppError> {
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "campagnes", &tenant).await?;
         let page = crate::usecases::campaigns::page(state.store.as_ref(), &caller).await?;
-        Ok(CampaignsPage {
-            tenant: (&caller.tenant).into(),
-            campaigns: page.campaigns,
-            mine: page.mine,
-            may_manage: page.may_manage,
-            people: page.people,
-            organisations: page.organisations,
-        })
+        Ok(CampaignsPage { tenant: (&caller.tenant).into(), page })
     })
     .await
 }

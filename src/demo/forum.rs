@@ -57,11 +57,10 @@ impl DemoForum {
             }
         };
         let meetings = usecases::forum::meetings::plan_in;
-        let past = meetings(tx, &caller, &form("Gezamenlijk forum najaar", self.past_at), MeetingStatus::Afgelopen, self.past_at).await?;
+        // The past forum is held (Afgelopen) once its decisions are taken, in `carry`.
+        let past = meetings(tx, &caller, &form("Gezamenlijk forum najaar", self.past_at), MeetingStatus::Gepland, self.past_at).await?;
         let coming =
             meetings(tx, &caller, &form("Gezamenlijk forum voorjaar", self.coming_at), MeetingStatus::Gepland, self.past_at).await?;
-        let past_meeting = tx.meeting(caller.tenant.id, past).await?.ok_or(AppError::NotFound)?;
-        tx.set_meeting_status(caller.tenant.id, past, MeetingStatus::Gepland, false).await?;
         for m in l.memberships.values().filter(|m| m.tenant_slug == slug && !m.has(Role::Signaalgever)) {
             for meeting in [past, coming] {
                 tx.add_invitee(caller.tenant.id, meeting, &NewInvitee::Person(m.person)).await?;
@@ -73,7 +72,6 @@ impl DemoForum {
             email: String::new(),
         };
         tx.add_invitee(caller.tenant.id, coming, &guest).await?;
-        let _ = past_meeting;
         self.meetings.insert(slug.to_string(), (past, coming));
         Ok((past, coming))
     }

@@ -4,47 +4,22 @@
 //! Retained signals linked to none are listed: they need extra attention.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::domain::access::OUTCOME_READERS;
 use crate::domain::forum::agenda::AgendaSubject;
 use crate::domain::forum::bottleneck::{Bottleneck, BottleneckForm};
+use crate::domain::forum::view::{BottlenecksView, DomainView};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
 use crate::storage::{Store, Tx};
-
-/// One policy domain as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainView {
-    pub id: PolicyDomainId,
-    pub name: String,
-    pub body: String,
-    pub regisseurs: Vec<String>,
-    /// The reader is one of its regisseurs.
-    pub mine: bool,
-}
-
-/// What `/{tenant}/knelpunten` shows its reader.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BottlenecksPage {
-    pub domains: Vec<DomainView>,
-    pub bottlenecks: Vec<Bottleneck>,
-    /// Retained signals without a bottleneck, narrowed to those the reader may read.
-    pub without: Vec<SignalSummary>,
-    /// For a regisseur: the signals of their domains, newest first.
-    pub my_signals: Vec<SignalSummary>,
-    pub may_edit_domains: bool,
-    /// Domains the reader may raise a bottleneck in.
-    pub may_raise_in: Vec<PolicyDomainId>,
-}
 
 /// May this member own bottlenecks of this domain?
 fn owns(caller: &TenantCaller, domain: PolicyDomainId) -> bool {
     caller.membership.has(Role::Hoofdsignaalverwerker) || caller.membership.holds(Role::Regisseur, domain)
 }
 
-pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<BottlenecksPage, AppError> {
+pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<BottlenecksView, AppError> {
     if !caller.has_any(OUTCOME_READERS) {
         return Err(AppError::NoAccess);
     }
@@ -80,7 +55,7 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<Bottleneck
         Vec::new()
     };
     let may_raise_in = domains.iter().filter(|d| owns(caller, d.id)).map(|d| d.id).collect();
-    Ok(BottlenecksPage {
+    Ok(BottlenecksView {
         domains,
         bottlenecks,
         without,

@@ -8,27 +8,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::forum::agenda::move_subject;
 use crate::domain::access::{OUTCOME_READERS, PREPARERS};
 use crate::domain::forum::ForumRefusal;
-use crate::domain::forum::campaign::{ActionLine, Campaign, CampaignStatus, LineForm};
+use crate::domain::forum::campaign::{Campaign, CampaignStatus, LineForm};
+use crate::domain::forum::view::CampaignsView;
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
 use crate::storage::{Store, Tx};
 
-/// What the campaigns page shows a member.
-#[derive(Clone, Debug)]
-pub struct CampaignsPage {
-    pub campaigns: Vec<Campaign>,
-    /// Lines this member leads, with their campaign's id and title.
-    pub mine: Vec<(CampaignId, String, ActionLine)>,
-    pub may_manage: bool,
-    /// Who can lead a line, and organisations that can join.
-    pub people: Vec<(PersonId, String)>,
-    pub organisations: Vec<(OrganisationId, String)>,
-}
-
 /// Campaigns for preparers and mandatarissen; for anyone else only the
 /// lines they lead ("mijn acties").
-pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<CampaignsPage, AppError> {
+pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<CampaignsView, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.read().await?;
     let mine = tx.lines_led_by(tenant, caller.person.id).await?;
@@ -46,7 +35,7 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<CampaignsP
     if !reads && mine.is_empty() {
         return Err(AppError::NoAccess);
     }
-    Ok(CampaignsPage { campaigns, mine, may_manage, people, organisations })
+    Ok(CampaignsView { campaigns, mine, may_manage, people, organisations })
 }
 
 /// Add an action line with its lead.

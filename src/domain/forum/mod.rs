@@ -57,8 +57,6 @@ pub enum ForumRefusal {
     LeadRequired,
     #[error("campaign closed")]
     CampaignClosed,
-    #[error("no decision yet")]
-    NotDecided,
     #[error("same meeting")]
     SameMeeting,
     #[error("already decided")]
@@ -99,7 +97,6 @@ impl ForumRefusal {
             ForumRefusal::BadProgress => "Geef de voortgang als een getal van 0 tot 100.".into(),
             ForumRefusal::LeadRequired => "Kies een trekker voor deze actielijn.".into(),
             ForumRefusal::CampaignClosed => "Deze campagne is afgerond.".into(),
-            ForumRefusal::NotDecided => "Er is nog geen beslissing over dit agendapunt.".into(),
             ForumRefusal::SameMeeting => "Kies een ander overleg.".into(),
             ForumRefusal::AlreadyDecided => {
                 "Over dit agendapunt is al beslist, en die beslissing is uitgevoerd. Je kan de tekst van het verslag nog aanpassen.".into()

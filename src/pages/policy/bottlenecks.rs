@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::policy::{BottlenecksPage, DomainView, LinkBottleneck, SaveBottleneck, SaveDomain, load_bottlenecks};
+use crate::api::policy::{BottlenecksPage, LinkBottleneck, SaveBottleneck, SaveDomain, load_bottlenecks};
 use crate::components::loaded::loaded;
 use crate::components::phase::PhaseBadge;
 use crate::domain::SignalSummary;
 use crate::domain::forum::bottleneck::{Bottleneck, BottleneckStatus};
+use crate::domain::forum::view::DomainView;
 use crate::pages::param;
 
 #[component]
@@ -24,7 +25,8 @@ pub fn BottlenecksPageView() -> impl IntoView {
 
 #[component]
 fn BottlenecksView(page: BottlenecksPage) -> impl IntoView {
-    let slug = page.tenant.slug.clone();
+    let BottlenecksPage { tenant, page } = page;
+    let slug = tenant.slug.clone();
     let domains = page.domains.clone();
     let by_domain = page
         .domains
@@ -39,7 +41,7 @@ fn BottlenecksView(page: BottlenecksPage) -> impl IntoView {
         view! { <RaiseForm tenant=slug.clone() choices all=page.domains.clone()/> }
     });
     view! {
-        <h1>"Beleidsdomeinen en knelpunten " {page.tenant.name.clone()}</h1>
+        <h1>"Beleidsdomeinen en knelpunten " {tenant.name.clone()}</h1>
         <p class="lead">"Een beleidsknelpunt is een vraag binnen één beleidsdomein die de hulp van andere domeinen nodig heeft. Signalen die eraan gekoppeld zijn, tonen dat het in de praktijk speelt."</p>
         <Without tenant=slug.clone() signals=page.without/>
         {(!page.my_signals.is_empty()).then(|| view! { <MySignals tenant=slug.clone() signals=page.my_signals/> })}

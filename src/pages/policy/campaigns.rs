@@ -23,7 +23,8 @@ pub fn CampaignsPageView() -> impl IntoView {
 
 #[component]
 fn CampaignsView(page: CampaignsPage) -> impl IntoView {
-    let slug = page.tenant.slug.clone();
+    let CampaignsPage { tenant, page } = page;
+    let slug = tenant.slug.clone();
     let mine = page
         .mine
         .iter()
@@ -35,7 +36,7 @@ fn CampaignsView(page: CampaignsPage) -> impl IntoView {
         .map(|c| view! { <CampaignView tenant=slug.clone() campaign=c manage=page.may_manage people=page.people.clone() organisations=page.organisations.clone()/> })
         .collect_view();
     view! {
-        <h1>"Campagnes en actieplannen " {page.tenant.name.clone()}</h1>
+        <h1>"Campagnes en actieplannen " {tenant.name.clone()}</h1>
         <p class="lead">"Wat partners samen opnemen na een overleg: probleemstelling, analyse, de organisaties die meedoen en actielijnen met een trekker."</p>
         {(!page.mine.is_empty()).then(|| view! {
             <section class="panel" aria-labelledby="mijn-acties"><h2 id="mijn-acties">"Mijn acties"</h2><ul>{mine}</ul></section>

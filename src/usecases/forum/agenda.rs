@@ -10,7 +10,7 @@ use super::{prepared, seat};
 use crate::domain::forum::ForumRefusal;
 use crate::domain::forum::agenda::{AgendaItem, AgendaSubject, AgendaTotal, ItemDetails, ItemForm, Placement, placement, reorder};
 use crate::domain::forum::candidates::rank;
-use crate::domain::forum::meeting::{Meeting, MeetingStatus};
+use crate::domain::forum::meeting::Meeting;
 use crate::domain::forum::view::AgendaView;
 use crate::domain::*;
 use crate::error::AppError;
@@ -287,6 +287,3 @@ fn audit(caller: &TenantCaller, action: &'static str, item: AgendaItemId, detail
         ip: caller.ip.clone(),
     }
 }
-
-/// Statuses the board of a meeting offers, in order.
-pub const STATUSES: [MeetingStatus; 4] = MeetingStatus::ALL;
