@@ -26,7 +26,13 @@ pub struct MeetingsPage {
 pub struct MeetingPage {
     pub tenant: TenantHeader,
     pub agenda: AgendaView,
+    /// Minutes sent without JavaScript and refused: shown again as typed (item, form).
+    #[serde(default)]
+    pub returned: Option<(i64, crate::domain::forum::agenda::MinutesForm)>,
 }
+
+#[cfg(feature = "ssr")]
+const RETURNED_MINUTES: &str = "minutes_returned";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DossierPage {
@@ -106,7 +112,8 @@ pub async fn load_meeting(tenant: String, id: i64) -> Result<MeetingPage, AppErr
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "overleg", &tenant).await?;
         let agenda = forum::agenda::view(state.store.as_ref(), &caller, crate::domain::MeetingId(id), chrono::Utc::now()).await?;
-        Ok(MeetingPage { tenant: (&caller.tenant).into(), agenda })
+        let returned = auth::take_flash(RETURNED_MINUTES).await?;
+        Ok(MeetingPage { tenant: (&caller.tenant).into(), agenda, returned })
     })
     .await
 }
@@ -306,8 +313,12 @@ pub async fn record_minutes(
         };
         let item = crate::domain::AgendaItemId(item);
         let public_url = &state.config.public_url;
-        let campaign =
-            forum::decisions::record(state.store.as_ref(), &caller, item, version, &form, public_url, chrono::Utc::now()).await?;
+        let result = forum::decisions::record(state.store.as_ref(), &caller, item, version, &form, public_url, chrono::Utc::now()).await;
+        // Refused without JavaScript, the page comes back with what was typed.
+        if result.is_err() && crate::server::is_plain_form_post() {
+            auth::set_flash(RETURNED_MINUTES, &(item.0, &form)).await?;
+        }
+        let campaign = result?;
         match campaign {
             Some(id) => {
                 tell("Het verslag is bewaard en de campagne is gestart. Voeg er actielijnen met een trekker aan toe.").await?;

@@ -14,7 +14,7 @@ use seinhuis::domain::forum::bottleneck::CheckedBottleneck;
 use seinhuis::domain::forum::meeting::MeetingStatus;
 use seinhuis::domain::*;
 
-on_both_backends!(every_forum_record_answers_exactly_who_may_see_it);
+on_both_backends!(every_forum_record_answers_exactly_who_may_see_it, refused_minutes_come_back_as_typed_without_javascript);
 
 /// Functions on one forum record: left out of the role-only test in
 /// `access.rs` and checked here, record by record.
@@ -314,4 +314,37 @@ fn bottleneck_form(id: BottleneckId, domain: PolicyDomainId) -> Vec<(&'static st
 async fn agenda_key(app: &TestApp, slug: &str, meeting: MeetingId) -> String {
     let tenant = app.tenant_id(slug).await;
     app.db.store.read().await.unwrap().agenda(tenant, meeting).await.unwrap()[0].subject.key()
+}
+
+/// A plain form post of minutes the privacy guard refuses: the meeting page
+/// comes back with the message and everything that was typed.
+async fn refused_minutes_come_back_as_typed_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let gent = records(&app, "gent").await;
+    let client = app.logged_in("ines.claeys@gent.example").await;
+    let typed = "Mevrouw Peeters belde op 0475 12 34 56 over haar huur.";
+    let form = [
+        ("tenant", "gent".to_string()),
+        ("item", gent.coming_item.0.to_string()),
+        ("version", "1".to_string()),
+        ("conclusions", typed.to_string()),
+        ("commitments", "Het OCMW telt de dossiers.".to_string()),
+    ];
+    let response = client
+        .post(format!("{}/api/verslag-opslaan", app.base))
+        .header("Origin", &app.base)
+        .header("Referer", format!("{}/gent/overleg/{}", app.base, gent.coming))
+        .header("Accept", "text/html")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let (status, page) = app.get(&client, &format!("/gent/overleg/{}", gent.coming)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("0475 12 34 56"), "the typed conclusions come back");
+    assert!(page.contains("Het OCMW telt de dossiers."), "and the commitments");
+    // Only once: the next visit shows what is saved.
+    let (_, again) = app.get(&client, &format!("/gent/overleg/{}", gent.coming)).await;
+    assert!(!again.contains("0475 12 34 56"));
 }

@@ -7,24 +7,28 @@ use leptos::prelude::*;
 use super::PdfDownload;
 use crate::api::forum::{RecordMinutes, SendMinutes};
 use crate::domain::Outcome;
-use crate::domain::forum::agenda::{AgendaItem, Decision};
+use crate::domain::forum::agenda::{AgendaItem, Decision, MinutesForm};
 use crate::domain::forum::meeting::MeetingStatus;
 use crate::domain::forum::view::AgendaView;
 
 #[component]
-pub fn MinutesSection(tenant: String, agenda: AgendaView) -> impl IntoView {
+pub fn MinutesSection(tenant: String, agenda: AgendaView, returned: Option<(i64, MinutesForm)>) -> impl IntoView {
     if agenda.items.is_empty() || agenda.meeting.status == MeetingStatus::Geannuleerd {
         return ().into_any();
     }
     let writes = agenda.may_prepare;
-    let items =
-        agenda
-            .items
-            .into_iter()
-            .map(|item| {
-                if writes { view! { <MinutesForm tenant=tenant.clone() item/> }.into_any() } else { view! { <Outcomes item/> }.into_any() }
-            })
-            .collect_view();
+    let items = agenda
+        .items
+        .into_iter()
+        .map(|item| {
+            if writes {
+                let typed = returned.as_ref().filter(|(id, _)| *id == item.id.0).map(|(_, form)| form.clone());
+                view! { <MinutesEditor tenant=tenant.clone() item typed/> }.into_any()
+            } else {
+                view! { <Outcomes item/> }.into_any()
+            }
+        })
+        .collect_view();
     let meeting = agenda.meeting.id.0;
     let pdf = format!("/{tenant}/overleg/{meeting}/verslag.pdf");
     let send = ServerAction::<SendMinutes>::new();
@@ -63,12 +67,20 @@ fn Outcomes(item: AgendaItem) -> impl IntoView {
     }
 }
 
+/// The minutes form of one item, filled with what is saved, or with what
+/// was typed when a post without JavaScript was refused.
 #[component]
-fn MinutesForm(tenant: String, item: AgendaItem) -> impl IntoView {
+fn MinutesEditor(tenant: String, item: AgendaItem, typed: Option<MinutesForm>) -> impl IntoView {
     let record = ServerAction::<RecordMinutes>::new();
     let id = move |name: &str| format!("verslag-{}-{name}", item.id);
-    let m = item.minutes.clone();
-    let decided = m.decision;
+    let saved = item.minutes.clone();
+    let decided = saved.decision;
+    let m = typed.unwrap_or(MinutesForm {
+        conclusions: saved.conclusions,
+        problem_definition: saved.problem_definition,
+        commitments: saved.commitments,
+        ..MinutesForm::default()
+    });
     let decision_field = match decided {
         Some(d) => view! {
             <p><strong>"Beslissing: "</strong>{d.label()}</p>
@@ -81,21 +93,21 @@ fn MinutesForm(tenant: String, item: AgendaItem) -> impl IntoView {
                 <label for=id("beslissing")>"Beslissing"</label>
                 <select id=id("beslissing") name="decision">
                     <option value="">"Nog geen beslissing"</option>
-                    <option value="geen_actie">"Geen verdere actie"</option>
-                    <option value="verder_analyseren">"Verder analyseren"</option>
-                    <option value="campagne">"Campagne starten"</option>
+                    <option value="geen_actie" selected=m.decision == "geen_actie">"Geen verdere actie"</option>
+                    <option value="verder_analyseren" selected=m.decision == "verder_analyseren">"Verder analyseren"</option>
+                    <option value="campagne" selected=m.decision == "campagne">"Campagne starten"</option>
                 </select>
             </div>
             <div class="field">
                 <label for=id("afloop")>"Afloop voor de signalen (bij geen verdere actie)"</label>
                 <select id=id("afloop") name="outcome">
                     <option value="">"—"</option>
-                    {Outcome::ALL.into_iter().map(|o| view! { <option value=o.code()>{o.label()}</option> }).collect_view()}
+                    {Outcome::ALL.into_iter().map(|o| view! { <option value=o.code() selected=m.outcome == o.code()>{o.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for=id("bericht")>"Bericht aan de signaalgevers (bij geen verdere actie)"</label>
-                <textarea id=id("bericht") name="message" rows="2"></textarea>
+                <textarea id=id("bericht") name="message" rows="2">{m.message.clone()}</textarea>
             </div>
         }
         .into_any(),

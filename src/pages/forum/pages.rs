@@ -130,6 +130,7 @@ pub fn MeetingPageView() -> impl IntoView {
 fn MeetingView(page: MeetingPage) -> impl IntoView {
     let slug = page.tenant.slug.clone();
     let agenda = page.agenda;
+    let returned = page.returned;
     let m = agenda.meeting.clone();
     let dossier = format!("/{slug}/overleg/{}/dossier", m.id);
     let prepares = agenda.may_prepare;
@@ -142,7 +143,7 @@ fn MeetingView(page: MeetingPage) -> impl IntoView {
         <p><a class="button button-quiet" href=dossier>"Dossier bekijken en afdrukken"</a></p>
         {(prepares && open).then(|| view! { <AgendaBuilder tenant=slug.clone() agenda=agenda.clone()/> })}
         {(!(prepares && open)).then(|| view! { <ReadOnlyAgenda agenda=agenda.clone()/> })}
-        <MinutesSection tenant=slug.clone() agenda=agenda.clone()/>
+        <MinutesSection tenant=slug.clone() agenda=agenda.clone() returned=returned/>
         <Invitees tenant=slug.clone() agenda=agenda.clone()/>
         {prepares.then(|| view! { <MeetingSettings tenant=slug.clone() meeting=m.clone()/> })}
     }
