@@ -8,12 +8,16 @@ use leptos_router::{SsrMode, path};
 use crate::components::feedback::FormFeedback;
 use crate::components::layout::SiteHeader;
 use crate::pages::admin::{
-    AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage, settings::SettingsPage,
+    AdminHomePage, audit::AuditPage, organisations::OrganisationsPage, outbox::OutboxPage, people::PeoplePage, public::PublicAdminPage,
+    settings::SettingsPage,
 };
 use crate::pages::citizen::{AlmostDonePage, CitizenFollowPage, ConfirmPage, ConfirmedPage};
 use crate::pages::follow::MySignalsPage;
 use crate::pages::forum::{DossierPageView, MeetingPageView, MeetingsListPage};
 use crate::pages::policy::{BottlenecksPageView, CampaignsPageView};
+use crate::pages::reports::{
+    ApprovalPageView, PublicPageView, PublicPublicationPage, PublicationPageView, PublicationsPageView, ReportsPageView,
+};
 use crate::pages::{
     board::BoardPage,
     bundles::{BundlePageView, BundlesListPage},
@@ -99,6 +103,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:tenant/overleg/:id") view=MeetingPageView ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/overleg/:id/dossier") view=DossierPageView ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/campagnes") view=CampaignsPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/rapporten") view=ReportsPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signalenbundels") view=PublicationsPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signalenbundels/:id") view=PublicationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/signalenbundels/akkoord/:token") view=ApprovalPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/publiek") view=PublicPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/publiek/signalenbundels/:id") view=PublicPublicationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:tenant/beheer/publiek") view=PublicAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/mensen") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/:tenant/beheer/organisaties") view=OrganisationsPage ssr=SsrMode::Async/>

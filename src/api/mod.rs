@@ -13,6 +13,7 @@ pub mod intake;
 pub mod invitation;
 pub mod platform;
 pub mod policy;
+pub mod reports;
 pub mod session;
 pub mod signal;
 pub mod tenants;

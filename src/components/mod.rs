@@ -3,6 +3,7 @@
 pub mod browser;
 pub mod dates;
 pub mod feedback;
+pub mod figures;
 pub mod heading;
 pub mod history;
 pub mod layout;

@@ -25,7 +25,7 @@ impl DemoForum {
     }
 
     /// The coordinator of a tenant, as a caller of the use cases.
-    async fn coordinator(tx: &mut dyn Tx, l: &Loaded, slug: &str) -> Result<crate::server::auth::TenantCaller, AppError> {
+    pub(super) async fn coordinator(tx: &mut dyn Tx, l: &Loaded, slug: &str) -> Result<crate::server::auth::TenantCaller, AppError> {
         let membership = l
             .memberships
             .values()

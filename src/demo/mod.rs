@@ -16,6 +16,8 @@ use crate::usecases::{self, signals::record};
 mod forum;
 use self::forum::DemoForum;
 
+mod reports;
+
 /// The password of every demo account. Demo accounts exist only in demo data.
 pub const DEMO_PASSWORD: &str = "demo-seinhuis";
 
@@ -202,6 +204,8 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
             kind: o.kind.clone(),
             processes_own_signals: o.processes_own_signals,
             territory_mandate: false,
+            // Invented addresses: "gent-deschakel" asks partners@deschakel.gent.example.
+            contact_email: demo_contact(&o.key),
         };
         l.orgs.insert(o.key.clone(), tx.insert_organisation(l.tenants[&o.tenant], &org).await?);
     }
@@ -330,7 +334,19 @@ async fn load(tx: &mut dyn Tx, data: &Data, now: DateTime<Utc>) -> Result<(), Ap
         let feedback = sample.feedback.clone().unwrap_or_default();
         forum.carry(tx, &l, &b.tenant, id, target, outcome, &feedback, analysed_at, now).await?;
     }
+    // Each municipality published a signalenbundel for the previous period.
+    let mut slugs: Vec<&String> = l.tenants.keys().collect();
+    slugs.sort();
+    for slug in slugs {
+        reports::publish(tx, &l, slug, now).await?;
+    }
     Ok(())
+}
+
+/// An organisation's invented contact address, from its demo key.
+fn demo_contact(key: &str) -> String {
+    let (tenant, org) = key.split_once('-').unwrap_or(("demo", key));
+    format!("partners@{org}.{tenant}.example")
 }
 
 /// Apply `steps` to one signal, spread evenly after `from`, the last at `until`.

@@ -2,7 +2,10 @@
 
 use super::*;
 use crate::domain::forum::dossier::{Dossier, DossierBottleneck, DossierItem, DossierMeeting, DossierSignal, DossierStep, SectorCount};
+use crate::domain::reports::figures::{Cell, Chart, Row, Table};
+use crate::domain::reports::publication::{PartnerPart, PublicationDoc, PublicationItem, Trekker};
 use typst::layout::{Frame, FrameItem};
+use typst::visualize::{Geometry, Paint};
 
 /// Markup that would change the document if it were ever evaluated.
 const HOSTILE: [&str; 8] = ["#set page(width: 1cm)", "*bold*", "$x^2$", "]", "@ref", "<label>", r"back\slash \n", "#{ panic() }"];
@@ -67,7 +70,7 @@ fn laid_out_text(template: Template, data: &impl Serialize) -> (PagedDocument, S
             }
         }
     }
-    let world = DocumentWorld::new(template, serde_json::to_vec(data).unwrap());
+    let world = DocumentWorld::new(template, data_json(template, data).unwrap());
     let (document, warnings) = compile_document(&world).unwrap();
     assert!(warnings.is_empty(), "typst warned: {warnings:?}");
     let mut text = String::new();
@@ -211,4 +214,216 @@ fn wrong_data_is_an_error_not_a_panic() {
     let error = render(Template::Minutes, &serde_json::json!({ "tenant": 1 })).unwrap_err();
     assert!(matches!(error, DocumentError::Template { .. }), "{error}");
     assert!(error.to_string().contains("/minutes.typ"), "{error}");
+}
+
+fn small_publication() -> PublicationDoc {
+    let mut by_sector = Table::counts(
+        "sector",
+        "Signalen per sector",
+        "Sector",
+        vec![("Welzijn".into(), 40), ("Huisartsen".into(), 3), ("Onderwijs".into(), 12), ("Jeugdwerk".into(), 9)],
+        false,
+    );
+    by_sector.protect(0, &[]);
+    let lead_times = Table {
+        key: "doorlooptijd".into(),
+        title: "Doorlooptijd tot analyse".into(),
+        headers: vec!["Beleidsdomein".into(), "Mediaan (dagen)".into(), "Aandeel".into()],
+        rows: vec![
+            Row { label: "Wonen".into(), cells: vec![Cell::Days(3.5), Cell::Percent(12.5)] },
+            Row { label: "Energie".into(), cells: vec![Cell::Days(7.0), Cell::Text("n.v.t.".into())] },
+        ],
+        chart: Chart::Bars,
+        note: "Mediaan van de signalen die geanalyseerd zijn.".into(),
+    };
+    PublicationDoc {
+        tenant: "Gent".into(),
+        title: "Signalenbundel 2025–2026".into(),
+        period: "1 januari 2025 tot en met 31 december 2026".into(),
+        intro: "Dit is de eerste signalenbundel.\n\nTweede alinea van de inleiding.".into(),
+        items: vec![
+            PublicationItem {
+                kind: "Bundel".into(),
+                title: "Energiefacturen bij budgetmeters".into(),
+                problem: "Gezinnen met een budgetmeter\nzitten vaker zonder stroom.".into(),
+                analysis: "Vooral in de winter → meer meldingen (€ 80 per maand).".into(),
+                done: vec!["Besproken op het forum armoede".into(), String::new(), "Campagne Warme winter".into()],
+                outcome: "In actie".into(),
+                signals: 12,
+                organisations: 7,
+                sectors: vec![SectorCount { sector: "OCMW".into(), count: 2 }],
+                actors: vec![PartnerPart { organisation: "CAW Oost-Vlaanderen".into(), engagement: "telt de gevallen".into() }],
+            },
+            PublicationItem { kind: "Signaal".into(), title: "Wachtlijst kinderopvang".into(), signals: 1, ..Default::default() },
+        ],
+        received: "Signalen ontvangen: 48".into(),
+        figures: vec![by_sector, lead_times],
+        trekkers: vec![Trekker {
+            organisation: "OCMW Gent".into(),
+            line: "Noodkrediet voor budgetmeters".into(),
+            campaign: "Warme winter".into(),
+            status: "Loopt, 40 %".into(),
+        }],
+        worked_out: vec!["Meter leeg in het weekend".into(), "Geen plaats in de opvang".into()],
+        published: "3 december 2026".into(),
+    }
+}
+
+/// The widths (pt) of the chart's bars, in reading order.
+fn bar_widths(document: &PagedDocument) -> Vec<f64> {
+    fn walk(frame: &Frame, out: &mut Vec<f64>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Shape(shape, _) => {
+                    if let (Geometry::Rect(size), Some(Paint::Solid(color))) = (&shape.geometry, &shape.fill)
+                        && color.to_hex() == "#2e75b6"
+                    {
+                        out.push(size.x.to_pt());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut widths = Vec::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut widths);
+    }
+    widths
+}
+
+#[test]
+fn publication_renders_a_pdf() {
+    let doc = small_publication();
+    let (pdf, warnings) = render_with_warnings(Template::Publication, &doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(warnings.is_empty(), "typst warned: {warnings:?}");
+    let (document, text) = laid_out_text(Template::Publication, &doc);
+    assert_a4(&document);
+    for expected in [
+        "Gent",
+        "Signalenbundel 2025–2026",
+        "1 januari 2025 tot en met 31 december 2026",
+        "Gepubliceerd op 3 december 2026",
+        "Inhoud",
+        "Inleiding",
+        "Tweede alinea van de inleiding.",
+        "Cijfers",
+        "Signalen ontvangen: 48",
+        "Signalen per sector",
+        "Doorlooptijd tot analyse",
+        "Mediaan (dagen)",
+        "12,5 %",
+        "n.v.t.",
+        "Mediaan van de signalen die geanalyseerd zijn.",
+        "Bundels en signalen",
+        "Bundel: Energiefacturen bij budgetmeters",
+        "Probleemstelling",
+        "Wat er gebeurde",
+        "Campagne Warme winter",
+        "Uitkomst",
+        "12 signalen van 7 organisaties.",
+        "OCMW (2)",
+        "CAW Oost-Vlaanderen: telt de gevallen",
+        "Signaal: Wachtlijst kinderopvang",
+        "1 signaal.",
+        "Trekkers",
+        "Noodkrediet voor budgetmeters",
+        "Loopt, 40 %",
+        "Uitgewerkte signalen",
+        "2 signalen zijn in actie gekomen of afgerond.",
+        "Geen plaats in de opvang",
+        "pagina 2 van",
+    ] {
+        assert!(text.contains(&squeeze(expected)), "missing {expected:?} in {text}");
+    }
+    // Each label and figure shows twice: in the chart and in the table.
+    for twice in ["Welzijn40", "Huisartsen<5", "Onderwijs12", "Jeugdwerkverborgen", "Wonen3,5", "Energie7,0"] {
+        assert!(text.matches(twice).count() >= 2, "{twice:?} not in both chart and table: {text}");
+    }
+    // The cover has no footer; empty sections are left out.
+    assert!(!text.contains("pagina1van"));
+    assert!(!text.contains("Concept"));
+    assert_eq!(text.matches("Analyse").count(), 1, "only the first item has an analysis");
+    // Bars only for numbers, as long as their share of the longest:
+    // 40 and 12 (< 5 and verborgen get none), then 3.5 and 7.0 days.
+    let widths = bar_widths(&document);
+    assert_eq!(widths.len(), 4, "{widths:?}");
+    assert!((widths[1] / widths[0] - 12.0 / 40.0).abs() < 0.01, "{widths:?}");
+    assert!((widths[2] / widths[3] - 0.5).abs() < 0.01, "{widths:?}");
+    assert!((widths[0] - widths[3]).abs() < 0.01, "the longest bars fill the same width: {widths:?}");
+}
+
+#[test]
+fn draft_publication_says_concept() {
+    let doc = PublicationDoc { published: String::new(), ..small_publication() };
+    let (_, text) = laid_out_text(Template::Publication, &doc);
+    assert!(text.contains("Concept"));
+    assert!(!text.contains("Gepubliceerd"));
+}
+
+#[test]
+fn empty_publication_renders() {
+    let (pdf, warnings) = render_with_warnings(Template::Publication, &PublicationDoc::default()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(warnings.is_empty(), "typst warned: {warnings:?}");
+    let (document, text) = laid_out_text(Template::Publication, &PublicationDoc::default());
+    assert_eq!(document.pages().len(), 2);
+    assert!(text.contains("Dezesignalenbundelisnogleeg."), "{text}");
+}
+
+#[test]
+fn hostile_text_in_a_publication_shows_literally() {
+    let hostile = HOSTILE.join(" ");
+    let mut doc = small_publication();
+    doc.tenant = hostile.clone();
+    doc.title = hostile.clone();
+    doc.period = hostile.clone();
+    doc.intro = hostile.clone();
+    doc.received = hostile.clone();
+    doc.published = hostile.clone();
+    let item = &mut doc.items[0];
+    item.kind = hostile.clone();
+    item.title = hostile.clone();
+    item.problem = hostile.clone();
+    item.analysis = hostile.clone();
+    item.done = vec![hostile.clone()];
+    item.outcome = hostile.clone();
+    item.sectors[0].sector = hostile.clone();
+    item.actors[0] = PartnerPart { organisation: hostile.clone(), engagement: hostile.clone() };
+    let figure = &mut doc.figures[1];
+    figure.title = hostile.clone();
+    figure.headers[0] = hostile.clone();
+    figure.note = hostile.clone();
+    figure.rows[0].label = hostile.clone();
+    figure.rows[1].cells[1] = Cell::Text(hostile.clone());
+    doc.trekkers[0] = Trekker { organisation: hostile.clone(), line: hostile.clone(), campaign: hostile.clone(), status: hostile.clone() };
+    doc.worked_out = vec![hostile.clone()];
+
+    let pdf = render(Template::Publication, &doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let (document, text) = laid_out_text(Template::Publication, &doc);
+    // `#set page(width: 1cm)` did not take effect.
+    assert_a4(&document);
+    assert!(document.pages().len() <= 10, "{} pages", document.pages().len());
+    for piece in HOSTILE {
+        assert!(text.contains(&squeeze(piece)), "{piece:?} not shown literally");
+    }
+    assert!(text.matches(&squeeze(&hostile)).count() >= 20, "{text}");
+}
+
+#[test]
+fn a_publication_with_characters_the_fonts_lack_still_renders() {
+    let mut doc = small_publication();
+    doc.items[0].title = "Energie 😀 能源 طاقة".into();
+    let (pdf, warnings) = render_with_warnings(Template::Publication, &doc).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(warnings.iter().any(|w| w.starts_with("written without PDF/UA-1")), "{warnings:?}");
+}
+
+#[test]
+fn a_publication_needs_publication_data() {
+    let error = render(Template::Publication, &serde_json::json!({ "tenant": "Gent" })).unwrap_err();
+    assert!(matches!(error, DocumentError::Data(_)), "{error}");
 }

@@ -29,6 +29,10 @@ pub const PREPARERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwe
 /// Bottlenecks are owned by the regisseurs of their domain (and the coordinator).
 pub const BOTTLENECK_OWNERS: &[Role] = &[Role::Regisseur, Role::Hoofdsignaalverwerker];
 pub const OUTCOME_READERS: &[Role] = &[Role::Signaalverwerker, Role::Hoofdsignaalverwerker, Role::Regisseur, Role::Mandataris];
+/// The dashboard: the hoofdsignaalverwerker, regisseurs (their domains) and mandatarissen.
+pub const REPORT_READERS: &[Role] = &[Role::Hoofdsignaalverwerker, Role::Regisseur, Role::Mandataris];
+/// Signalenbundels: composed by the hoofdsignaalverwerker, read (once published) by mandatarissen.
+pub const PUBLICATION_READERS: &[Role] = &[Role::Hoofdsignaalverwerker, Role::Mandataris];
 
 /// Every server function by its endpoint (`/api/<endpoint>`).
 pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
@@ -116,6 +120,25 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     ("actielijn-bijwerken", Audience::Tenant(MEMBERS)),
     ("campagne-actor", Audience::Tenant(PREPARERS)),
     ("campagne-afronden", Audience::Tenant(PREPARERS)),
+    // Reports: the dashboard narrowed per reader (a regisseur its domains,
+    // small numbers hidden for mandatarissen); targets by the coordinator.
+    ("rapporten", Audience::Tenant(REPORT_READERS)),
+    ("doelen-opslaan", Audience::Tenant(COORDINATOR)),
+    // Signalenbundels: drafts for the coordinator, published ones for mandatarissen too.
+    ("signalenbundels", Audience::Tenant(PUBLICATION_READERS)),
+    ("signalenbundel", Audience::Tenant(PUBLICATION_READERS)),
+    ("signalenbundel-opslaan", Audience::Tenant(COORDINATOR)),
+    ("signalenbundel-voorleggen", Audience::Tenant(COORDINATOR)),
+    ("signalenbundel-publiceren", Audience::Tenant(COORDINATOR)),
+    // A partner's approval: the link's single-use, expiring token is the key.
+    ("akkoord", Audience::Public),
+    ("akkoord-geven", Audience::Public),
+    // The public page shows only what was marked public, small numbers hidden.
+    ("publiek", Audience::Public),
+    ("publieke-signalenbundel", Audience::Public),
+    ("publiek-beheer", Audience::Tenant(COORDINATOR)),
+    ("publieke-tekst-opslaan", Audience::Tenant(COORDINATOR)),
+    ("publieke-samenvatting-opslaan", Audience::Tenant(COORDINATOR)),
     // Organisations ask for invitations for their staff.
     ("uitnodiging-vragen", Audience::Tenant(MEMBERS)),
     // Tenant administration.
@@ -178,6 +201,21 @@ pub const ROUTES: &[(&str, Audience)] = &[
     ("/{tenant}/overleg/{id}/dossier.pdf", Audience::Tenant(MEMBERS)),
     ("/{tenant}/overleg/{id}/verslag.pdf", Audience::Tenant(MEMBERS)),
     ("/{tenant}/campagnes", Audience::Tenant(OUTCOME_READERS)),
+    ("/{tenant}/rapporten", Audience::Tenant(REPORT_READERS)),
+    ("/{tenant}/rapporten/tabellen.xlsx", Audience::Tenant(REPORT_READERS)),
+    ("/{tenant}/rapporten/tabel.csv", Audience::Tenant(REPORT_READERS)),
+    // The signals a member may read, anonymised: narrowed per signal.
+    ("/{tenant}/rapporten/signalen.xlsx", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/rapporten/signalen.csv", Audience::Tenant(MEMBERS)),
+    ("/{tenant}/signalenbundels", Audience::Tenant(PUBLICATION_READERS)),
+    ("/{tenant}/signalenbundels/{id}", Audience::Tenant(PUBLICATION_READERS)),
+    ("/{tenant}/signalenbundels/{id}/signalenbundel.pdf", Audience::Tenant(PUBLICATION_READERS)),
+    ("/{tenant}/signalenbundels/{id}/signalenbundel.xlsx", Audience::Tenant(PUBLICATION_READERS)),
+    ("/{tenant}/signalenbundels/akkoord/{token}", Audience::Public),
+    ("/{tenant}/publiek", Audience::Public),
+    ("/{tenant}/publiek/signalenbundels/{id}", Audience::Public),
+    ("/{tenant}/publiek/signalenbundels/{id}/signalenbundel.pdf", Audience::Public),
+    ("/{tenant}/beheer/publiek", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/mensen", Audience::Tenant(COORDINATOR)),
     ("/{tenant}/beheer/organisaties", Audience::Tenant(COORDINATOR)),
@@ -198,6 +236,8 @@ pub const MENU: &[(&str, &str)] = &[
     ("knelpunten", "Knelpunten"),
     ("overleg", "Overleg"),
     ("campagnes", "Campagnes"),
+    ("rapporten", "Rapporten"),
+    ("signalenbundels", "Signalenbundels"),
     ("beheer", "Beheer"),
 ];
 
@@ -233,9 +273,12 @@ mod tests {
     fn the_menu_offers_what_the_roles_may_open() {
         assert_eq!(paths(&[Role::Signaalgever]), ["signaleren", "mijn-signalen"]);
         assert_eq!(paths(&[Role::Signaalverwerker]), ["bord", "bundels", "knelpunten", "overleg", "campagnes"]);
-        assert_eq!(paths(&[Role::Regisseur]), ["bundels", "knelpunten", "overleg", "campagnes"]);
-        assert_eq!(paths(&[Role::Mandataris]), ["knelpunten", "overleg", "campagnes"]);
-        assert_eq!(paths(&[Role::Hoofdsignaalverwerker]), ["bord", "bundels", "knelpunten", "overleg", "campagnes", "beheer"]);
+        assert_eq!(paths(&[Role::Regisseur]), ["bundels", "knelpunten", "overleg", "campagnes", "rapporten"]);
+        assert_eq!(paths(&[Role::Mandataris]), ["knelpunten", "overleg", "campagnes", "rapporten", "signalenbundels"]);
+        assert_eq!(
+            paths(&[Role::Hoofdsignaalverwerker]),
+            ["bord", "bundels", "knelpunten", "overleg", "campagnes", "rapporten", "signalenbundels", "beheer"]
+        );
         assert_eq!(
             paths(&[Role::Signaalgever, Role::Signaalverwerker]),
             ["signaleren", "mijn-signalen", "bord", "bundels", "knelpunten", "overleg", "campagnes"]

@@ -21,6 +21,7 @@ mod person;
 mod phase;
 pub mod privacy;
 pub mod redaction;
+pub mod reports;
 mod role;
 mod signal;
 mod tenant;

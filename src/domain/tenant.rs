@@ -31,6 +31,9 @@ pub struct NewOrganisation {
     pub processes_own_signals: bool,
     /// Rarely: processes signals for the whole territory.
     pub territory_mandate: bool,
+    /// Where it is asked to approve its part of a signalenbundel.
+    #[serde(default)]
+    pub contact_email: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +43,8 @@ pub struct Organisation {
     pub kind: String,
     pub processes_own_signals: bool,
     pub territory_mandate: bool,
+    #[serde(default)]
+    pub contact_email: String,
 }
 
 /// The kinds of tenant: a municipality, a primary-care zone, a supra-local body.

@@ -30,6 +30,8 @@ pub mod password;
 pub mod platform;
 #[cfg(feature = "ssr")]
 pub mod policy;
+#[cfg(feature = "ssr")]
+pub mod reports;
 #[cfg(any(feature = "ssr", feature = "workspace"))]
 pub mod signal;
 #[cfg(feature = "ssr")]

@@ -19,7 +19,7 @@ pub const MINUTES_PDF: &str = "/{tenant}/overleg/{id}/verslag.pdf";
 /// The cookie that says a download is ready (carries the page's own token, no secret).
 pub const READY_COOKIE: &str = "seinhuis-pdf-klaar";
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, Default)]
 pub struct Ready {
     klaar: Option<String>,
 }
@@ -37,7 +37,7 @@ pub async fn dossier_pdf(
         let dossier = crate::usecases::forum::dossier::compile(state.store.as_ref(), &caller, MeetingId(id), chrono::Utc::now()).await?;
         typeset(Template::Dossier, dossier).await
     };
-    answer(pdf.await, "dossier.pdf", ready)
+    answer(pdf.await, "dossier.pdf", PDF, ready)
 }
 
 /// `GET /{tenant}/overleg/{id}/verslag.pdf`: the minutes, for whoever may read the dossier.
@@ -53,19 +53,22 @@ pub async fn minutes_pdf(
         let minutes = crate::usecases::forum::dossier::minutes(state.store.as_ref(), &caller, MeetingId(id), chrono::Utc::now()).await?;
         typeset(Template::Minutes, minutes).await
     };
-    answer(pdf.await, "verslag.pdf", ready)
+    answer(pdf.await, "verslag.pdf", PDF, ready)
 }
 
-async fn typeset<T: serde::Serialize + Send + 'static>(template: Template, data: T) -> Result<Vec<u8>, AppError> {
+pub(super) async fn typeset<T: serde::Serialize + Send + 'static>(template: Template, data: T) -> Result<Vec<u8>, AppError> {
     tokio::task::spawn_blocking(move || render(template, &data)).await.map_err(AppError::internal)?.map_err(AppError::internal)
 }
 
-fn answer(pdf: Result<Vec<u8>, AppError>, name: &'static str, ready: Ready) -> Response {
-    match pdf {
-        Ok(pdf) => {
-            let mut response = pdf.into_response();
+pub(super) const PDF: &str = "application/pdf";
+
+/// A file for download, or the error's status and Dutch message.
+pub(super) fn answer(file: Result<Vec<u8>, AppError>, name: &'static str, content_type: &'static str, ready: Ready) -> Response {
+    match file {
+        Ok(file) => {
+            let mut response = file.into_response();
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                 headers.insert(header::CONTENT_DISPOSITION, disposition);
             }

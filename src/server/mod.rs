@@ -9,6 +9,7 @@ pub mod live;
 pub mod mail;
 pub mod passwords;
 pub mod proxy;
+pub mod reports;
 pub mod security;
 pub mod state;
 

@@ -108,6 +108,7 @@ pub fn link_url(public_url: &str, kind: LinkKind, tenant_slug: &str, token: &str
         LinkKind::PasswordReset => format!("{public_url}/wachtwoord-vergeten?sleutel={token}"),
         LinkKind::CitizenConfirm => format!("{public_url}/{tenant_slug}/signaleren/bevestigen/{token}"),
         LinkKind::CitizenFollow => format!("{public_url}/{tenant_slug}/volgen/{token}"),
+        LinkKind::Approval => format!("{public_url}/{tenant_slug}/signalenbundels/akkoord/{token}"),
     }
 }
 

@@ -17,6 +17,7 @@ mod feed;
 mod forum;
 mod listener;
 mod postgres;
+mod reports;
 mod sessions;
 mod sqlite;
 mod workbench;
@@ -26,6 +27,9 @@ pub use campaigns::{Campaigns, OverdueLine};
 pub use feed::{ChangeFeed, FeedItem};
 pub use forum::{Agendas, InviteeContact, Meetings, ScopedCandidate};
 pub use listener::LISTENER_NAME;
+pub use reports::{
+    ApprovalRow, Dimension, ExportRow, LeadTime, PublicItem, PublicKind, Publication, PublicationDraft, ReportQuery, Reports,
+};
 pub use sessions::SessionBackend;
 pub use workbench::{Teammate, Workbench};
 
@@ -100,6 +104,7 @@ pub trait Tx:
     + Agendas
     + Bottlenecks
     + Campaigns
+    + Reports
     + Send
 {
     async fn commit(self: Box<Self>) -> StoreResult<()>;
@@ -427,10 +432,13 @@ pub enum LinkKind {
     CitizenConfirm,
     /// `citizen_reports`: follow a citizen's report.
     CitizenFollow,
+    /// `publication_approvals`: a partner approves its part of a signalenbundel.
+    Approval,
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 4] = [LinkKind::Invitation, LinkKind::PasswordReset, LinkKind::CitizenConfirm, LinkKind::CitizenFollow];
+    pub const ALL: [LinkKind; 5] =
+        [LinkKind::Invitation, LinkKind::PasswordReset, LinkKind::CitizenConfirm, LinkKind::CitizenFollow, LinkKind::Approval];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -438,6 +446,7 @@ impl LinkKind {
             LinkKind::PasswordReset => "reset",
             LinkKind::CitizenConfirm => "confirm",
             LinkKind::CitizenFollow => "follow",
+            LinkKind::Approval => "approval",
         }
     }
 

@@ -14,6 +14,8 @@ use crate::domain::forum::bottleneck::{Bottleneck, BottleneckStatus, CheckedBott
 use crate::domain::forum::campaign::{ActionLine, Actor as CampaignActor, Campaign, CampaignForm, CampaignStatus, CheckedLine, LineStatus};
 use crate::domain::forum::candidates::Candidate;
 use crate::domain::forum::meeting::{Invitee, Meeting, MeetingKind, MeetingPlan, MeetingStatus, NewInvitee};
+use crate::domain::reports::publication::{Answer, PublicationStatus};
+use crate::domain::reports::targets::{Metric, Target};
 use crate::domain::workbench::{Colleague, LinkedSignal, Notification, NotificationKind, Question, SignalEdit};
 
 type Db = sqlx::Sqlite;
@@ -102,3 +104,4 @@ include!("sql/agendas.rs");
 include!("sql/candidates.rs");
 include!("sql/bottlenecks.rs");
 include!("sql/campaigns.rs");
+include!("sql/reports.rs");

@@ -98,7 +98,11 @@ pub async fn save_organisation(
     if !ORGANISATION_KINDS.iter().any(|(code, _)| *code == org.kind) {
         return Err(AppError::Invalid("Kies een soort organisatie.".into()));
     }
-    let org = NewOrganisation { name, ..org };
+    let contact_email = match org.contact_email.trim() {
+        "" => String::new(),
+        typed => crate::domain::parse_email(typed).map_err(AppError::Invalid)?,
+    };
+    let org = NewOrganisation { name, contact_email, ..org };
     let mut tx = store.write().await?;
     if tx.organisations(caller.tenant.id).await?.iter().any(|o| o.name.eq_ignore_ascii_case(&org.name) && Some(o.id) != id) {
         return Err(AppError::Invalid(format!("Er bestaat al een organisatie ‘{}’.", org.name)));

@@ -87,3 +87,14 @@ pub fn answered(signal: crate::domain::SignalId, title: &str, link: &str) -> Mai
         ),
     }
 }
+
+pub fn approval_asked(tenant: &str, title: &str, organisation: &str, link: &str, days: i64) -> MailText {
+    MailText {
+        subject: format!("Graag jullie akkoord: {title}"),
+        body: format!(
+            "Hallo,\n\n{tenant} maakt de signalenbundel ‘{title}’ klaar. {organisation} staat erin als partner of trekker van een actie.\n\n\
+             Lees jullie deel en geef je akkoord, of vraag een wijziging, via deze link (die {days} dagen werkt en maar één keer):\n{link}\n\n\
+             Je hebt er geen account voor nodig.\n"
+        ),
+    }
+}

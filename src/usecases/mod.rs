@@ -17,6 +17,7 @@ pub mod invitations;
 pub mod mails;
 pub mod redaction;
 pub mod reminders;
+pub mod reports;
 pub mod search;
 pub mod signals;
 pub mod suggest;

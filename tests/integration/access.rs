@@ -293,7 +293,12 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         // are checked one by one by the use case, not here).
         "kaarten-samen" => vec![t, s("signals[0]", "1"), s("action", "")],
         "signaal-aanpassen" => vec![t, s("signal", "1"), s("version", "0"), s("title", "")],
-        "overleggen" | "knelpunten" | "campagnes" => vec![t],
+        "overleggen" | "knelpunten" | "campagnes" | "signalenbundels" | "publiek-beheer" => vec![t],
+        "rapporten" => vec![t, s("periode", "twee-jaar")],
+        "publiek" => vec![s("tenant", tenant)],
+        // Refused as no number where allowed; nothing is saved.
+        "doelen-opslaan" => vec![t, s("actieplan", "veel")],
+        "publieke-tekst-opslaan" => vec![t, s("text", "Wat we met signalen doen.")],
         // Refused as incomplete where allowed; no meeting is made.
         "overleg-plannen" => vec![t, s("kind", ""), s("title", ""), s("date", ""), s("time", ""), s("length", "")],
         "gemeente-aanmaken" => {
@@ -338,6 +343,7 @@ async fn every_server_function_refuses_callers_without_the_role(backend: Backend
             || ADMIN_RECORD_FUNCTIONS.contains(endpoint)
             || QUESTION_FUNCTIONS.contains(endpoint)
             || crate::forum_access::FORUM_RECORD_FUNCTIONS.contains(endpoint)
+            || crate::reports::REPORT_RECORD_FUNCTIONS.contains(endpoint)
         {
             continue;
         }
@@ -402,7 +408,10 @@ async fn every_page_and_route_refuses_callers_without_the_role(backend: Backend)
     assert!(citizens_welcome.iter().any(|t| t == "kortrijk") && !citizens_welcome.iter().any(|t| t == "gent"), "demo switches");
     for (route, audience) in ROUTES.iter().filter(|(r, _)| !RECORD_PAGES.contains(r)) {
         assert!(
-            route.starts_with("/pkg") || ["/health", "/favicon.svg", LIVE].contains(route) || pages.iter().any(|p| p == route),
+            route.starts_with("/pkg")
+                || ["/health", "/favicon.svg", LIVE].contains(route)
+                || [".pdf", ".xlsx", ".csv"].iter().any(|download| route.ends_with(download))
+                || pages.iter().any(|p| p == route),
             "{route} is routed"
         );
         let tenants: &[(&str, bool)] = if route.contains("{tenant}") { &[("gent", true), ("kortrijk", false)] } else { &[("gent", true)] };

@@ -22,6 +22,7 @@ mod mailbox;
 mod privacy;
 mod races;
 mod redaction;
+mod reports;
 mod screening;
 mod secrets;
 mod security;

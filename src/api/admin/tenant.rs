@@ -39,6 +39,7 @@ pub async fn save_organisation(
     kind: String,
     processes_own_signals: Option<String>,
     territory_mandate: Option<String>,
+    contact_email: Option<String>,
 ) -> Result<(), AppError> {
     crate::server::answer(async move {
         use crate::domain::{NewOrganisation, OrganisationId};
@@ -50,6 +51,7 @@ pub async fn save_organisation(
             kind,
             processes_own_signals: super::checked(&processes_own_signals),
             territory_mandate: super::checked(&territory_mandate),
+            contact_email: contact_email.unwrap_or_default(),
         };
         crate::usecases::admin::save_organisation(state.store.as_ref(), &caller, id.map(OrganisationId), org, Utc::now()).await?;
         Ok(())

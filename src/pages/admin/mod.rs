@@ -5,6 +5,7 @@ pub mod audit;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod public;
 pub mod settings;
 
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ("mensen", "Mensen", "Wie meewerkt, met welke rechten; uitnodigingen en vragen om uitnodigingen."),
     ("organisaties", "Organisaties", "De organisaties die signaleren, en wie zijn eigen signalen verwerkt."),
     ("instellingen", "Instellingen", "Naam, wijken en deelgemeenten, en meldingen door burgers."),
+    ("publiek", "Publieke pagina", "Wat iedereen zonder account ziet: jullie tekst, afspraken en opgevolgde signalen."),
     ("auditlog", "Auditlog", "Elke wijziging: wie, wat, wanneer en van waar."),
     ("uitgaande-mail", "Uitgaande mail", "De mails die Seinhuis verstuurde of nog moet versturen."),
 ];

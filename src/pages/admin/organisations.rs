@@ -78,6 +78,7 @@ fn OrganisationForm(tenant: String, organisation: Option<Organisation>) -> impl 
         kind: "caw".into(),
         processes_own_signals: false,
         territory_mandate: false,
+        contact_email: String::new(),
     });
     let kinds = ORGANISATION_KINDS
         .iter()
@@ -94,6 +95,12 @@ fn OrganisationForm(tenant: String, organisation: Option<Organisation>) -> impl 
             <div class="field">
                 <label for=field("soort")>"Soort"</label>
                 <select id=field("soort") name="kind">{kinds}</select>
+            </div>
+            <div class="field">
+                <label for=field("contact")>"E-mailadres voor contact"</label>
+                <p class="hint" id=field("contact-uitleg")>"Hier vragen we de organisatie om haar deel van een signalenbundel goed te keuren."</p>
+                <input type="email" id=field("contact") name="contact_email" value=org.contact_email.clone() maxlength="254"
+                    aria-describedby=field("contact-uitleg") autocomplete="off"/>
             </div>
             <div class="check">
                 <input type="checkbox" id=field("eigen") name="processes_own_signals" checked=org.processes_own_signals/>

@@ -187,6 +187,7 @@ impl Records for SqlTx {
             LinkKind::CitizenConfirm | LinkKind::CitizenFollow => {
                 "UPDATE citizen_reports SET link_nonce = $1, confirm_hash = $2, follow_hash = $2 WHERE id = $3"
             }
+            LinkKind::Approval => "UPDATE publication_approvals SET link_nonce = $1, token_hash = $2 WHERE id = $3",
         };
         sqlx::query(sql).bind(nonce).bind(unknown_hash).bind(id).execute(&mut *self.0).await?;
         Ok(())
@@ -197,6 +198,7 @@ impl Records for SqlTx {
             LinkKind::Invitation => "SELECT link_nonce FROM invitations WHERE id = $1",
             LinkKind::PasswordReset => "SELECT link_nonce FROM password_resets WHERE id = $1",
             LinkKind::CitizenConfirm | LinkKind::CitizenFollow => "SELECT link_nonce FROM citizen_reports WHERE id = $1",
+            LinkKind::Approval => "SELECT link_nonce FROM publication_approvals WHERE id = $1",
         };
         let nonce: Option<Option<String>> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *self.0).await?;
         Ok(nonce.flatten())
@@ -208,6 +210,7 @@ impl Records for SqlTx {
             LinkKind::PasswordReset => "UPDATE password_resets SET token_hash = $1 WHERE id = $2 AND link_nonce = $3",
             LinkKind::CitizenConfirm => "UPDATE citizen_reports SET confirm_hash = $1 WHERE id = $2 AND link_nonce = $3",
             LinkKind::CitizenFollow => "UPDATE citizen_reports SET follow_hash = $1 WHERE id = $2 AND link_nonce = $3",
+            LinkKind::Approval => "UPDATE publication_approvals SET token_hash = $1 WHERE id = $2 AND link_nonce = $3",
         };
         let done = sqlx::query(sql).bind(hash).bind(id).bind(nonce).execute(&mut *self.0).await?;
         Ok(done.rows_affected() == 1)

@@ -438,6 +438,10 @@ impl Signals for SqlTx {
         .bind(e.carrier.and_then(Carrier::campaign))
         .fetch_one(&mut *self.0)
         .await?;
+        // The first arrival in each phase feeds the dashboard's lead times.
+        if let Some(to) = e.to.filter(|p| *p != Phase::Submitted) {
+            self.record_arrival(tenant, signal, to.code(), at).await?;
+        }
         Ok(EventId(id))
     }
 

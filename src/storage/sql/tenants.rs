@@ -62,8 +62,8 @@ impl Tenants for SqlTx {
     }
 
     async fn organisations(&mut self, tenant: TenantId) -> StoreResult<Vec<Organisation>> {
-        let rows: Vec<(OrganisationId, String, String, bool, bool)> = sqlx::query_as(
-            "SELECT id, name, kind, processes_own_signals, territory_mandate FROM organisations \
+        let rows: Vec<(OrganisationId, String, String, bool, bool, String)> = sqlx::query_as(
+            "SELECT id, name, kind, processes_own_signals, territory_mandate, contact_email FROM organisations \
              WHERE tenant_id = $1 ORDER BY name",
         )
         .bind(tenant)
@@ -71,26 +71,28 @@ impl Tenants for SqlTx {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, kind, processes_own_signals, territory_mandate)| Organisation {
+            .map(|(id, name, kind, processes_own_signals, territory_mandate, contact_email)| Organisation {
                 id,
                 name,
                 kind,
                 processes_own_signals,
                 territory_mandate,
+                contact_email,
             })
             .collect())
     }
 
     async fn insert_organisation(&mut self, tenant: TenantId, org: &NewOrganisation) -> StoreResult<OrganisationId> {
         let id = sqlx::query_scalar(
-            "INSERT INTO organisations (tenant_id, name, kind, processes_own_signals, territory_mandate) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO organisations (tenant_id, name, kind, processes_own_signals, territory_mandate, contact_email) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(tenant)
         .bind(&org.name)
         .bind(&org.kind)
         .bind(org.processes_own_signals)
         .bind(org.territory_mandate)
+        .bind(&org.contact_email)
         .fetch_one(&mut *self.0)
         .await?;
         Ok(OrganisationId(id))
@@ -98,8 +100,8 @@ impl Tenants for SqlTx {
 
     async fn update_organisation(&mut self, tenant: TenantId, id: OrganisationId, org: &NewOrganisation) -> StoreResult<bool> {
         let done = sqlx::query(
-            "UPDATE organisations SET name = $1, kind = $2, processes_own_signals = $3, territory_mandate = $4 \
-             WHERE tenant_id = $5 AND id = $6",
+            "UPDATE organisations SET name = $1, kind = $2, processes_own_signals = $3, territory_mandate = $4, \
+             contact_email = $7 WHERE tenant_id = $5 AND id = $6",
         )
         .bind(&org.name)
         .bind(&org.kind)
@@ -107,6 +109,7 @@ impl Tenants for SqlTx {
         .bind(org.territory_mandate)
         .bind(tenant)
         .bind(id)
+        .bind(&org.contact_email)
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)

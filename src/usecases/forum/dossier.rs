@@ -105,7 +105,29 @@ async fn compile_item(
     bottlenecks: &[crate::domain::forum::bottleneck::Bottleneck],
     regisseurs: &BTreeMap<PolicyDomainId, Vec<String>>,
 ) -> Result<DossierItem, AppError> {
-    let (problem, analysis) = match item.subject {
+    let facts = subject_facts(tx, tenant, item.subject, &item.title, bottlenecks, regisseurs).await?;
+    Ok(DossierItem {
+        position,
+        duration_minutes: item.duration_minutes,
+        presenter: item.presenter.clone(),
+        question: item.question.clone(),
+        for_information: item.for_information,
+        ..facts
+    })
+}
+
+/// What Seinhuis holds on a bundle, signal or bottleneck, anonymous: the
+/// dossier's item without its place on an agenda. The signalenbundel
+/// publication is compiled from the same facts.
+pub(crate) async fn subject_facts(
+    tx: &mut dyn Tx,
+    tenant: TenantId,
+    subject: AgendaSubject,
+    title: &str,
+    bottlenecks: &[crate::domain::forum::bottleneck::Bottleneck],
+    regisseurs: &BTreeMap<PolicyDomainId, Vec<String>>,
+) -> Result<DossierItem, AppError> {
+    let (problem, analysis) = match subject {
         AgendaSubject::Bundle(b) => tx.bundle_details(tenant, b).await?.map(|d| (d.problem, d.analysis)).unwrap_or_default(),
         _ => Default::default(),
     };
@@ -116,7 +138,7 @@ async fn compile_item(
     let mut target_groups = BTreeSet::new();
     let mut life_domains = BTreeSet::new();
     let mut steps = Vec::new();
-    for summary in subject_signals(tx, tenant, item.subject).await? {
+    for summary in subject_signals(tx, tenant, subject).await? {
         let Some(details) = tx.signal_details(tenant, summary.id).await? else { continue };
         // Organisations are counted by name on the server; only their sector leaves it.
         if let Some(name) = &details.summary.organisation {
@@ -153,10 +175,10 @@ async fn compile_item(
         });
     }
     steps.sort_by_key(|(at, _)| *at);
-    let linked = tx.bottlenecks_of(tenant, item.subject).await?;
+    let linked = tx.bottlenecks_of(tenant, subject).await?;
     let item_bottlenecks = bottlenecks
         .iter()
-        .filter(|b| linked.contains(&b.id) || item.subject == AgendaSubject::Bottleneck(b.id))
+        .filter(|b| linked.contains(&b.id) || subject == AgendaSubject::Bottleneck(b.id))
         .map(|b| DossierBottleneck {
             question: b.question.clone(),
             domain: b.domain_name.clone(),
@@ -165,7 +187,7 @@ async fn compile_item(
         })
         .collect();
     let campaigns = tx
-        .campaigns_of(tenant, item.subject)
+        .campaigns_of(tenant, subject)
         .await?
         .into_iter()
         .map(|(_, title, status)| {
@@ -174,13 +196,8 @@ async fn compile_item(
         })
         .collect();
     Ok(DossierItem {
-        position,
-        kind: item.subject.label().to_string(),
-        title: item.title.clone(),
-        duration_minutes: item.duration_minutes,
-        presenter: item.presenter.clone(),
-        question: item.question.clone(),
-        for_information: item.for_information,
+        kind: subject.label().to_string(),
+        title: title.to_string(),
         problem,
         analysis,
         signals,
@@ -191,6 +208,7 @@ async fn compile_item(
         bottlenecks: item_bottlenecks,
         steps: steps.into_iter().map(|(_, step)| step).collect(),
         campaigns,
+        ..Default::default()
     })
 }
 
