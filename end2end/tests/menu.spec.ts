@@ -8,11 +8,11 @@ const GENT_REGISSEUR = "joris.wuytack@gent.example"; // signaalverwerker and reg
 test("the header's menu offers what a person's roles open, and marks the page they are on", async ({ page }) => {
   await logIn(page, GENT_COORDINATOR, "/gent/bord");
   const menu = page.getByRole("navigation", { name: "Menu Stad Gent" });
-  await expect(menu.getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes", "Beheer"]);
+  await expect(menu.getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes", "Rapporten", "Signalenbundels", "Beheer"]);
   await expect(menu.getByRole("link", { name: "Bord" })).toHaveAttribute("aria-current", "page");
-  await menu.getByRole("link", { name: "Bundels" }).click();
+  await menu.getByRole("link", { name: "Bundels", exact: true }).click();
   await expect(page).toHaveURL(/\/gent\/bundels$/);
-  await expect(menu.getByRole("link", { name: "Bundels" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Bundels", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(menu.getByRole("link", { name: "Bord" })).not.toHaveAttribute("aria-current", "page");
 });
 
@@ -39,5 +39,5 @@ test("a processor's home says how many signals wait for screening, and leads to 
 
 test("a regisseur who also processes sees the board and the bundles", async ({ page }) => {
   await logIn(page, GENT_REGISSEUR, "/gent");
-  await expect(page.getByRole("navigation", { name: "Menu Stad Gent" }).getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes"]);
+  await expect(page.getByRole("navigation", { name: "Menu Stad Gent" }).getByRole("link")).toHaveText(["Bord", "Bundels", "Knelpunten", "Overleg", "Campagnes", "Rapporten"]);
 });

@@ -64,6 +64,8 @@ pub fn TenantPage() -> impl IntoView {
                 "knelpunten" => "Beleidsdomeinen en knelpunten",
                 "overleg" => "Overleg: fora en ronde tafels voorbereiden",
                 "campagnes" => "Campagnes en actieplannen",
+                "rapporten" => "Rapporten: cijfers en doorlooptijden",
+                "signalenbundels" => "Signalenbundels: publiceren wat er gebeurde",
                 "beheer" => "Beheer: mensen, organisaties, instellingen",
                 // Never empty: a link always has a name.
                 other => other,

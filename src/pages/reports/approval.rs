@@ -26,32 +26,37 @@ pub fn ApprovalPageView() -> impl IntoView {
 fn Approval(page: ApprovalPage, token: String) -> impl IntoView {
     let give = ServerAction::<GiveApproval>::new();
     view! {
-        <h1>"Jullie deel in ‘" {page.part.title.clone()} "’"</h1>
-        <p class="lead">{format!("{} vraagt {} om akkoord voor wat over jullie in de signalenbundel staat ({}).", page.tenant, page.organisation, page.part.period)}</p>
-        {match page.closed.clone() {
-            Some(why) => view! { <p class="notice" role="status" data-closed="">{why}</p> }.into_any(),
-            None => view! {
-                <ActionForm action=give attr:class="form panel">
-                    <input type="hidden" name="token" value=token.clone()/>
-                    <fieldset>
-                        <legend>"Jullie antwoord"</legend>
-                        <div class="check">
-                            <input type="radio" id="akkoord" name="answer" value="akkoord" checked/>
-                            <label for="akkoord">"Akkoord"</label>
-                        </div>
-                        <div class="check">
-                            <input type="radio" id="wijziging" name="answer" value="wijziging"/>
-                            <label for="wijziging">"We vragen een wijziging"</label>
-                        </div>
-                    </fieldset>
-                    <div class="field">
-                        <label for="opmerking">"Wat moet er veranderen? (nodig bij een wijziging)"</label>
-                        <textarea id="opmerking" name="remark" rows="4" maxlength="2000"></textarea>
-                    </div>
-                    <button type="submit" class="button">"Antwoord versturen"</button>
-                </ActionForm>
-            }.into_any(),
-        }}
+        <p class="notice" role="note">
+            {format!("{} vraagt {} om akkoord voor wat over jullie in deze signalenbundel staat ({}). ", page.tenant, page.organisation, page.part.period)}
+            <a href="#antwoord">"Naar jullie antwoord"</a>
+        </p>
         <super::public::PublicationDocView doc=page.part.clone()/>
+        <section class="panel" id="antwoord" aria-labelledby="antwoord-titel">
+            <h2 id="antwoord-titel">"Jullie antwoord"</h2>
+            {match page.closed.clone() {
+                Some(why) => view! { <p role="status" data-closed="">{why}</p> }.into_any(),
+                None => view! {
+                    <ActionForm action=give attr:class="form">
+                        <input type="hidden" name="token" value=token.clone()/>
+                        <fieldset>
+                            <legend>"Gaan jullie akkoord met jullie deel?"</legend>
+                            <div class="check">
+                                <input type="radio" id="akkoord" name="answer" value="akkoord" checked/>
+                                <label for="akkoord">"Akkoord"</label>
+                            </div>
+                            <div class="check">
+                                <input type="radio" id="wijziging" name="answer" value="wijziging"/>
+                                <label for="wijziging">"We vragen een wijziging"</label>
+                            </div>
+                        </fieldset>
+                        <div class="field">
+                            <label for="opmerking">"Wat moet er veranderen? (nodig bij een wijziging)"</label>
+                            <textarea id="opmerking" name="remark" rows="4" maxlength="2000"></textarea>
+                        </div>
+                        <button type="submit" class="button">"Antwoord versturen"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
     }
 }
