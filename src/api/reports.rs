@@ -39,6 +39,18 @@ pub struct PublicEditorPage {
     pub page: PublicEditor,
 }
 
+/// A composer's form refused without JavaScript comes back as typed: (publication id, form).
+#[cfg(feature = "ssr")]
+const RETURNED_PUBLICATION: &str = "publication_returned";
+
+/// The form as typed when it was refused for this publication (`None`: a new one).
+#[cfg(feature = "ssr")]
+async fn returned(id: Option<i64>) -> Result<Option<crate::domain::reports::publication::PublicationForm>, AppError> {
+    let flash: Option<(Option<i64>, crate::domain::reports::publication::PublicationForm)> =
+        crate::server::auth::take_flash(RETURNED_PUBLICATION).await?;
+    Ok(flash.filter(|(for_id, _)| *for_id == id).map(|(_, form)| form))
+}
+
 #[cfg(feature = "ssr")]
 async fn tell(message: &str) -> Result<(), AppError> {
     crate::server::auth::set_feedback(super::feedback::Feedback::success(message)).await
@@ -113,7 +125,10 @@ pub async fn load_publications(tenant: String) -> Result<PublicationsListPage, A
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signalenbundels", &tenant).await?;
-        let page = crate::usecases::reports::publications::list(state.store.as_ref(), &caller, chrono::Utc::now()).await?;
+        let mut page = crate::usecases::reports::publications::list(state.store.as_ref(), &caller, chrono::Utc::now()).await?;
+        if let Some(form) = returned(None).await? {
+            page.form = form;
+        }
         Ok(PublicationsListPage { tenant: (&caller.tenant).into(), page })
     })
     .await
@@ -125,7 +140,10 @@ pub async fn load_publication(tenant: String, id: i64) -> Result<OnePublicationP
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signalenbundel", &tenant).await?;
-        let page = crate::usecases::reports::publications::page(state.store.as_ref(), &caller, id, chrono::Utc::now()).await?;
+        let mut page = crate::usecases::reports::publications::page(state.store.as_ref(), &caller, id, chrono::Utc::now()).await?;
+        if let Some(form) = returned(Some(id)).await? {
+            page.form = form;
+        }
         Ok(OnePublicationPage { tenant: (&caller.tenant).into(), page })
     })
     .await
@@ -151,17 +169,18 @@ pub async fn save_publication(
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "signalenbundel-opslaan", &tenant).await?;
         let form = PublicationForm { title, from, to, intro, subjects };
-        let id = crate::usecases::reports::publications::save(
-            state.store.as_ref(),
-            &caller,
-            id,
-            version.unwrap_or(0),
-            &form,
-            chrono::Utc::now(),
-        )
-        .await?;
+        let now = chrono::Utc::now();
+        let saved = crate::usecases::reports::publications::save(state.store.as_ref(), &caller, id, version.unwrap_or(0), &form, now).await;
+        // Refused without JavaScript, the page comes back with what was typed.
+        if saved.is_err() && crate::server::is_plain_form_post() {
+            auth::set_flash(RETURNED_PUBLICATION, &(id, &form)).await?;
+        }
+        let saved = saved?;
         tell("De signalenbundel is bewaard.").await?;
-        Ok(id)
+        if id.is_none() && crate::server::is_plain_form_post() {
+            leptos_axum::redirect(&format!("/{tenant}/signalenbundels/{saved}"));
+        }
+        Ok(saved)
     })
     .await
 }

@@ -18,7 +18,8 @@ use seinhuis::usecases::reports::{dashboard, publications};
 on_both_backends!(
     dashboard_figures_match_a_hand_count,
     a_signalenbundel_is_approved_once_and_frozen,
-    publications_answer_exactly_who_may_read_them
+    publications_answer_exactly_who_may_read_them,
+    a_refused_composer_comes_back_as_typed_without_javascript
 );
 
 /// Functions on one publication: left out of the role-only test in
@@ -364,4 +365,34 @@ async fn publications_answer_exactly_who_may_read_them(backend: Backend) {
     assert_eq!(status, 200);
     assert!(page.contains("Signalenbundel Stad Gent"), "the demo's published bundle is listed: {page}");
     assert!(!page.contains("Sofie Mertens") && !page.contains("sofie.mertens"));
+}
+
+async fn a_refused_composer_comes_back_as_typed_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = app.logged_in("ines.claeys@gent.example").await;
+    let intro = "Een lange inleiding die niemand twee keer wil typen.";
+    // No bundle chosen: refused.
+    let form = [
+        ("tenant", "gent".to_string()),
+        ("title", "Bundel zonder onderwerpen".to_string()),
+        ("from", "2025-01-01".to_string()),
+        ("to", "2026-12-31".to_string()),
+        ("intro", intro.to_string()),
+    ];
+    let response = client
+        .post(format!("{}/api/signalenbundel-opslaan", app.base))
+        .header("Origin", &app.base)
+        .header("Referer", format!("{}/gent/signalenbundels", app.base))
+        .header("Accept", "text/html")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let (status, page) = app.get(&client, "/gent/signalenbundels").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(intro) && page.contains("Bundel zonder onderwerpen"), "what was typed comes back");
+    assert!(page.contains("Kies minstens één bundel of signaal."), "with why");
+    let (_, again) = app.get(&client, "/gent/signalenbundels").await;
+    assert!(!again.contains(intro), "only once");
 }
