@@ -34,6 +34,8 @@ use tokio::sync::mpsc;
 
 #[path = "common/demo.rs"]
 mod demo;
+#[path = "common/postgres.rs"]
+mod postgres;
 #[path = "common/sse.rs"]
 mod sse;
 
@@ -59,9 +61,9 @@ fn main() -> anyhow::Result<()> {
     let sqlite = format!("sqlite://{}/bench.db", dir.path().display());
     run("SQLite", &sqlite, &server, &boards, streams, moves)?;
     if let Some(admin) = postgres {
-        let url = server.block_on(create_database(&admin))?;
+        let url = server.block_on(postgres::create_database(&admin, "seinhuis_live_bench"))?;
         let result = run("PostgreSQL", &url, &server, &boards, streams, moves);
-        server.block_on(drop_database(&admin, &url))?;
+        server.block_on(postgres::drop_database(&admin, &url))?;
         result?;
     } else {
         println!("PostgreSQL: skipped (give an admin URL as the third argument or in SEINHUIS_TEST_POSTGRES_URL)");
@@ -288,21 +290,4 @@ impl Figures {
         println!("{name}: the last of {streams} streams, per move ({moves}): {}", summary(&mut self.last));
         println!("{name}: the move request's round trip ({moves}): {}", summary(&mut self.requests));
     }
-}
-
-async fn create_database(admin: &str) -> anyhow::Result<String> {
-    use sqlx::Connection;
-    let name = format!("seinhuis_live_bench_{}", rand::random::<u32>());
-    let mut conn = sqlx::PgConnection::connect(admin).await?;
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await?;
-    let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin);
-    Ok(format!("{base}/{name}"))
-}
-
-async fn drop_database(admin: &str, url: &str) -> anyhow::Result<()> {
-    use sqlx::Connection;
-    let name = url.rsplit('/').next().unwrap_or_default();
-    let mut conn = sqlx::PgConnection::connect(admin).await?;
-    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut conn).await?;
-    Ok(())
 }
