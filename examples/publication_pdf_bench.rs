@@ -23,7 +23,12 @@ fn main() {
 }
 
 #[cfg(feature = "ssr")]
+#[path = "common/prose.rs"]
+mod prose;
+
+#[cfg(feature = "ssr")]
 mod bench {
+    use super::prose::prose;
     use std::time::{Duration, Instant};
 
     use seinhuis::documents::{Template, render};
@@ -34,73 +39,6 @@ mod bench {
     const ITEMS: u32 = 100;
     const SIGNALS_PER_ITEM: u32 = 10;
     const TREKKERS: u32 = 60;
-
-    const WORDS: &[&str] = &[
-        "gezinnen",
-        "budgetmeter",
-        "energiefactuur",
-        "wachtlijst",
-        "huurwoning",
-        "schuldhulp",
-        "maatschappelijk",
-        "werker",
-        "kinderopvang",
-        "leefloon",
-        "begeleiding",
-        "aanvraag",
-        "wijkgezondheidscentrum",
-        "ondersteuning",
-        "onderwijs",
-        "vervoer",
-        "thuiszorg",
-        "de",
-        "het",
-        "een",
-        "van",
-        "voor",
-        "met",
-        "zonder",
-        "bij",
-        "omdat",
-        "maar",
-        "vaak",
-        "soms",
-        "steeds",
-        "meer",
-        "weinig",
-        "mensen",
-        "jongeren",
-        "ouderen",
-        "nieuwkomers",
-        "alleenstaanden",
-        "worden",
-        "blijven",
-        "wachten",
-        "betalen",
-        "krijgen",
-        "vinden",
-        "geen",
-        "toegang",
-        "tot",
-        "hulpverlening",
-        "premie",
-        "tegemoetkoming",
-        "administratie",
-        "digitaal",
-        "loket",
-        "afspraak",
-        "wijk",
-        "buurt",
-        "stad",
-        "OCMW",
-        "CAW",
-        "huisarts",
-        "school",
-        "€ 80",
-        "“dringend”",
-        "–",
-        "→",
-    ];
 
     const ORGANISATIONS: &[&str] = &[
         "OCMW Gent",
@@ -114,35 +52,6 @@ mod bench {
         "Mutualiteit",
         "Sociaal Verhuurkantoor",
     ];
-
-    /// Deterministic Dutch-ish prose of about `chars` characters.
-    fn prose(seed: u32, chars: usize) -> String {
-        let mut state = seed.wrapping_mul(2_654_435_761).wrapping_add(12_345) | 1;
-        let mut text = String::new();
-        let mut sentence_len = 0;
-        while text.len() < chars {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let word = WORDS[state as usize % WORDS.len()];
-            if sentence_len == 0 {
-                let mut letters = word.chars();
-                if let Some(first) = letters.next() {
-                    text.extend(first.to_uppercase());
-                    text.push_str(letters.as_str());
-                }
-            } else {
-                text.push(' ');
-                text.push_str(word);
-            }
-            sentence_len += 1;
-            if sentence_len > 8 + (state as usize % 10) {
-                text.push_str(". ");
-                sentence_len = 0;
-            }
-        }
-        text.trim_end().to_string() + "."
-    }
 
     /// A counts table over `labels`, protected like the dashboard's.
     fn counts(key: &str, title: &str, label: &str, labels: &[&str], seed: u32) -> Table {
