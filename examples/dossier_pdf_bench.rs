@@ -14,9 +14,9 @@ use seinhuis::domain::forum::dossier::{Dossier, DossierBottleneck, DossierItem, 
 const ITEMS: u32 = 10;
 const SIGNALS_PER_ITEM: u32 = 20;
 
-#[path = "common/prose.rs"]
-mod prose;
-use prose::prose;
+#[path = "common/document_bench.rs"]
+mod document_bench;
+use document_bench::{peak_rss, prose};
 
 /// The synthetic dossier; `variant` changes every text in it.
 fn dossier(variant: u32) -> Dossier {
@@ -85,14 +85,6 @@ fn dossier(variant: u32) -> Dossier {
         items,
         compiled: "3 december 2026, 15:40".into(),
     }
-}
-
-/// The process's peak resident set size, from /proc (Linux only).
-fn peak_rss() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| status.lines().find(|line| line.starts_with("VmHWM:")).map(|line| line["VmHWM:".len()..].trim().to_string()))
-        .unwrap_or_else(|| "unknown".into())
 }
 
 fn main() {

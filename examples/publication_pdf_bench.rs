@@ -23,12 +23,12 @@ fn main() {
 }
 
 #[cfg(feature = "ssr")]
-#[path = "common/prose.rs"]
-mod prose;
+#[path = "common/document_bench.rs"]
+mod document_bench;
 
 #[cfg(feature = "ssr")]
 mod bench {
-    use super::prose::prose;
+    use super::document_bench::{peak_rss, prose};
     use std::time::{Duration, Instant};
 
     use seinhuis::documents::{Template, render};
@@ -213,14 +213,6 @@ mod bench {
             worked_out: (1..=ITEMS * SIGNALS_PER_ITEM).map(|n| format!("S-{n}: {}", prose(10_000 + n, 55))).collect(),
             published: "3 december 2026".into(),
         }
-    }
-
-    /// The process's peak resident set size, from /proc (Linux only).
-    fn peak_rss() -> String {
-        std::fs::read_to_string("/proc/self/status")
-            .ok()
-            .and_then(|status| status.lines().find(|line| line.starts_with("VmHWM:")).map(|line| line["VmHWM:".len()..].trim().to_string()))
-            .unwrap_or_else(|| "unknown".into())
     }
 
     /// The number of page objects in the PDF (typst writes them

@@ -17,6 +17,7 @@ mod feed;
 mod forum;
 mod listener;
 mod postgres;
+mod publications;
 mod reports;
 mod sessions;
 mod sqlite;
@@ -27,9 +28,8 @@ pub use campaigns::{Campaigns, OverdueLine};
 pub use feed::{ChangeFeed, FeedItem};
 pub use forum::{Agendas, InviteeContact, Meetings, ScopedCandidate};
 pub use listener::LISTENER_NAME;
-pub use reports::{
-    ApprovalRow, Dimension, ExportRow, LeadTime, PublicItem, PublicKind, Publication, PublicationDraft, ReportQuery, Reports,
-};
+pub use publications::{ApprovalRow, PublicItem, PublicKind, Publication, PublicationDraft, Publications};
+pub use reports::{Dimension, ExportRow, LeadTime, ReportQuery, Reports};
 pub use sessions::SessionBackend;
 pub use workbench::{Teammate, Workbench};
 
@@ -105,6 +105,7 @@ pub trait Tx:
     + Bottlenecks
     + Campaigns
     + Reports
+    + Publications
     + Send
 {
     async fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -91,3 +91,4 @@ include!("sql/candidates.rs");
 include!("sql/bottlenecks.rs");
 include!("sql/campaigns.rs");
 include!("sql/reports.rs");
+include!("sql/publications.rs");

@@ -41,6 +41,12 @@ impl Cell {
         }
     }
 
+    /// A lone count as an outsider may read it: "< 5" when small.
+    pub fn protected(n: i64) -> Cell {
+        let n = n.max(0) as u64;
+        if n > 0 && n < SMALL { Cell::Small } else { Cell::Count(n) }
+    }
+
     /// The number a chart draws; none for what is hidden.
     pub fn value(&self) -> Option<f64> {
         match self {

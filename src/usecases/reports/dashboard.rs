@@ -25,11 +25,10 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller, filter: ReportFilter
     };
     let mut tx = store.read().await?;
     let all_domains = tx.policy_domains(caller.tenant.id).await?;
-    let domains: Vec<(PolicyDomainId, String)> = all_domains
-        .iter()
-        .filter(|d| ReportScope::of(&caller.membership, None).and_then(|s| s.domains).is_none_or(|own| own.contains(&d.id)))
-        .map(|d| (d.id, d.name.clone()))
-        .collect();
+    // The domains this reader may filter on: all, or a regisseur's own.
+    let own = ReportScope::of(&caller.membership, None).and_then(|s| s.domains);
+    let domains: Vec<(PolicyDomainId, String)> =
+        all_domains.iter().filter(|d| own.as_ref().is_none_or(|own| own.contains(&d.id))).map(|d| (d.id, d.name.clone())).collect();
     let scope_label = match &scope.domains {
         Some(ids) if ids.len() == 1 => all_domains.iter().find(|d| d.id == ids[0]).map(|d| d.name.clone()).unwrap_or_default(),
         Some(_) => "Jouw beleidsdomeinen".to_string(),
@@ -154,7 +153,7 @@ pub async fn figures(
             t.weigh(&period, reached)
         })
         .collect();
-    let received = if scope.protected && (1..5).contains(&received) { Cell::Small } else { Cell::Count(received as u64) };
+    let received = if scope.protected { Cell::protected(received) } else { Cell::Count(received.max(0) as u64) };
     Ok(Dashboard { period, scope: scope_label, received, tables, targets, protected: scope.protected })
 }
 

@@ -6,7 +6,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::reports::figures::SMALL;
 use crate::domain::reports::publication::{PublicEditor, PublicEntry, PublicPage, PublicationStatus, SUMMARY_MAX};
 use crate::domain::reports::{Cell, Period, PeriodChoice};
 use crate::domain::*;
@@ -16,10 +15,6 @@ use crate::storage::{PublicItem, PublicKind, ReportQuery, Store};
 
 fn entry(item: PublicItem) -> PublicEntry {
     PublicEntry { id: item.id, title: item.title, summary: item.summary, context: item.context }
-}
-
-fn public_count(n: i64) -> Cell {
-    if n > 0 && (n as u64) < SMALL { Cell::Small } else { Cell::Count(n.max(0) as u64) }
 }
 
 /// The page for a visitor; `None` tenant is not found.
@@ -32,17 +27,17 @@ pub async fn page(store: &dyn Store, slug: &str, now: DateTime<Utc>) -> Result<P
         .await?
         .into_iter()
         .filter(|p| p.status == PublicationStatus::Published)
-        .map(|p| crate::domain::reports::publication::PublicationSummary {
-            id: p.id,
-            title: p.title,
-            period: Period { from: p.from, to: p.to }.label(),
-            status: p.status,
-            published: p.published_at.map(crate::components::dates::long_date).unwrap_or_default(),
-        })
+        .map(|p| super::publications::summary(&p))
         .collect();
     let mut agreements: Vec<PublicEntry> = tx.public_items(tenant.id, PublicKind::Campaign, true).await?.into_iter().map(entry).collect();
     agreements.extend(tx.public_items(tenant.id, PublicKind::Decision, true).await?.into_iter().map(entry));
-    let followed = tx.public_items(tenant.id, PublicKind::Signal, true).await?.into_iter().map(entry).collect();
+    // A signal's own title is the reporter's text: the public reads only the summary.
+    let followed = tx
+        .public_items(tenant.id, PublicKind::Signal, true)
+        .await?
+        .into_iter()
+        .map(|item| PublicEntry { title: "Opgevolgd signaal".to_string(), ..entry(item) })
+        .collect();
     let year = Period::of(PeriodChoice::Year, brussels::local(now).date(), None, None).map_err(AppError::Invalid)?;
     let (start, end) = year.bounds();
     let q = ReportQuery { start, end, domains: None };
@@ -50,10 +45,10 @@ pub async fn page(store: &dyn Store, slug: &str, now: DateTime<Utc>) -> Result<P
     let arrivals = tx.arrivals(tenant.id, &q).await?;
     let arrived = |phase: Phase| arrivals.iter().find(|(p, _)| p == phase.code()).map_or(0, |(_, n)| *n);
     let figures = vec![
-        (format!("Signalen ontvangen in {}", year.from.format("%Y")), public_count(received)),
-        ("Op de agenda van een overleg".to_string(), public_count(arrived(Phase::Scheduled))),
-        ("Uitgewerkt in een actieplan".to_string(), public_count(arrived(Phase::InAction))),
-        ("Afgerond".to_string(), public_count(arrived(Phase::Closed))),
+        (format!("Signalen ontvangen in {}", year.from.format("%Y")), Cell::protected(received)),
+        ("Op de agenda van een overleg".to_string(), Cell::protected(arrived(Phase::Scheduled))),
+        ("Uitgewerkt in een actieplan".to_string(), Cell::protected(arrived(Phase::InAction))),
+        ("Afgerond".to_string(), Cell::protected(arrived(Phase::Closed))),
     ];
     Ok(PublicPage {
         tenant: tenant.name,

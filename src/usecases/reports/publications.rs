@@ -17,7 +17,7 @@ use crate::domain::reports::{ReportScope, Table};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::server::passwords::{LinkKind, link_url, placeholder, start_link, token_hash};
+use crate::server::passwords::{LinkKind, link_url, new_token, placeholder, start_link, token_hash};
 use crate::storage::{ApprovalRow, Publication, PublicationDraft, Store, Tx};
 
 /// How long a partner's approval link works.
@@ -35,7 +35,7 @@ fn may_read(caller: &TenantCaller, p: &Publication) -> bool {
     composes(caller) || (p.status == PublicationStatus::Published && caller.membership.has(Role::Mandataris))
 }
 
-fn summary(p: &Publication) -> PublicationSummary {
+pub(super) fn summary(p: &Publication) -> PublicationSummary {
     PublicationSummary {
         id: p.id,
         title: p.title.clone(),
@@ -120,7 +120,9 @@ pub async fn published(store: &dyn Store, tenant: &Tenant, id: i64) -> Result<Pu
 
 /// The document for whoever may read it (downloads).
 pub async fn readable(store: &dyn Store, caller: &TenantCaller, id: i64, now: DateTime<Utc>) -> Result<PublicationDoc, AppError> {
-    Ok(page(store, caller, id, now).await?.doc)
+    let mut tx = store.read().await?;
+    let p = tx.publication(caller.tenant.id, id).await?.filter(|p| may_read(caller, p)).ok_or(AppError::NotFound)?;
+    document(tx.as_mut(), &caller.tenant, &p, now).await
 }
 
 /// Compiles the publication from what Seinhuis holds now. Anonymous: the
@@ -276,6 +278,18 @@ pub async fn save(
     Ok(id)
 }
 
+/// The coordinator's own publication that is not published yet.
+async fn unpublished(tx: &mut dyn Tx, caller: &TenantCaller, id: i64) -> Result<Publication, AppError> {
+    if !composes(caller) {
+        return Err(AppError::NoAccess);
+    }
+    let p = tx.publication(caller.tenant.id, id).await?.ok_or(AppError::NotFound)?;
+    if p.status == PublicationStatus::Published {
+        return Err(AppError::Invalid(PublicationRefusal::AlreadyPublished.message()));
+    }
+    Ok(p)
+}
+
 /// Asks every partner named in the publication to approve its part: a
 /// mail with a link that works once and expires after [`APPROVAL_DAYS`].
 /// Asking again sends new links (the old ones stop working).
@@ -286,15 +300,9 @@ pub async fn ask_approval(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    if !composes(caller) {
-        return Err(AppError::NoAccess);
-    }
     let mut tx = store.write().await?;
     let tenant = caller.tenant.id;
-    let p = tx.publication(tenant, id).await?.ok_or(AppError::NotFound)?;
-    if p.status == PublicationStatus::Published {
-        return Err(AppError::Invalid(PublicationRefusal::AlreadyPublished.message()));
-    }
+    let p = unpublished(tx.as_mut(), caller, id).await?;
     let doc = compile(tx.as_mut(), &caller.tenant, &p, now).await?;
     let organisations = tx.organisations(tenant).await?;
     let partners: Vec<_> = doc.partners().into_iter().filter_map(|name| organisations.iter().find(|o| o.name == name)).collect();
@@ -303,7 +311,8 @@ pub async fn ask_approval(
         return Err(AppError::Invalid(PublicationRefusal::NoContact(missing).message()));
     }
     for org in &partners {
-        let approval = tx.insert_approval(tenant, id, org.id, &org.contact_email, now + Duration::days(APPROVAL_DAYS)).await?;
+        let expires = now + Duration::days(APPROVAL_DAYS);
+        let approval = tx.insert_approval(tenant, id, org.id, &org.contact_email, expires, &token_hash(&new_token())).await?;
         start_link(tx.as_mut(), LinkKind::Approval, approval).await?;
         let link = link_url(public_url, LinkKind::Approval, &caller.tenant.slug, &placeholder(LinkKind::Approval, approval));
         let mail = crate::usecases::mails::approval_asked(&caller.tenant.name, &doc.title, &org.name, &link, APPROVAL_DAYS);
@@ -317,15 +326,9 @@ pub async fn ask_approval(
 
 /// Publishes: the document is compiled one last time and frozen.
 pub async fn publish(store: &dyn Store, caller: &TenantCaller, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
-    if !composes(caller) {
-        return Err(AppError::NoAccess);
-    }
     let mut tx = store.write().await?;
     let tenant = caller.tenant.id;
-    let p = tx.publication(tenant, id).await?.ok_or(AppError::NotFound)?;
-    if p.status == PublicationStatus::Published {
-        return Err(AppError::Invalid(PublicationRefusal::AlreadyPublished.message()));
-    }
+    let p = unpublished(tx.as_mut(), caller, id).await?;
     let frozen = Publication { status: PublicationStatus::Published, ..p };
     let doc = compile(tx.as_mut(), &caller.tenant, &frozen, now).await?;
     let json = serde_json::to_string(&doc).map_err(AppError::internal)?;

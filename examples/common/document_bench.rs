@@ -1,4 +1,5 @@
-//! Deterministic Dutch-ish text for the document benchmarks.
+//! What the document benchmarks share: deterministic Dutch-ish text, and
+//! the process's peak memory.
 
 const WORDS: &[&str] = &[
     "gezinnen",
@@ -94,4 +95,12 @@ pub fn prose(seed: u32, chars: usize) -> String {
         }
     }
     text.trim_end().to_string() + "."
+}
+
+/// The process's peak resident memory so far (VmHWM), as Linux reports it.
+pub fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| status.lines().find(|line| line.starts_with("VmHWM:")).map(|line| line["VmHWM:".len()..].trim().to_string()))
+        .unwrap_or_else(|| "unknown".into())
 }
