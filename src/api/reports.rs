@@ -51,6 +51,11 @@ async fn returned(id: Option<i64>) -> Result<Option<crate::domain::reports::publ
     Ok(flash.filter(|(for_id, _)| *for_id == id).map(|(_, form)| form))
 }
 
+/// Public text refused without JavaScript comes back as typed: (kind, id, text),
+/// kind "tekst" for the page's own text.
+#[cfg(feature = "ssr")]
+const RETURNED_PUBLIC: &str = "public_returned";
+
 #[cfg(feature = "ssr")]
 async fn tell(message: &str) -> Result<(), AppError> {
     crate::server::auth::set_feedback(super::feedback::Feedback::success(message)).await
@@ -278,7 +283,19 @@ pub async fn load_public_editor(tenant: String) -> Result<PublicEditorPage, AppE
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "publiek-beheer", &tenant).await?;
-        let page = crate::usecases::reports::public::editor(state.store.as_ref(), &caller).await?;
+        let mut page = crate::usecases::reports::public::editor(state.store.as_ref(), &caller).await?;
+        if let Some((kind, id, text)) = auth::take_flash::<(String, i64, String)>(RETURNED_PUBLIC).await? {
+            let list = match kind.as_str() {
+                "campagne" => Some(&mut page.campaigns),
+                "beslissing" => Some(&mut page.decisions),
+                "signaal" => Some(&mut page.signals),
+                _ => None,
+            };
+            match list {
+                Some(list) => list.iter_mut().filter(|e| e.id == id).for_each(|e| e.summary = text.clone()),
+                None => page.text = text,
+            }
+        }
         Ok(PublicEditorPage { tenant: (&caller.tenant).into(), page })
     })
     .await
@@ -290,7 +307,11 @@ pub async fn save_public_text(tenant: String, text: String) -> Result<(), AppErr
         use crate::server::{app_state, auth};
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "publieke-tekst-opslaan", &tenant).await?;
-        crate::usecases::reports::public::save_text(state.store.as_ref(), &caller, &text).await?;
+        let saved = crate::usecases::reports::public::save_text(state.store.as_ref(), &caller, &text).await;
+        if saved.is_err() && crate::server::is_plain_form_post() {
+            auth::set_flash(RETURNED_PUBLIC, &("tekst", 0, &text)).await?;
+        }
+        saved?;
         tell("De tekst van de publieke pagina is bewaard.").await
     })
     .await
@@ -305,13 +326,18 @@ pub async fn save_public_summary(tenant: String, kind: String, id: i64, summary:
         use crate::storage::PublicKind;
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "publieke-samenvatting-opslaan", &tenant).await?;
-        let kind = match kind.as_str() {
+        let public_kind = match kind.as_str() {
             "campagne" => PublicKind::Campaign,
             "beslissing" => PublicKind::Decision,
             "signaal" => PublicKind::Signal,
             _ => return Err(AppError::NotFound),
         };
-        crate::usecases::reports::public::save_summary(state.store.as_ref(), &caller, kind, id, &summary).await?;
+        let saved = crate::usecases::reports::public::save_summary(state.store.as_ref(), &caller, public_kind, id, &summary).await;
+        // Refused without JavaScript (personal data, too long), the page comes back with what was typed.
+        if saved.is_err() && crate::server::is_plain_form_post() {
+            auth::set_flash(RETURNED_PUBLIC, &(&kind, id, &summary)).await?;
+        }
+        saved?;
         tell(if summary.trim().is_empty() { "Niet meer openbaar." } else { "De publieke samenvatting is bewaard." }).await
     })
     .await

@@ -395,4 +395,29 @@ async fn a_refused_composer_comes_back_as_typed_without_javascript(backend: Back
     assert!(page.contains("Kies minstens één bundel of signaal."), "with why");
     let (_, again) = app.get(&client, "/gent/signalenbundels").await;
     assert!(!again.contains(intro), "only once");
+
+    // A public summary refused for personal data comes back as typed too.
+    let signal = {
+        let mut tx = app.db.store.read().await.unwrap();
+        let gent = tx.tenant_by_slug("gent").await.unwrap().unwrap();
+        tx.public_items(gent.id, seinhuis::storage::PublicKind::Signal, false).await.unwrap()[0].id
+    };
+    let typed = "Opgevolgd na een melding van Jan Peeters, 0475 12 34 56.";
+    let form =
+        [("tenant", "gent".to_string()), ("kind", "signaal".to_string()), ("id", signal.to_string()), ("summary", typed.to_string())];
+    let response = client
+        .post(format!("{}/api/publieke-samenvatting-opslaan", app.base))
+        .header("Origin", &app.base)
+        .header("Referer", format!("{}/gent/beheer/publiek", app.base))
+        .header("Accept", "text/html")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let (_, page) = app.get(&client, "/gent/beheer/publiek").await;
+    assert!(page.contains("0475 12 34 56"), "the typed summary comes back");
+    assert!(page.contains("persoonsgegevens"), "with why");
+    let (_, public) = app.get(&new_client(), "/gent/publiek").await;
+    assert!(!public.contains("0475 12 34 56"), "and nothing of it went public");
 }
