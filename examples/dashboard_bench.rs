@@ -5,7 +5,7 @@
 //! most-seen signals, the arrivals against the targets and the protection of
 //! small numbers.
 //!
-//!     cargo run --release --features ssr --example dashboard_bench [-- SIGNALS RENDERS [POSTGRES_URL]] [--detail]
+//!     cargo run --release --features ssr --example dashboard_bench [-- SIGNALS RENDERS [POSTGRES_URL]]
 //!
 //! Makes a new tenant (`usecases::tenants::create`, with the default policy
 //! domains), 20 organisations of every kind, 14 districts and four targets,
@@ -20,14 +20,17 @@
 //! and sightings by other organisations for about 12 %. Bundles are not made:
 //! the dashboard does not read them.
 //!
-//! Then RENDERS (200) times, after 5 warm-ups, it opens a read transaction
-//! and calls `figures` for "the last two years" as a mandataris sees it
-//! (every policy domain, small numbers protected), and as many times for the
-//! busiest policy domain alone; it prints min, median, p95 and max, and the
-//! number of signals received in the period.
+//! The triggers note every signal; the benchmark counts them into the
+//! tallies once (`tallies::catch_up`, timed), and checks that the tallies
+//! say what a plain count of the signals says. Then RENDERS (200) times,
+//! after 5 warm-ups, it opens a read transaction and calls `figures` for
+//! "the last two years" as a mandataris sees it (every policy domain, small
+//! numbers protected), as many times for the busiest policy domain alone,
+//! and as many times again for every domain with 20 signals changed before
+//! each render (the render corrects for them; they are counted after it,
+//! as the server does every 30 seconds). It prints min, median, p95 and max.
 //!
-//! `--detail` also times each query `figures` makes on its own (20 times
-//! each). POSTGRES_URL (else SEINHUIS_TEST_POSTGRES_URL) is an admin URL such
+//! POSTGRES_URL (else SEINHUIS_TEST_POSTGRES_URL) is an admin URL such
 //! as `postgres://postgres@127.0.0.1:55432/postgres`: the benchmark makes a
 //! database of its own there and drops it afterwards. `DASHBOARD_BENCH_DB=
 //! /tmp/dashboard.db` keeps the SQLite database there (the file must not
@@ -70,16 +73,17 @@ mod bench {
     use seinhuis::domain::{
         Membership, MembershipId, NewOrganisation, OrganisationId, PersonId, Phase, PolicyDomainId, Role, TenantId, brussels,
     };
-    use seinhuis::storage::{Dimension, ReportQuery, Store};
+    use seinhuis::storage::Store;
     use seinhuis::usecases::reports::dashboard::figures;
+    use seinhuis::usecases::reports::tallies::catch_up;
     use sqlx::Connection;
 
     use super::demo::Demo;
 
     /// Renders made first and not counted: connections and caches warm up.
     const WARM_UP: usize = 5;
-    /// How often `--detail` runs each query.
-    const DETAIL_RUNS: usize = 20;
+    /// Signals changed before each render of the busy run.
+    const CHANGED: usize = 20;
     /// Signals written per statement.
     const BLOCK: usize = 500;
     /// Signals written per transaction.
@@ -149,16 +153,7 @@ mod bench {
     ];
 
     pub async fn main() -> anyhow::Result<()> {
-        let mut detail = false;
-        let mut positional = Vec::new();
-        for arg in std::env::args().skip(1) {
-            if arg == "--detail" {
-                detail = true;
-            } else {
-                positional.push(arg);
-            }
-        }
-        let mut args = positional.into_iter();
+        let mut args = std::env::args().skip(1);
         let signals: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(100_000);
         let renders: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(200).max(1);
         let postgres = args.next().or_else(|| std::env::var("SEINHUIS_TEST_POSTGRES_URL").ok()).filter(|url| !url.is_empty());
@@ -175,10 +170,10 @@ mod bench {
             }
             _ => format!("sqlite://{}/bench.db", dir.path().display()),
         };
-        run("SQLite", &sqlite, signals, renders, detail).await?;
+        run("SQLite", &sqlite, signals, renders).await?;
         if let Some(admin) = postgres {
             let url = postgres::create_database(&admin, "seinhuis_dashboard_bench").await?;
-            let result = run("PostgreSQL", &url, signals, renders, detail).await;
+            let result = run("PostgreSQL", &url, signals, renders).await;
             postgres::drop_database(&admin, &url).await?;
             result?;
         } else {
@@ -192,7 +187,7 @@ mod bench {
     }
 
     /// One database: the tenant, the signals, the renders.
-    async fn run(name: &str, url: &str, signals: usize, renders: usize, detail: bool) -> anyhow::Result<()> {
+    async fn run(name: &str, url: &str, signals: usize, renders: usize) -> anyhow::Result<()> {
         let store = seinhuis::storage::open(url).await?;
         let now = Utc::now().with_nanosecond(0).context("a whole second")?;
         let today = brussels::local(now).date();
@@ -201,6 +196,13 @@ mod bench {
         let started = Instant::now();
         let rows = seed(url, &tenant, signals, period, now).await?;
         println!("{name}: wrote {rows} in {:.1} s", started.elapsed().as_secs_f64());
+        // The triggers noted every signal; count them all once, as the
+        // server does after this migration or an import.
+        let started = Instant::now();
+        let counted = catch_up(store.as_ref()).await.map_err(app_error)?;
+        let mut db = Db::connect(url).await?;
+        let file = db.scalar("SELECT COUNT(*) FROM report_tallies").await?;
+        println!("{name}: counted {counted} signals into {file} stored tallies in {:.1} s", started.elapsed().as_secs_f64());
 
         // What a mandataris who steers no policy domain gets: every figure
         // protected, for all domains or the one chosen.
@@ -220,11 +222,30 @@ mod bench {
         ensure!(all.protected && all.domains.is_none(), "scope of a mandataris: {all:?}");
         let (busiest, busiest_name) = tenant.domains[0].clone();
         let one = ReportScope::of(&mandataris, Some(busiest)).context("a mandataris reads reports")?;
-        measure(name, store.as_ref(), tenant.id, &all, period, "Alle beleidsdomeinen", renders).await?;
-        measure(name, store.as_ref(), tenant.id, &one, period, &busiest_name, renders).await?;
-        if detail {
-            queries(store.as_ref(), tenant.id, &all, period).await?;
-        }
+        // The tallies hold what a plain count of the signals says.
+        let (start, end) = period.bounds();
+        let plain = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM signals WHERE tenant_id = {} AND created_at >= {} AND created_at < {}",
+                tenant.id.0,
+                instant(start),
+                instant(end)
+            ))
+            .await?;
+        let open = ReportScope { domains: None, protected: false };
+        let mut tx = store.read().await?;
+        let dashboard = figures(tx.as_mut(), tenant.id, &open, period, today, String::new()).await.map_err(app_error)?;
+        drop(tx);
+        ensure!(dashboard.received == Cell::Count(plain as u64), "tallies say {:?}, a plain count {plain}", dashboard.received);
+
+        let quiet = Changes { db: None, per_render: 0 };
+        measure(name, store.as_ref(), tenant.id, &all, period, today, "Alle beleidsdomeinen", renders, quiet).await?;
+        let quiet = Changes { db: None, per_render: 0 };
+        measure(name, store.as_ref(), tenant.id, &one, period, today, &busiest_name, renders, quiet).await?;
+        // A busy morning: before each render CHANGED signals get another
+        // district, so the render corrects for them, then they are counted.
+        let busy = Changes { db: Some((db, signals as i64)), per_render: CHANGED };
+        measure(name, store.as_ref(), tenant.id, &all, period, today, "Alle beleidsdomeinen", renders, busy).await?;
         Ok(())
     }
 
@@ -543,30 +564,52 @@ mod bench {
         ))
     }
 
+    /// Signals changed before each render (none when `db` is `None`).
+    struct Changes {
+        db: Option<(Db, i64)>,
+        per_render: usize,
+    }
+
     /// Time `renders` dashboards for one scope, after the warm-ups.
+    #[allow(clippy::too_many_arguments)]
     async fn measure(
         name: &str,
         store: &dyn Store,
         tenant: TenantId,
         scope: &ReportScope,
         period: Period,
+        today: chrono::NaiveDate,
         label: &str,
         renders: usize,
+        mut changes: Changes,
     ) -> anyhow::Result<()> {
         let render = || async {
             let mut tx = store.read().await?;
-            figures(tx.as_mut(), tenant, scope, period, label.to_string()).await.map_err(app_error)
+            figures(tx.as_mut(), tenant, scope, period, today, label.to_string()).await.map_err(app_error)
         };
-        let mut dashboard: Dashboard = render().await?;
-        for _ in 1..WARM_UP {
-            dashboard = render().await?;
-        }
+        let mut rng = StdRng::seed_from_u64(7);
         let mut times = Vec::with_capacity(renders);
-        for _ in 0..renders {
+        let mut counting = Vec::with_capacity(renders);
+        let mut dashboard: Option<Dashboard> = None;
+        for i in 0..WARM_UP + renders {
+            if let Some((db, signals)) = &mut changes.db {
+                let ids: Vec<String> = (0..changes.per_render).map(|_| rng.gen_range(1..=*signals).to_string()).collect();
+                let area = text(&format!("Wijk {}", rng.gen_range(1..=14)));
+                db.run(&format!("UPDATE signals SET area = {area} WHERE tenant_id = {} AND id IN ({})", tenant.0, ids.join(", ")))
+                    .await?;
+            }
             let started = Instant::now();
-            dashboard = render().await?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            dashboard = Some(render().await?);
+            if i >= WARM_UP {
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            if changes.db.is_some() {
+                let started = Instant::now();
+                catch_up(store).await.map_err(app_error)?;
+                counting.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
         }
+        let dashboard = dashboard.context("a render")?;
         times.sort_by(f64::total_cmp);
         let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
         let received = match &dashboard.received {
@@ -578,11 +621,21 @@ mod bench {
             .iter()
             .find(|t| t.key == "doorlooptijd")
             .map_or(0, |t| t.rows.iter().filter_map(|r| r.cells.first().and_then(Cell::value)).map(|n| n as u64).sum::<u64>());
+        if !counting.is_empty() {
+            counting.sort_by(f64::total_cmp);
+            println!(
+                "{name}: {} signals changed before each render; counting them afterwards: median {:.2} ms, max {:.2} ms",
+                changes.per_render,
+                counting[counting.len() / 2],
+                counting[counting.len() - 1]
+            );
+        }
         println!(
-            "{name}, {label} ({}, protected: {}): {renders} renders of figures(): min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms; \
+            "{name}, {label} ({}, protected: {}, {} changed before each): {renders} renders of figures(): min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms; \
              received {received}, {} tables, lead times over {lead_times} arrivals, {} targets",
             period_text(period),
             dashboard.protected,
+            changes.per_render,
             times[0],
             at(0.50),
             at(0.95),
@@ -596,70 +649,5 @@ mod bench {
     fn period_text(period: Period) -> String {
         let (start, end) = period.bounds();
         format!("{} to {}", brussels::local(start).date(), brussels::local(end).date().pred_opt().unwrap_or_default())
-    }
-
-    /// Each query of `figures` on its own.
-    #[derive(Clone, Copy, Debug)]
-    enum Query {
-        Received,
-        CountBy(Dimension),
-        LeadTimes,
-        MostSeen,
-        Arrivals,
-        Targets,
-    }
-
-    async fn queries(store: &dyn Store, tenant: TenantId, scope: &ReportScope, period: Period) -> anyhow::Result<()> {
-        let (start, end) = period.bounds();
-        let q = ReportQuery { start, end, domains: scope.domains.clone() };
-        let mut all = vec![Query::Received];
-        all.extend(
-            [
-                Dimension::Phase,
-                Dimension::PolicyDomain,
-                Dimension::LifeDomain,
-                Dimension::TargetGroup,
-                Dimension::Sector,
-                Dimension::District,
-                Dimension::Source,
-                Dimension::NotRetained,
-                Dimension::Outcome,
-            ]
-            .map(Query::CountBy),
-        );
-        all.extend([Query::LeadTimes, Query::MostSeen, Query::Arrivals, Query::Targets]);
-        let mut figures = Vec::new();
-        let mut tx = store.read().await?;
-        for query in all {
-            let mut times = Vec::with_capacity(DETAIL_RUNS);
-            let mut rows = 0;
-            for _ in 0..DETAIL_RUNS + 1 {
-                let started = Instant::now();
-                rows = match query {
-                    Query::Received => usize::from(tx.received(tenant, &q).await? >= 0),
-                    Query::CountBy(by) => tx.count_by(tenant, &q, by).await?.len(),
-                    Query::LeadTimes => tx.lead_times(tenant, &q).await?.len(),
-                    Query::MostSeen => tx.most_seen(tenant, &q, 10).await?.len(),
-                    Query::Arrivals => tx.arrivals(tenant, &q).await?.len(),
-                    Query::Targets => tx.targets(tenant).await?.len(),
-                };
-                times.push(started.elapsed().as_secs_f64() * 1000.0);
-            }
-            // The first run warms up.
-            times.remove(0);
-            times.sort_by(f64::total_cmp);
-            figures.push((query, times[times.len() / 2], times[times.len() - 1], rows));
-        }
-        let total: f64 = figures.iter().map(|f| f.1).sum();
-        figures.sort_by(|a, b| b.1.total_cmp(&a.1));
-        println!("each query on its own ({DETAIL_RUNS} runs; sum of the medians {total:.2} ms):");
-        for (query, median, max, rows) in figures {
-            println!(
-                "  {:<24} median {median:>8.2} ms  max {max:>8.2} ms  {:>5.1} %  {rows} rows",
-                format!("{query:?}"),
-                median * 100.0 / total
-            );
-        }
-        Ok(())
     }
 }

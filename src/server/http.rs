@@ -217,6 +217,18 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
             }
         }
     });
+    // Count the signals changed since the dashboard's tallies were last
+    // brought up to date (readers correct for them meanwhile), every 30 s.
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(30));
+        loop {
+            every.tick().await;
+            if let Err(e) = crate::usecases::reports::tallies::catch_up(store.as_ref()).await {
+                tracing::warn!(error = %e.message(), "counting changed signals for the dashboard failed");
+            }
+        }
+    });
     // Signals made before search existed get their stems.
     let store = state.store.clone();
     tokio::spawn(async move {

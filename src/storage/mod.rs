@@ -29,7 +29,7 @@ pub use feed::{ChangeFeed, FeedItem};
 pub use forum::{Agendas, InviteeContact, Meetings, ScopedCandidate};
 pub use listener::LISTENER_NAME;
 pub use publications::{ApprovalRow, PublicItem, PublicKind, Publication, PublicationDraft, Publications};
-pub use reports::{Dimension, ExportRow, LeadTime, ReportQuery, Reports};
+pub use reports::{ExportRow, Reports, Seen};
 pub use sessions::SessionBackend;
 pub use workbench::{Teammate, Workbench};
 

@@ -17,6 +17,7 @@ use seinhuis::usecases::reports::{dashboard, publications};
 
 on_both_backends!(
     dashboard_figures_match_a_hand_count,
+    the_tallies_follow_every_change,
     a_signalenbundel_is_approved_once_and_frozen,
     publications_answer_exactly_who_may_read_them,
     a_refused_composer_comes_back_as_typed_without_javascript
@@ -124,11 +125,11 @@ async fn dashboard_figures_match_a_hand_count(backend: Backend) {
     assert!(!page.dashboard.protected);
     assert_eq!(texts(&page, "fase"), [row("Ingediend", &["3"]), row("In screening", &["4"]), row("Niet weerhouden", &["2"])]);
     assert_eq!(texts(&page, "beleidsdomein"), [row("Welzijn", &["7"]), row("Wonen", &["2"])]);
-    // Lead times in days: to In screening 1,2,3,4,5,10 → median rank 3 = 3,0, p90 rank 6 = 10,0.
+    // Lead times in days: to In screening 1,2,3,4,5,10 → median rank 3 = 3, p90 rank 6 = 10.
     // To Niet weerhouden: 19 days 1 hour and 24 days (rank 1 and 2 of 2).
     let lead = texts(&page, "doorlooptijd");
-    assert_eq!(lead[0], row("In screening", &["6", "3,0", "10,0"]));
-    assert_eq!(lead[1], row("Niet weerhouden", &["2", "19,0", "24,0"]));
+    assert_eq!(lead[0], row("In screening", &["6", "3", "10"]));
+    assert_eq!(lead[1], row("Niet weerhouden", &["2", "19", "24"]));
     let reasons = texts(&page, "niet-weerhouden");
     assert_eq!(reasons, [row("Klacht (hoort bij de dienst zelf)", &["2", "22,2 %"])]);
 
@@ -157,6 +158,50 @@ async fn dashboard_figures_match_a_hand_count(backend: Backend) {
     assert!(lines.iter().all(|l| l.policy_domain == "Welzijn" && l.sector.starts_with("CAW")), "{lines:?}");
     let csv = String::from_utf8(seinhuis::exports::signals_csv(&lines)).unwrap();
     assert!(!csv.contains(&f.giver.person.email) && !csv.contains("Welzijnshuis"), "no reporter, no organisation name");
+}
+
+/// The dashboard reads pre-counted tallies: a change shows at once (the
+/// read corrects for signals not counted yet) and stays right once counted.
+async fn the_tallies_follow_every_change(backend: Backend) {
+    use seinhuis::domain::reports::{Period, ReportScope};
+    use seinhuis::usecases::reports::tallies;
+    let db = database(backend).await;
+    let store = db.store.as_ref();
+    let f = fixture(store, "tellers").await;
+    let march = Period { from: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), to: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap() };
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let phases = |domains: Option<Vec<PolicyDomainId>>| async move {
+        let mut tx = store.read().await.unwrap();
+        let scope = ReportScope { domains, protected: false };
+        let d = dashboard::figures(tx.as_mut(), f.tenant.id, &scope, march, today, String::new()).await.unwrap();
+        let rows = d.table("fase").unwrap().rows.iter().map(|r| format!("{} {}", r.label, r.cells[0].text())).collect::<Vec<_>>();
+        (d.received.text(), rows, d.table("doorlooptijd").unwrap().rows.len())
+    };
+    let a = submit(store, &f, "Teller een", f.welzijn, at(2026, 3, 2, 9, 0)).await;
+    let b = submit(store, &f, "Teller twee", f.welzijn, at(2026, 3, 3, 9, 0)).await;
+    submit(store, &f, "Teller drie", f.wonen, at(2026, 3, 31, 22, 30)).await; // 1 April in Brussels (summer time)
+    submit(store, &f, "Teller vier", f.wonen, at(2026, 2, 28, 23, 30)).await; // 1 March in Brussels
+
+    // Not counted yet: the read corrects for all four.
+    assert!(!store.read().await.unwrap().uncounted(f.tenant.id).await.unwrap().is_empty());
+    let fresh = ("3".to_string(), vec!["Ingediend 3".to_string()], 0);
+    assert_eq!(phases(None).await, fresh);
+    assert!(tallies::catch_up(store).await.unwrap() >= 4);
+    assert!(store.read().await.unwrap().uncounted(f.tenant.id).await.unwrap().is_empty());
+    assert_eq!(phases(None).await, fresh);
+    assert_eq!(phases(Some(vec![f.wonen])).await.0, "1");
+
+    // Moves: one into screening, then not retained; the other into screening.
+    apply(store, &f, a, Change::StartScreening, at(2026, 3, 4, 9, 0)).await;
+    apply(store, &f, b, Change::StartScreening, at(2026, 3, 5, 9, 0)).await;
+    let no = Change::NotRetain { reason: NotRetainedReason::Klacht, duplicate_of: None, message: "Een klacht.".into() };
+    apply(store, &f, a, no, at(2026, 3, 6, 9, 0)).await;
+    let rows = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let expected = ("3".to_string(), rows(&["Ingediend 1", "In screening 1", "Niet weerhouden 1"]), 2);
+    assert_eq!(phases(None).await, expected, "corrected while not counted");
+    tallies::catch_up(store).await.unwrap();
+    assert_eq!(phases(None).await, expected, "the same once counted");
+    assert_eq!(phases(Some(vec![f.welzijn])).await, ("2".to_string(), rows(&["In screening 1", "Niet weerhouden 1"]), 2));
 }
 
 /// A key like the server's, to make the link a mail would carry.

@@ -33,6 +33,7 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Count(n) => n.to_string(),
+            Cell::Days(d) if d.fract() == 0.0 => format!("{d:.0}"),
             Cell::Days(d) => format!("{d:.1}").replace('.', ","),
             Cell::Percent(p) => format!("{p:.1} %").replace('.', ","),
             Cell::Small => "< 5".to_string(),

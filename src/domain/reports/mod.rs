@@ -6,6 +6,7 @@ pub mod figures;
 pub mod lines;
 pub mod period;
 pub mod publication;
+pub mod tally;
 pub mod targets;
 
 pub use figures::{Cell, Chart, Dashboard, Row, Table};

@@ -1,124 +1,214 @@
-// Reports: dashboard aggregates, targets, publications, public summaries.
-// Shared by both backends (see tx.rs). Every count is plain SQL that both
-// databases answer alike; percentiles use ROW_NUMBER by nearest rank.
+// Reports: the dashboard's tallies, targets and the signal export. Shared
+// by both backends (see tx.rs). Ids written into SQL text are our own typed
+// integers, never user strings.
 
-/// The WHERE clause of a report over `signals s`: $1 tenant, $2 start, $3
-/// end, on the signal's submission. Domain ids are integers written into
-/// the text, never user strings.
-fn report_filter(q: &ReportQuery) -> String {
-    report_filter_on(q, "s.created_at")
+use crate::domain::reports::tally::{Counted, Grain, SignalState, Span, TallyKey};
+use std::collections::{BTreeMap, HashMap};
+
+/// Ids as a list for `IN (…)`, in chunks.
+fn signal_chunks(ids: &[SignalId]) -> Vec<String> {
+    chunks(&ids.iter().map(|s| s.0).collect::<Vec<_>>())
 }
 
-/// The same, with the period on another instant (`a.at`: an arrival).
-fn report_filter_on(q: &ReportQuery, instant: &str) -> String {
-    let mut f = format!("s.tenant_id = $1 AND {instant} >= $2 AND {instant} < $3");
-    if let Some(domains) = &q.domains {
-        if domains.is_empty() {
-            f.push_str(" AND 1 = 0");
-        } else {
-            let ids: Vec<String> = domains.iter().map(|d| d.0.to_string()).collect();
-            f.push_str(&format!(" AND s.policy_domain_id IN ({})", ids.join(", ")));
-        }
-    }
-    f
-}
-
-fn dimension_sql(by: Dimension, filter: &str) -> String {
-    match by {
-        Dimension::Phase => format!("SELECT s.phase, COUNT(*) FROM signals s WHERE {filter} GROUP BY s.phase"),
-        Dimension::PolicyDomain => format!(
-            "SELECT COALESCE(d.name, ''), COUNT(*) FROM signals s LEFT JOIN policy_domains d ON d.id = s.policy_domain_id \
-             WHERE {filter} GROUP BY d.id, d.name"
-        ),
-        Dimension::LifeDomain => format!(
-            "SELECT l.code, COUNT(*) FROM signals s JOIN signal_life_domains l ON l.signal_id = s.id WHERE {filter} GROUP BY l.code"
-        ),
-        Dimension::TargetGroup => format!(
-            "SELECT g.code, COUNT(*) FROM signals s JOIN signal_target_groups g ON g.signal_id = s.id WHERE {filter} GROUP BY g.code"
-        ),
-        Dimension::Sector => format!(
-            "SELECT COALESCE(o.kind, ''), COUNT(*) FROM signals s LEFT JOIN organisations o ON o.id = s.organisation_id \
-             WHERE {filter} GROUP BY o.kind"
-        ),
-        Dimension::District => format!("SELECT s.area, COUNT(*) FROM signals s WHERE {filter} GROUP BY s.area"),
-        Dimension::Source => format!("SELECT s.source, COUNT(*) FROM signals s WHERE {filter} GROUP BY s.source"),
-        // The reason and outcome of the event that brought the signal where it is now.
-        Dimension::NotRetained => format!(
-            "SELECT COALESCE(e.reason, ''), COUNT(*) FROM signals s JOIN signal_events e ON e.id = \
-               (SELECT MAX(x.id) FROM signal_events x WHERE x.signal_id = s.id AND x.to_phase = 'not_retained') \
-             WHERE {filter} AND s.phase = 'not_retained' GROUP BY e.reason"
-        ),
-        Dimension::Outcome => format!(
-            "SELECT COALESCE(e.outcome, ''), COUNT(*) FROM signals s JOIN signal_events e ON e.id = \
-               (SELECT MAX(x.id) FROM signal_events x WHERE x.signal_id = s.id AND x.to_phase = 'closed') \
-             WHERE {filter} AND s.phase = 'closed' GROUP BY e.outcome"
-        ),
-    }
+fn scope_list(scopes: &[i64]) -> String {
+    if scopes.is_empty() { "NULL".to_string() } else { scopes.iter().map(i64::to_string).collect::<Vec<_>>().join(", ") }
 }
 
 #[async_trait]
 impl Reports for SqlTx {
-    async fn count_by(&mut self, tenant: TenantId, query: &ReportQuery, by: Dimension) -> StoreResult<Vec<(String, i64)>> {
-        let sql = dimension_sql(by, &report_filter(query));
-        let rows: Vec<(Option<String>, i64)> =
-            sqlx::query_as(&sql).bind(tenant).bind(query.start).bind(query.end).fetch_all(&mut *self.0).await?;
-        Ok(rows.into_iter().map(|(k, n)| (k.unwrap_or_default(), n)).collect())
-    }
-
-    async fn received(&mut self, tenant: TenantId, query: &ReportQuery) -> StoreResult<i64> {
-        let sql = format!("SELECT COUNT(*) FROM signals s WHERE {}", report_filter(query));
-        Ok(sqlx::query_scalar(&sql).bind(tenant).bind(query.start).bind(query.end).fetch_one(&mut *self.0).await?)
-    }
-
-    async fn lead_times(&mut self, tenant: TenantId, query: &ReportQuery) -> StoreResult<Vec<LeadTime>> {
-        // Nearest rank: the value at rank ⌈p·n/100⌉, in integers as (p·n + 99) / 100.
+    async fn tallies(&mut self, tenant: TenantId, scopes: &[i64], span: Span) -> StoreResult<Vec<(String, String, i64)>> {
         let sql = format!(
-            "SELECT phase, n, seconds, rn FROM ( \
-               SELECT a.phase, a.seconds, \
-                      ROW_NUMBER() OVER (PARTITION BY a.phase ORDER BY a.seconds, a.signal_id) AS rn, \
-                      COUNT(*) OVER (PARTITION BY a.phase) AS n \
-               FROM signal_arrivals a JOIN signals s ON s.id = a.signal_id WHERE {} \
-             ) t WHERE rn = (n * 50 + 99) / 100 OR rn = (n * 90 + 99) / 100",
-            report_filter(query)
+            "SELECT tally, key, CAST(SUM(n) AS BIGINT) FROM report_tallies \
+             WHERE tenant_id = $1 AND scope IN ({}) AND grain = $2 AND bucket BETWEEN $3 AND $4 GROUP BY tally, key",
+            scope_list(scopes)
         );
-        let rows: Vec<(String, i64, i64, i64)> =
-            sqlx::query_as(&sql).bind(tenant).bind(query.start).bind(query.end).fetch_all(&mut *self.0).await?;
-        let mut out: Vec<LeadTime> = Vec::new();
-        for (phase, n, seconds, rn) in rows {
-            let at = match out.iter().position(|l| l.phase == phase) {
-                Some(i) => i,
-                None => {
-                    out.push(LeadTime { phase: phase.clone(), signals: n, median: 0, p90: 0 });
-                    out.len() - 1
-                }
-            };
-            if rn == (n * 50 + 99) / 100 {
-                out[at].median = seconds;
+        Ok(sqlx::query_as(&sql).bind(tenant).bind(span.grain.code()).bind(span.from).bind(span.to).fetch_all(&mut *self.0).await?)
+    }
+
+    async fn uncounted(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalId>> {
+        Ok(sqlx::query_scalar("SELECT signal_id FROM report_dirty WHERE tenant_id = $1").bind(tenant).fetch_all(&mut *self.0).await?)
+    }
+
+    async fn take_uncounted(&mut self, limit: i64) -> StoreResult<Vec<(TenantId, SignalId)>> {
+        let sql = format!(
+            "DELETE FROM report_dirty WHERE (tenant_id, signal_id) IN \
+               (SELECT tenant_id, signal_id FROM report_dirty ORDER BY tenant_id, signal_id LIMIT {limit}) \
+             RETURNING tenant_id, signal_id"
+        );
+        Ok(sqlx::query_as(&sql).fetch_all(&mut *self.0).await?)
+    }
+
+    async fn signal_states(&mut self, ids: &[SignalId]) -> StoreResult<HashMap<SignalId, SignalState>> {
+        #[derive(sqlx::FromRow)]
+        struct Base {
+            id: SignalId,
+            title: String,
+            created_at: DateTime<Utc>,
+            policy_domain_id: Option<PolicyDomainId>,
+            phase: String,
+            kind: Option<String>,
+            area: String,
+            source: String,
+        }
+        let mut states = HashMap::new();
+        for list in signal_chunks(ids) {
+            let rows: Vec<Base> = sqlx::query_as(&format!(
+                "SELECT s.id, s.title, s.created_at, s.policy_domain_id, s.phase, o.kind, s.area, s.source \
+                 FROM signals s LEFT JOIN organisations o ON o.id = s.organisation_id WHERE s.id IN ({list})"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for b in rows {
+                let state = SignalState {
+                    title: b.title,
+                    received: b.created_at,
+                    domain: b.policy_domain_id,
+                    phase: b.phase,
+                    sector: b.kind,
+                    district: b.area,
+                    source: b.source,
+                    ..Default::default()
+                };
+                states.insert(b.id, state);
             }
-            if rn == (n * 90 + 99) / 100 {
-                out[at].p90 = seconds;
+            for (table, life) in [("signal_life_domains", true), ("signal_target_groups", false)] {
+                let rows: Vec<(SignalId, String)> =
+                    sqlx::query_as(&format!("SELECT signal_id, code FROM {table} WHERE signal_id IN ({list}) ORDER BY code"))
+                        .fetch_all(&mut *self.0)
+                        .await?;
+                for (id, code) in rows {
+                    if let Some(s) = states.get_mut(&id) {
+                        if life { s.life_domains.push(code) } else { s.target_groups.push(code) }
+                    }
+                }
+            }
+            // The last event into each end phase carries the reason or outcome.
+            let ends: Vec<(SignalId, String, Option<String>, Option<String>)> = sqlx::query_as(&format!(
+                "SELECT signal_id, to_phase, reason, outcome FROM signal_events \
+                 WHERE signal_id IN ({list}) AND to_phase IN ('not_retained', 'closed') ORDER BY id"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, to, reason, outcome) in ends {
+                if let Some(s) = states.get_mut(&id).filter(|s| s.phase == to) {
+                    s.reason = reason;
+                    s.outcome = outcome;
+                }
+            }
+            let arrivals: Vec<(SignalId, String, DateTime<Utc>, i64)> = sqlx::query_as(&format!(
+                "SELECT signal_id, phase, at, seconds FROM signal_arrivals WHERE signal_id IN ({list}) ORDER BY signal_id, phase"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, phase, at, seconds) in arrivals {
+                if let Some(s) = states.get_mut(&id) {
+                    s.arrivals.push((phase, at, seconds));
+                }
+            }
+            let seen: Vec<(SignalId, i64)> = sqlx::query_as(&format!(
+                "SELECT x.signal_id, COUNT(DISTINCT x.org) FROM ( \
+                   SELECT signal_id, organisation_id AS org FROM sightings WHERE signal_id IN ({list}) AND organisation_id IS NOT NULL \
+                   UNION SELECT id, organisation_id FROM signals WHERE id IN ({list}) AND organisation_id IS NOT NULL \
+                 ) x GROUP BY x.signal_id"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, n) in seen {
+                if let Some(s) = states.get_mut(&id) {
+                    s.seen_by = n;
+                }
+            }
+        }
+        Ok(states)
+    }
+
+    async fn counted(&mut self, ids: &[SignalId]) -> StoreResult<HashMap<SignalId, Counted>> {
+        let mut out = HashMap::new();
+        for list in signal_chunks(ids) {
+            let rows: Vec<(SignalId, i64, Option<PolicyDomainId>, i64, String)> = sqlx::query_as(&format!(
+                "SELECT signal_id, day, policy_domain_id, seen_by, marks FROM report_facts WHERE signal_id IN ({list})"
+            ))
+            .fetch_all(&mut *self.0)
+            .await?;
+            for (id, day, domain, seen_by, marks) in rows {
+                let day = chrono::NaiveDate::from_num_days_from_ce_opt(day as i32)
+                    .ok_or_else(|| StoreError::Corrupt { column: "report_facts.day", value: day.to_string() })?;
+                let marks = serde_json::from_str(&marks).map_err(|e| StoreError::Corrupt { column: "report_facts.marks", value: e.to_string() })?;
+                out.insert(id, Counted { day, domain, seen_by, marks });
             }
         }
         Ok(out)
     }
 
-    async fn most_seen(&mut self, tenant: TenantId, query: &ReportQuery, limit: i64) -> StoreResult<Vec<(String, i64)>> {
-        let sql = format!(
-            "SELECT s.title, COUNT(DISTINCT x.org) AS n FROM signals s JOIN ( \
-               SELECT signal_id, organisation_id AS org FROM sightings WHERE tenant_id = $1 AND organisation_id IS NOT NULL \
-               UNION SELECT id, organisation_id FROM signals WHERE tenant_id = $1 AND organisation_id IS NOT NULL \
-             ) x ON x.signal_id = s.id WHERE {} GROUP BY s.id, s.title ORDER BY n DESC, s.id LIMIT {limit}",
-            report_filter(query)
-        );
-        Ok(sqlx::query_as(&sql).bind(tenant).bind(query.start).bind(query.end).fetch_all(&mut *self.0).await?)
+    async fn save_counted(&mut self, tenant: TenantId, signal: SignalId, counted: Option<&Counted>) -> StoreResult<()> {
+        let Some(c) = counted else {
+            sqlx::query("DELETE FROM report_facts WHERE signal_id = $1").bind(signal).execute(&mut *self.0).await?;
+            return Ok(());
+        };
+        let marks = serde_json::to_string(&c.marks).map_err(|e| StoreError::Corrupt { column: "report_facts.marks", value: e.to_string() })?;
+        sqlx::query(
+            "INSERT INTO report_facts (signal_id, tenant_id, day, policy_domain_id, seen_by, marks) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (signal_id) DO UPDATE SET day = excluded.day, policy_domain_id = excluded.policy_domain_id, \
+               seen_by = excluded.seen_by, marks = excluded.marks",
+        )
+        .bind(signal)
+        .bind(tenant)
+        .bind(Grain::Day.bucket(c.day))
+        .bind(c.domain)
+        .bind(c.seen_by)
+        .bind(marks)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
     }
 
-    async fn arrivals(&mut self, tenant: TenantId, query: &ReportQuery) -> StoreResult<Vec<(String, i64)>> {
+    async fn add_tallies(&mut self, tenant: TenantId, deltas: &BTreeMap<TallyKey, i64>) -> StoreResult<()> {
+        // In key order, so concurrent writers lock rows in the same order.
+        let rows: Vec<(&TallyKey, &i64)> = deltas.iter().collect();
+        for chunk in rows.chunks(400) {
+            let mut sql = String::from("INSERT INTO report_tallies (tenant_id, scope, grain, bucket, tally, key, n) VALUES ");
+            for i in 0..chunk.len() {
+                let b = i * 6;
+                sql.push_str(&format!(
+                    "{}($1, ${}, ${}, ${}, ${}, ${}, ${})",
+                    if i == 0 { "" } else { ", " },
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6,
+                    b + 7
+                ));
+            }
+            sql.push_str(
+                " ON CONFLICT (tenant_id, scope, grain, bucket, tally, key) DO UPDATE SET n = report_tallies.n + excluded.n",
+            );
+            let mut q = sqlx::query(&sql).bind(tenant);
+            for (k, n) in chunk {
+                q = q.bind(k.scope).bind(k.grain.code()).bind(k.bucket).bind(k.tally.as_str()).bind(k.key.as_str()).bind(**n);
+            }
+            q.execute(&mut *self.0).await?;
+        }
+        Ok(())
+    }
+
+    async fn most_seen(
+        &mut self,
+        tenant: TenantId,
+        days: (i64, i64),
+        domains: Option<&[PolicyDomainId]>,
+        limit: i64,
+    ) -> StoreResult<Vec<Seen>> {
+        let domain_filter = match domains {
+            None => String::new(),
+            Some(ds) => format!(" AND f.policy_domain_id IN ({})", scope_list(&ds.iter().map(|d| d.0).collect::<Vec<_>>())),
+        };
         let sql = format!(
-            "SELECT a.phase, COUNT(*) FROM signal_arrivals a JOIN signals s ON s.id = a.signal_id WHERE {} GROUP BY a.phase",
-            report_filter_on(query, "a.at")
+            "SELECT f.signal_id, s.title, f.seen_by FROM report_facts f JOIN signals s ON s.id = f.signal_id \
+             WHERE f.tenant_id = $1 AND f.seen_by > 0 AND f.day BETWEEN $2 AND $3{domain_filter} \
+             ORDER BY f.seen_by DESC, f.signal_id LIMIT {limit}"
         );
-        Ok(sqlx::query_as(&sql).bind(tenant).bind(query.start).bind(query.end).fetch_all(&mut *self.0).await?)
+        Ok(sqlx::query_as(&sql).bind(tenant).bind(days.0).bind(days.1).fetch_all(&mut *self.0).await?)
     }
 
     async fn record_arrival(&mut self, tenant: TenantId, signal: SignalId, phase: &str, at: DateTime<Utc>) -> StoreResult<()> {

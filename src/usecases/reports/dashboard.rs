@@ -1,8 +1,8 @@
-//! The dashboard: counts in SQL over the signals received in a period,
+//! The dashboard: the tallies of the signals received in a period,
 //! turned into tables, protected for readers who may not read the signals
 //! behind them, and weighed against the tenant's targets.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::reports::targets::Metric;
 use crate::domain::reports::{Cell, Chart, Dashboard, DashboardPage, Period, ReportFilter, ReportScope, Row, SignalLine, Table};
@@ -11,9 +11,13 @@ use crate::domain::vocabulary::{LIFE_DOMAINS, NotRetainedReason, Outcome, TARGET
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::storage::{Dimension, ReportQuery, Store, Tx};
+use crate::storage::{Store, Tx};
 
-const DAY: f64 = 86_400.0;
+use super::tallies;
+use crate::domain::reports::tally::{Tallies, kind};
+
+/// How many of the most-seen signals the dashboard lists.
+const MOST_SEEN: usize = 10;
 
 /// The dashboard for the caller and the filter.
 pub async fn page(store: &dyn Store, caller: &TenantCaller, filter: ReportFilter, now: DateTime<Utc>) -> Result<DashboardPage, AppError> {
@@ -23,6 +27,11 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller, filter: ReportFilter
         Ok(p) => (p, None),
         Err(e) => (Period::of(Default::default(), today, None, None).map_err(AppError::Invalid)?, Some(e)),
     };
+    // Many signals changed since they were last counted: count them now
+    // rather than correct for each one while reading.
+    if store.read().await?.uncounted(caller.tenant.id).await?.len() > tallies::READ_CORRECTS_UP_TO {
+        tallies::catch_up(store).await?;
+    }
     let mut tx = store.read().await?;
     let all_domains = tx.policy_domains(caller.tenant.id).await?;
     // The domains this reader may filter on: all, or a regisseur's own.
@@ -34,26 +43,27 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller, filter: ReportFilter
         Some(_) => "Jouw beleidsdomeinen".to_string(),
         None => "Alle beleidsdomeinen".to_string(),
     };
-    let dashboard = figures(tx.as_mut(), caller.tenant.id, &scope, period, scope_label).await?;
+    let dashboard = figures(tx.as_mut(), caller.tenant.id, &scope, period, today, scope_label).await?;
     // The filter as applied: a regisseur's foreign domain falls back to its own.
     let filter = ReportFilter { domain: scope.domains.as_ref().filter(|d| d.len() == 1).map(|d| d[0]), ..filter };
     Ok(DashboardPage { dashboard, filter, domains, period_error })
 }
 
-/// Every figure of the dashboard for one scope and period.
+/// Every figure of the dashboard for one scope and period, read from the
+/// tallies (see `tallies::read`); `today` is the Brussels date.
 pub async fn figures(
     tx: &mut dyn Tx,
     tenant: TenantId,
     scope: &ReportScope,
     period: Period,
+    today: NaiveDate,
     scope_label: String,
 ) -> Result<Dashboard, AppError> {
-    let (start, end) = period.bounds();
-    let q = ReportQuery { start, end, domains: scope.domains.clone() };
-    let received = tx.received(tenant, &q).await?;
+    let (t, seen) = tallies::read(tx, tenant, scope.domains.as_deref(), period, today, MOST_SEEN).await?;
+    let received = t.count(kind::RECEIVED, "");
     let mut tables = Vec::new();
 
-    let by_phase = tx.count_by(tenant, &q, Dimension::Phase).await?;
+    let by_phase = t.of(kind::PHASE);
     let count_of = |code: &str, rows: &[(String, i64)]| rows.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n as u64);
     tables.push(Table::counts(
         "fase",
@@ -62,7 +72,9 @@ pub async fn figures(
         Phase::ALL.iter().map(|p| (p.label().to_string(), count_of(p.code(), &by_phase))).collect(),
         true,
     ));
-    let domain_rows = tx.count_by(tenant, &q, Dimension::PolicyDomain).await?;
+    let names = tx.policy_domains(tenant).await?;
+    let domain_name = |id: &str| names.iter().find(|d| d.id.0.to_string() == id).map(|d| d.name.clone()).unwrap_or_default();
+    let domain_rows = t.of(kind::DOMAIN).into_iter().map(|(id, n)| (domain_name(&id), n)).collect();
     tables.push(Table::counts(
         "beleidsdomein",
         "Signalen per beleidsdomein",
@@ -70,32 +82,29 @@ pub async fn figures(
         named(domain_rows, "Nog geen beleidsdomein"),
         false,
     ));
-    let life = tx.count_by(tenant, &q, Dimension::LifeDomain).await?;
-    let mut t =
-        Table::counts("levensdomein", "Signalen per levensdomein", "Levensdomein", labelled(life, |c| label_of(LIFE_DOMAINS, c)), false);
-    t.note = "Een signaal kan bij meer dan één levensdomein horen.".to_string();
-    tables.push(t);
-    let groups = tx.count_by(tenant, &q, Dimension::TargetGroup).await?;
-    let mut t = Table::counts("doelgroep", "Signalen per doelgroep", "Doelgroep", labelled(groups, |c| label_of(TARGET_GROUPS, c)), false);
-    t.note = "Een signaal kan bij meer dan één doelgroep horen.".to_string();
-    tables.push(t);
-    let sectors = tx.count_by(tenant, &q, Dimension::Sector).await?;
+    let mut table =
+        Table::counts("levensdomein", "Signalen per levensdomein", "Levensdomein", labelled(t.of(kind::LIFE_DOMAIN), |c| label_of(LIFE_DOMAINS, c)), false);
+    table.note = "Een signaal kan bij meer dan één levensdomein horen.".to_string();
+    tables.push(table);
+    let mut table =
+        Table::counts("doelgroep", "Signalen per doelgroep", "Doelgroep", labelled(t.of(kind::TARGET_GROUP), |c| label_of(TARGET_GROUPS, c)), false);
+    table.note = "Een signaal kan bij meer dan één doelgroep horen.".to_string();
+    tables.push(table);
     tables.push(Table::counts(
         "sector",
         "Signalen per soort organisatie",
         "Soort organisatie",
-        labelled(sectors, |c| if c.is_empty() { "Burger (geen organisatie)".to_string() } else { label_of(ORGANISATION_KINDS, c) }),
+        labelled(t.of(kind::SECTOR), |c| if c.is_empty() { "Burger (geen organisatie)".to_string() } else { label_of(ORGANISATION_KINDS, c) }),
         false,
     ));
-    let districts = tx.count_by(tenant, &q, Dimension::District).await?;
     tables.push(Table::counts(
         "wijk",
         "Signalen per wijk of deelgemeente",
         "Wijk of deelgemeente",
-        named(districts, "Niet opgegeven"),
+        named(t.of(kind::DISTRICT), "Niet opgegeven"),
         false,
     ));
-    let sources = tx.count_by(tenant, &q, Dimension::Source).await?;
+    let sources = t.of(kind::SOURCE);
     tables.push(Table::counts(
         "burger-werker",
         "Burgers en werkers",
@@ -103,34 +112,31 @@ pub async fn figures(
         vec![("Werkers".to_string(), count_of("worker", &sources)), ("Burgers".to_string(), count_of("citizen", &sources))],
         true,
     ));
-    tables.push(lead_times(tx, tenant, &q).await?);
-    let reasons = tx.count_by(tenant, &q, Dimension::NotRetained).await?;
-    let mut t = Table::counts(
+    tables.push(lead_times(&t));
+    let mut table = Table::counts(
         "niet-weerhouden",
         "Niet weerhouden, en waarom",
         "Reden",
-        labelled(reasons, |c| NotRetainedReason::from_code(c).map_or_else(|| "Onbekend".to_string(), |r| r.label().to_string())),
+        labelled(t.of(kind::NOT_RETAINED), |c| NotRetainedReason::from_code(c).map_or_else(|| "Onbekend".to_string(), |r| r.label().to_string())),
         false,
     );
-    t.headers.push("Aandeel van alle signalen".to_string());
-    for row in &mut t.rows {
+    table.headers.push("Aandeel van alle signalen".to_string());
+    for row in &mut table.rows {
         let n = row.cells[0].value().unwrap_or(0.0);
         row.cells.push(Cell::Percent(if received > 0 { n * 100.0 / received as f64 } else { 0.0 }));
     }
-    tables.push(t);
-    let outcomes = tx.count_by(tenant, &q, Dimension::Outcome).await?;
+    tables.push(table);
     tables.push(Table::counts(
         "afloop",
         "Afgeronde signalen per afloop",
         "Afloop",
-        labelled(outcomes, |c| Outcome::from_code(c).map_or_else(|| "Onbekend".to_string(), |o| o.label().to_string())),
+        labelled(t.of(kind::OUTCOME), |c| Outcome::from_code(c).map_or_else(|| "Onbekend".to_string(), |o| o.label().to_string())),
         false,
     ));
-    let seen = tx.most_seen(tenant, &q, 10).await?;
-    let mut t =
-        Table::counts("meest-gezien", "Signalen die de meeste organisaties zagen", "Signaal", labelled(seen, str::to_string), false);
-    t.headers[1] = "Organisaties".to_string();
-    tables.push(t);
+    let seen = seen.into_iter().map(|(_, title, n)| (title, n)).collect();
+    let mut table = Table::counts("meest-gezien", "Signalen die de meeste organisaties zagen", "Signaal", labelled(seen, str::to_string), false);
+    table.headers[1] = "Organisaties".to_string();
+    tables.push(table);
 
     if scope.protected {
         for table in &mut tables {
@@ -138,19 +144,18 @@ pub async fn figures(
             table.protect(0, &follow);
         }
     }
-    let arrivals = tx.arrivals(tenant, &q).await?;
     let targets = tx
         .targets(tenant)
         .await?
         .into_iter()
-        .map(|t| {
-            let reached = match t.metric {
-                Metric::Received => received as u64,
-                Metric::Scheduled => count_of(Phase::Scheduled.code(), &arrivals),
-                Metric::InAction => count_of(Phase::InAction.code(), &arrivals),
-                Metric::Closed => count_of(Phase::Closed.code(), &arrivals),
+        .map(|target| {
+            let reached = match target.metric {
+                Metric::Received => received.max(0) as u64,
+                Metric::Scheduled => t.count(kind::ARRIVED, Phase::Scheduled.code()).max(0) as u64,
+                Metric::InAction => t.count(kind::ARRIVED, Phase::InAction.code()).max(0) as u64,
+                Metric::Closed => t.count(kind::ARRIVED, Phase::Closed.code()).max(0) as u64,
             };
-            t.weigh(&period, reached)
+            target.weigh(&period, reached)
         })
         .collect();
     let received = if scope.protected { Cell::protected(received) } else { Cell::Count(received.max(0) as u64) };
@@ -158,25 +163,25 @@ pub async fn figures(
 }
 
 /// Lead time from Ingediend to the first arrival in each later phase.
-async fn lead_times(tx: &mut dyn Tx, tenant: TenantId, q: &ReportQuery) -> Result<Table, AppError> {
-    let times = tx.lead_times(tenant, q).await?;
+fn lead_times(t: &Tallies) -> Table {
+    let times = t.lead_times();
     let rows = Phase::ALL
         .iter()
         .filter(|p| **p != Phase::Submitted)
         .filter_map(|p| times.iter().find(|t| t.phase == p.code()).map(|t| (p, t)))
         .map(|(p, t)| Row {
             label: p.label().to_string(),
-            cells: vec![Cell::Count(t.signals as u64), Cell::Days(t.median as f64 / DAY), Cell::Days(t.p90 as f64 / DAY)],
+            cells: vec![Cell::Count(t.signals as u64), Cell::Days(t.median as f64), Cell::Days(t.p90 as f64)],
         })
         .collect();
-    Ok(Table {
+    Table {
         key: "doorlooptijd".to_string(),
         title: "Doorlooptijd vanaf Ingediend".to_string(),
         headers: vec!["Eerst bereikt".into(), "Signalen".into(), "Mediaan (dagen)".into(), "90e percentiel (dagen)".into()],
         rows,
         chart: Chart::None,
-        note: "Dagen tot een signaal een fase voor het eerst bereikte; percentielen volgens de dichtstbijzijnde rang.".to_string(),
-    })
+        note: "Hele dagen tot een signaal een fase voor het eerst bereikte; percentielen volgens de dichtstbijzijnde rang.".to_string(),
+    }
 }
 
 fn named(rows: Vec<(String, i64)>, blank: &str) -> Vec<(String, u64)> {

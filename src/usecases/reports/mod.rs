@@ -4,6 +4,7 @@
 pub mod dashboard;
 pub mod public;
 pub mod publications;
+pub mod tallies;
 
 use crate::domain::reports::ReportScope;
 use crate::domain::*;

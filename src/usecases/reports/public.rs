@@ -11,7 +11,8 @@ use crate::domain::reports::{Cell, Period, PeriodChoice};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::storage::{PublicItem, PublicKind, ReportQuery, Store};
+use crate::domain::reports::tally::kind;
+use crate::storage::{PublicItem, PublicKind, Store};
 
 fn entry(item: PublicItem) -> PublicEntry {
     PublicEntry { id: item.id, title: item.title, summary: item.summary, context: item.context }
@@ -38,12 +39,11 @@ pub async fn page(store: &dyn Store, slug: &str, now: DateTime<Utc>) -> Result<P
         .into_iter()
         .map(|item| PublicEntry { title: "Opgevolgd signaal".to_string(), ..entry(item) })
         .collect();
-    let year = Period::of(PeriodChoice::Year, brussels::local(now).date(), None, None).map_err(AppError::Invalid)?;
-    let (start, end) = year.bounds();
-    let q = ReportQuery { start, end, domains: None };
-    let received = tx.received(tenant.id, &q).await?;
-    let arrivals = tx.arrivals(tenant.id, &q).await?;
-    let arrived = |phase: Phase| arrivals.iter().find(|(p, _)| p == phase.code()).map_or(0, |(_, n)| *n);
+    let today = brussels::local(now).date();
+    let year = Period::of(PeriodChoice::Year, today, None, None).map_err(AppError::Invalid)?;
+    let (tallies, _) = super::tallies::read(tx.as_mut(), tenant.id, None, year, today, 0).await?;
+    let received = tallies.count(kind::RECEIVED, "");
+    let arrived = |phase: Phase| tallies.count(kind::ARRIVED, phase.code());
     let figures = vec![
         (format!("Signalen ontvangen in {}", year.from.format("%Y")), Cell::protected(received)),
         ("Op de agenda van een overleg".to_string(), Cell::protected(arrived(Phase::Scheduled))),
