@@ -595,8 +595,7 @@ mod bench {
             if let Some((db, signals)) = &mut changes.db {
                 let ids: Vec<String> = (0..changes.per_render).map(|_| rng.gen_range(1..=*signals).to_string()).collect();
                 let area = text(&format!("Wijk {}", rng.gen_range(1..=14)));
-                db.run(&format!("UPDATE signals SET area = {area} WHERE tenant_id = {} AND id IN ({})", tenant.0, ids.join(", ")))
-                    .await?;
+                db.run(&format!("UPDATE signals SET area = {area} WHERE tenant_id = {} AND id IN ({})", tenant.0, ids.join(", "))).await?;
             }
             let started = Instant::now();
             dashboard = Some(render().await?);

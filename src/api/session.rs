@@ -71,15 +71,19 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
         use crate::server::{app_state, auth};
         auth::public("wie-ben-ik")?;
         let state = app_state()?;
-        let Some(person) = auth::current_person(&state).await? else {
+        let Some(caller) = auth::current_caller(&state).await? else {
             return Ok(None);
         };
-        let memberships = state.store.read().await?.memberships(person.id).await?;
+        let person = caller.person;
         Ok(Some(Me {
             name: person.name,
             email: person.email,
             platform_admin: person.platform_admin,
-            tenants: memberships.into_iter().map(|m| MyTenant { slug: m.tenant_slug, name: m.tenant_name, roles: m.roles }).collect(),
+            tenants: caller
+                .memberships
+                .into_iter()
+                .map(|(m, _)| MyTenant { slug: m.tenant_slug, name: m.tenant_name, roles: m.roles })
+                .collect(),
         }))
     })
     .await

@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::domain::access::{Audience, audience};
 use crate::domain::{Membership, Person, PersonId, Role, Tenant};
 use crate::error::AppError;
+use crate::storage::CallerRecord;
 
 const PERSON_KEY: &str = "person";
 const LOGGED_IN_AT_KEY: &str = "logged_in_at";
@@ -41,19 +42,27 @@ pub async fn client_ip() -> String {
 /// end, and so do sessions that started before the person's password was reset
 /// (at or before `sessions_valid_after`, in whole seconds).
 pub async fn current_person(state: &AppState) -> Result<Option<Person>, AppError> {
+    Ok(current_caller(state).await?.map(|c| c.person))
+}
+
+/// The logged-in person with all their memberships, in one read of the
+/// database (see `current_person` for when a session no longer counts).
+pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, AppError> {
     let session = session().await?;
     let Some(id) = session.get::<PersonId>(PERSON_KEY).await.map_err(AppError::internal)? else {
         return Ok(None);
     };
     let logged_in_at: i64 = session.get(LOGGED_IN_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
     let max_age = state.config.sessions.absolute_hours * 3600;
-    let (person, valid_after) = {
-        let mut tx = state.store.read().await?;
-        (tx.person(id).await?, tx.sessions_valid_after(id).await?)
-    };
-    let ended = valid_after.is_some_and(|at| logged_in_at <= at.timestamp());
-    match person {
-        Some(person) if person.active && !ended && Utc::now().timestamp() - logged_in_at < max_age => Ok(Some(person)),
+    let record = state.store.read().await?.caller(id).await?;
+    match record {
+        Some(record)
+            if record.person.active
+                && !record.sessions_valid_after.is_some_and(|at| logged_in_at <= at.timestamp())
+                && Utc::now().timestamp() - logged_in_at < max_age =>
+        {
+            Ok(Some(record))
+        }
         _ => {
             session.flush().await.map_err(AppError::internal)?;
             Ok(None)
@@ -121,14 +130,12 @@ pub async fn route_caller(state: &AppState, parts: http::request::Parts, route: 
 }
 
 async fn member_with(state: &AppState, roles: &[Role], slug: &str) -> Result<TenantCaller, AppError> {
-    let person = current_person(state).await?.ok_or(AppError::NotLoggedIn)?;
-    let membership =
-        state.store.read().await?.memberships(person.id).await?.into_iter().find(|m| m.tenant_slug == slug).ok_or(AppError::NoAccess)?;
+    let record = current_caller(state).await?.ok_or(AppError::NotLoggedIn)?;
+    let (membership, tenant) = record.memberships.into_iter().find(|(m, _)| m.tenant_slug == slug).ok_or(AppError::NoAccess)?;
     if !roles.iter().any(|r| membership.has(*r)) {
         return Err(AppError::NoAccess);
     }
-    let tenant = state.store.read().await?.tenant_by_slug(slug).await?.ok_or(AppError::NotFound)?;
-    Ok(TenantCaller { person, tenant, membership, ip: client_ip().await })
+    Ok(TenantCaller { person: record.person, tenant, membership, ip: client_ip().await })
 }
 
 /// Authorise a platform function: only the platform beheerder.

@@ -245,9 +245,11 @@ impl Board {
     /// not answer changes nothing.
     async fn still_allowed(&self) -> Option<Lens> {
         let Ok(mut tx) = self.store.read().await else { return Some(self.lens.clone()) };
-        let (Ok(person), Ok(memberships)) = (tx.person(self.person).await, tx.memberships(self.person).await) else {
+        let Ok(caller) = tx.caller(self.person).await else {
             return Some(self.lens.clone());
         };
+        let caller = caller?;
+        let (person, memberships) = (Some(caller.person), caller.memberships.into_iter().map(|(m, _)| m));
         let roles = match self.lens {
             Lens::Board(_) => PROCESSORS,
             Lens::Agenda(_) => PREPARERS,

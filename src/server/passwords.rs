@@ -13,15 +13,26 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
     argon2::Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
 }
 
+/// Each Argon2 hash or check takes 19 MiB and a core for a while: never
+/// more at once than there are cores. Others wait their turn; nobody is refused.
+static HASHING: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())));
+
+/// Runs hashing work off the async workers, one core's worth at a time.
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
+    let _turn = HASHING.acquire().await.map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(work).await.map_err(AppError::internal)?
+}
+
 /// Hashing is slow on purpose, so it runs off the async workers.
 pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(AppError::internal)?
+    hashing(move || hash_password(&password)).await
 }
 
 /// Check a password against a stored hash. Without a hash (unknown address or
 /// no password yet) it still does the work, so timing tells nothing.
 pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&hash).map_err(AppError::internal)?;
@@ -29,7 +40,6 @@ pub async fn verify_password(password: String, hash: Option<String>) -> Result<b
         Ok(known && matches)
     })
     .await
-    .map_err(AppError::internal)?
 }
 
 /// The hash of a random password nobody knows.

@@ -170,6 +170,19 @@ pub trait People {
         domains: &[RoleDomain],
     ) -> StoreResult<MembershipId>;
     async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>>;
+    /// Who is calling, in one query: the person, when their sessions were
+    /// last ended, and their active memberships with roles, domains and
+    /// tenants. What every request needs before anything else.
+    async fn caller(&mut self, person: PersonId) -> StoreResult<Option<CallerRecord>>;
+}
+
+/// A caller as one query finds them (see `People::caller`).
+#[derive(Clone, Debug)]
+pub struct CallerRecord {
+    pub person: Person,
+    pub sessions_valid_after: Option<DateTime<Utc>>,
+    /// Each with its tenant.
+    pub memberships: Vec<(Membership, Tenant)>,
 }
 
 #[async_trait]

@@ -13,6 +13,7 @@ on_both_backends!(
     roles_change_and_the_last_coordinator_stays,
     organisations_ask_for_invitations_for_their_staff,
     every_write_lands_in_the_audit_log,
+    one_query_finds_the_caller_as_the_separate_reads_do,
 );
 
 const COORDINATOR: &str = "ines.claeys@gent.example";
@@ -215,4 +216,27 @@ async fn every_write_lands_in_the_audit_log(backend: Backend) {
     let kortrijk = app.logged_in("wouter.vanneste@kortrijk.example").await;
     let (_, body) = app.call(&kortrijk, "auditlog", &[("tenant", "kortrijk")]).await;
     assert!(!body.contains("Het Anker"));
+}
+
+/// Every request finds its caller in one query (`People::caller`): the same
+/// person, memberships, roles, domains and tenants as the separate reads.
+async fn one_query_finds_the_caller_as_the_separate_reads_do(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mut tx = app.db.store.read().await.unwrap();
+    // A processor in one domain and regisseur in another; a coordinator; a giver.
+    for email in ["joris.wuytack@gent.example", "ines.claeys@gent.example", "sofie.mertens@deschakel.example"] {
+        let person = tx.credentials(email).await.unwrap().expect("a demo person").person;
+        let record = tx.caller(person.id).await.unwrap().expect("found");
+        assert_eq!(record.person, person);
+        let memberships = tx.memberships(person.id).await.unwrap();
+        assert!(!memberships.is_empty());
+        assert!(memberships.iter().any(|m| !m.roles.is_empty()));
+        assert_eq!(record.memberships.iter().map(|(m, _)| m.clone()).collect::<Vec<_>>(), memberships, "{email}");
+        for (m, tenant) in &record.memberships {
+            assert_eq!(Some(tenant.clone()), tx.tenant_by_slug(&m.tenant_slug).await.unwrap());
+        }
+    }
+    let joris = tx.credentials("joris.wuytack@gent.example").await.unwrap().unwrap().person;
+    let record = tx.caller(joris.id).await.unwrap().unwrap();
+    assert!(record.memberships[0].0.domains.len() >= 2, "a domain as processor and one as regisseur");
 }

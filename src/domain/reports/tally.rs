@@ -243,11 +243,13 @@ impl Tallies {
                 let at_rank = |p: i64| {
                     let rank = ((p * signals + 99) / 100).max(1);
                     let mut seen = 0;
-                    histogram.iter().find(|(_, n)| {
-                        seen += n;
-                        seen >= rank
-                    })
-                    .map_or(0, |(days, _)| *days)
+                    histogram
+                        .iter()
+                        .find(|(_, n)| {
+                            seen += n;
+                            seen >= rank
+                        })
+                        .map_or(0, |(days, _)| *days)
                 };
                 LeadTime { median: at_rank(50), p90: at_rank(90), phase, signals }
             })
@@ -290,8 +292,7 @@ pub fn difference(old: Option<&Counted>, new: Option<&Counted>, into: &mut std::
         for scope in scopes_of(c.domain) {
             for mark in &c.marks {
                 for grain in [Grain::Day, Grain::Month] {
-                    let key =
-                        TallyKey { scope, grain, bucket: grain.bucket(mark.day), tally: mark.tally.clone(), key: mark.key.clone() };
+                    let key = TallyKey { scope, grain, bucket: grain.bucket(mark.day), tally: mark.tally.clone(), key: mark.key.clone() };
                     *into.entry(key).or_default() += sign;
                 }
             }

@@ -100,10 +100,105 @@ impl People for SqlTx {
         Ok(MembershipId(id))
     }
 
+    async fn caller(&mut self, person: PersonId) -> StoreResult<Option<CallerRecord>> {
+        // Roles and role domains come as one list of (role, domain) pairs
+        // beside each membership: a role without domains once with NULL.
+        let lines: Vec<CallerLine> = sqlx::query_as(
+            "SELECT p.id, p.email, p.name, p.platform_admin, p.active, p.sessions_valid_after, \
+                    m.id AS membership_id, m.tenant_id, t.slug, t.name AS tenant_name, t.kind AS tenant_kind, t.citizen_intake, \
+                    m.organisation_id, o.processes_own_signals AS processes_own, o.territory_mandate, \
+                    x.role, x.domain_role, x.domain \
+             FROM people p \
+             LEFT JOIN memberships m ON m.person_id = p.id AND m.active \
+             LEFT JOIN tenants t ON t.id = m.tenant_id \
+             LEFT JOIN organisations o ON o.id = m.organisation_id \
+             LEFT JOIN ( \
+               SELECT membership_id, role, NULL AS domain_role, NULL AS domain FROM membership_roles \
+               UNION ALL SELECT membership_id, NULL, role, policy_domain_id FROM membership_role_domains \
+             ) x ON x.membership_id = m.id \
+             WHERE p.id = $1 ORDER BY t.name, m.id, x.role, x.domain_role, x.domain",
+        )
+        .bind(person)
+        .fetch_all(&mut *self.0)
+        .await?;
+        caller_record(lines)
+    }
+
     async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
         let rows = load_memberships(self, "m.person_id = $1", person.0).await?;
         Ok(rows.into_iter().map(|(membership, _, _)| membership).collect())
     }
+}
+
+/// One line of `People::caller`: the person, and per membership, role and
+/// role domain what the joins give (`NULL` where there is none).
+#[derive(sqlx::FromRow)]
+struct CallerLine {
+    id: PersonId,
+    email: String,
+    name: String,
+    platform_admin: bool,
+    active: bool,
+    sessions_valid_after: Option<DateTime<Utc>>,
+    membership_id: Option<MembershipId>,
+    tenant_id: Option<TenantId>,
+    slug: Option<String>,
+    tenant_name: Option<String>,
+    tenant_kind: Option<String>,
+    citizen_intake: Option<bool>,
+    organisation_id: Option<OrganisationId>,
+    processes_own: Option<bool>,
+    territory_mandate: Option<bool>,
+    role: Option<String>,
+    domain_role: Option<String>,
+    domain: Option<PolicyDomainId>,
+}
+
+/// Folds the lines of one caller, in the query's order, into the record.
+fn caller_record(lines: Vec<CallerLine>) -> StoreResult<Option<CallerRecord>> {
+    let Some(first) = lines.first() else { return Ok(None) };
+    let person =
+        Person { id: first.id, email: first.email.clone(), name: first.name.clone(), platform_admin: first.platform_admin, active: first.active };
+    let mut record = CallerRecord { person, sessions_valid_after: first.sessions_valid_after, memberships: Vec::new() };
+    for line in lines {
+        let (Some(id), Some(tenant_id)) = (line.membership_id, line.tenant_id) else { continue };
+        if record.memberships.last().is_none_or(|(m, _)| m.id != id) {
+            let tenant = Tenant {
+                id: tenant_id,
+                slug: line.slug.clone().unwrap_or_default(),
+                name: line.tenant_name.clone().unwrap_or_default(),
+                kind: line.tenant_kind.clone().unwrap_or_default(),
+                citizen_intake: line.citizen_intake.unwrap_or(false),
+            };
+            let membership = Membership {
+                id,
+                person: record.person.id,
+                tenant: tenant_id,
+                tenant_slug: tenant.slug.clone(),
+                tenant_name: tenant.name.clone(),
+                organisation: line.organisation_id,
+                organisation_processes_own: line.processes_own.unwrap_or(false),
+                organisation_territory_mandate: line.territory_mandate.unwrap_or(false),
+                roles: Vec::new(),
+                domains: Vec::new(),
+            };
+            record.memberships.push((membership, tenant));
+        }
+        let (membership, _) = record.memberships.last_mut().expect("pushed above");
+        if let Some(code) = &line.role {
+            let role = decode("membership_roles.role", code, Role::from_code)?;
+            if !membership.roles.contains(&role) {
+                membership.roles.push(role);
+            }
+        }
+        if let (Some(code), Some(domain)) = (&line.domain_role, line.domain) {
+            let held = RoleDomain::new(decode("membership_role_domains.role", code, Role::from_code)?, domain);
+            if !membership.domains.contains(&held) {
+                membership.domains.push(held);
+            }
+        }
+    }
+    Ok(Some(record))
 }
 
 /// Active memberships matching `condition` (on `memberships m` and `people p`,

@@ -82,19 +82,32 @@ pub async fn figures(
         named(domain_rows, "Nog geen beleidsdomein"),
         false,
     ));
-    let mut table =
-        Table::counts("levensdomein", "Signalen per levensdomein", "Levensdomein", labelled(t.of(kind::LIFE_DOMAIN), |c| label_of(LIFE_DOMAINS, c)), false);
+    let mut table = Table::counts(
+        "levensdomein",
+        "Signalen per levensdomein",
+        "Levensdomein",
+        labelled(t.of(kind::LIFE_DOMAIN), |c| label_of(LIFE_DOMAINS, c)),
+        false,
+    );
     table.note = "Een signaal kan bij meer dan één levensdomein horen.".to_string();
     tables.push(table);
-    let mut table =
-        Table::counts("doelgroep", "Signalen per doelgroep", "Doelgroep", labelled(t.of(kind::TARGET_GROUP), |c| label_of(TARGET_GROUPS, c)), false);
+    let mut table = Table::counts(
+        "doelgroep",
+        "Signalen per doelgroep",
+        "Doelgroep",
+        labelled(t.of(kind::TARGET_GROUP), |c| label_of(TARGET_GROUPS, c)),
+        false,
+    );
     table.note = "Een signaal kan bij meer dan één doelgroep horen.".to_string();
     tables.push(table);
     tables.push(Table::counts(
         "sector",
         "Signalen per soort organisatie",
         "Soort organisatie",
-        labelled(t.of(kind::SECTOR), |c| if c.is_empty() { "Burger (geen organisatie)".to_string() } else { label_of(ORGANISATION_KINDS, c) }),
+        labelled(
+            t.of(kind::SECTOR),
+            |c| if c.is_empty() { "Burger (geen organisatie)".to_string() } else { label_of(ORGANISATION_KINDS, c) },
+        ),
         false,
     ));
     tables.push(Table::counts(
@@ -117,7 +130,9 @@ pub async fn figures(
         "niet-weerhouden",
         "Niet weerhouden, en waarom",
         "Reden",
-        labelled(t.of(kind::NOT_RETAINED), |c| NotRetainedReason::from_code(c).map_or_else(|| "Onbekend".to_string(), |r| r.label().to_string())),
+        labelled(t.of(kind::NOT_RETAINED), |c| {
+            NotRetainedReason::from_code(c).map_or_else(|| "Onbekend".to_string(), |r| r.label().to_string())
+        }),
         false,
     );
     table.headers.push("Aandeel van alle signalen".to_string());
@@ -134,7 +149,8 @@ pub async fn figures(
         false,
     ));
     let seen = seen.into_iter().map(|(_, title, n)| (title, n)).collect();
-    let mut table = Table::counts("meest-gezien", "Signalen die de meeste organisaties zagen", "Signaal", labelled(seen, str::to_string), false);
+    let mut table =
+        Table::counts("meest-gezien", "Signalen die de meeste organisaties zagen", "Signaal", labelled(seen, str::to_string), false);
     table.headers[1] = "Organisaties".to_string();
     tables.push(table);
 

@@ -7,11 +7,11 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::reports::publication::{PublicEditor, PublicEntry, PublicPage, PublicationStatus, SUMMARY_MAX};
+use crate::domain::reports::tally::kind;
 use crate::domain::reports::{Cell, Period, PeriodChoice};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::domain::reports::tally::kind;
 use crate::storage::{PublicItem, PublicKind, Store};
 
 fn entry(item: PublicItem) -> PublicEntry {

@@ -193,7 +193,8 @@ pub async fn compile(tx: &mut dyn Tx, tenant: &Tenant, p: &Publication, now: Dat
     worked_out.dedup();
     // The figures as the public may see them: small numbers hidden.
     let public = ReportScope { domains: None, protected: true };
-    let figures = dashboard::figures(tx, tenant.id, &public, period, brussels::local(now).date(), "Alle beleidsdomeinen".to_string()).await?;
+    let figures =
+        dashboard::figures(tx, tenant.id, &public, period, brussels::local(now).date(), "Alle beleidsdomeinen".to_string()).await?;
     let tables: Vec<Table> = figures.tables.into_iter().filter(|t| FIGURES.contains(&t.key.as_str())).collect();
     Ok(PublicationDoc {
         tenant: tenant.name.clone(),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::domain::reports::Period;
-use crate::domain::reports::tally::{ALL_DOMAINS, Counted, Grain, TallyKey, Tallies, difference, in_scope, spans};
+use crate::domain::reports::tally::{ALL_DOMAINS, Counted, Grain, Tallies, TallyKey, difference, in_scope, spans};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::storage::{Seen, Store, Tx};
