@@ -58,7 +58,7 @@ pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, Ap
     match record {
         Some(record)
             if record.person.active
-                && !record.sessions_valid_after.is_some_and(|at| logged_in_at <= at.timestamp())
+                && record.sessions_valid_after.is_none_or(|at| logged_in_at > at.timestamp())
                 && Utc::now().timestamp() - logged_in_at < max_age =>
         {
             Ok(Some(record))
