@@ -6,6 +6,7 @@ pub mod figures;
 pub mod lines;
 pub mod period;
 pub mod publication;
+pub mod spans;
 pub mod tally;
 pub mod targets;
 
