@@ -9,9 +9,8 @@
 run: build
 	SEINHUIS_DEMO_DATA=true ./target/release/seinhuis serve
 
-build: tools
-	cargo build --release --features ssr --bin seinhuis
-	scripts/site.sh release
+build:
+	scripts/build.sh
 
 test:
 	scripts/test.sh

@@ -4,7 +4,7 @@
 # for trying what makes a bundle smaller. docs/benchmarks.md has results.
 #   scripts/bundle-size.sh intake            # the intake bundle
 #   scripts/bundle-size.sh intake,workspace  # both sets of islands in one
-# Extra RUSTFLAGS (e.g. "--cfg erase_components") may be given in RUSTFLAGS.
+# RUSTFLAGS, if set, replaces .cargo/config.toml's (keep --cfg erase_components in it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 features="${1:-intake}"

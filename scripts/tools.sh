@@ -2,7 +2,8 @@
 # Install what building (and, with `test`, testing) Seinhuis needs. Idempotent:
 # each step checks first and does nothing when the tool is already there.
 #   scripts/tools.sh build   Rust WASM target, wasm-bindgen CLI, wasm-opt (npm)
-#   scripts/tools.sh test    the above, plus Chromium and a PostgreSQL server
+#   scripts/tools.sh system  Chromium, pdftotext, a PostgreSQL server, aiosmtpd
+#   scripts/tools.sh test    both
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-build}"
@@ -19,27 +20,30 @@ apt_install() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
 
-# The WASM target of the one Rust toolchain on the machine.
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    say "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+if [ "$mode" = build ] || [ "$mode" = test ]; then
+    # The WASM target of the one Rust toolchain on the machine.
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        say "adding the wasm32-unknown-unknown target"
+        rustup target add wasm32-unknown-unknown
+    fi
+
+    # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+    want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+    if [ "$have" != "$want" ]; then
+        say "installing wasm-bindgen-cli $want (found: ${have:-none})"
+        cargo install wasm-bindgen-cli --version "$want" --force
+    fi
+
+    # Node packages: wasm-opt (binaryen), Playwright and axe-core, from the lock file.
+    if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+        say "installing Node packages in end2end/"
+        (cd end2end && npm ci --no-audit --no-fund)
+    fi
+
 fi
 
-# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" != "$want" ]; then
-    say "installing wasm-bindgen-cli $want (found: ${have:-none})"
-    cargo install wasm-bindgen-cli --version "$want" --force
-fi
-
-# Node packages: wasm-opt (binaryen), Playwright and axe-core, from the lock file.
-if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-    say "installing Node packages in end2end/"
-    (cd end2end && npm ci --no-audit --no-fund)
-fi
-
-if [ "$mode" = "test" ]; then
+if [ "$mode" = system ] || [ "$mode" = test ]; then
     if [ ! -x /usr/bin/chromium ]; then
         say "installing Debian's Chromium"
         apt_install chromium

@@ -98,14 +98,23 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
         // in them and in the stream, and showing it twice does no harm.
         let seq = tx.change_seq(caller.tenant.id).await?;
         let counts = tx.board_counts(caller.tenant.id, &selection).await?;
-        let mut columns = Vec::with_capacity(Phase::ALL.len());
+        let mut shown = Vec::new();
         for phase in Phase::ALL {
             let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
-            let limit = paging.shown(phase);
-            let signals = if total == 0 { vec![] } else { tx.board_column(caller.tenant.id, &selection, phase, limit).await? };
-            let cards = cards(&mut *tx, &caller, signals).await?;
-            columns.push(Column { phase, cards, total });
+            if total > 0 {
+                shown.extend(tx.board_column(caller.tenant.id, &selection, phase, paging.shown(phase)).await?);
+            }
         }
+        // The facts of all columns' cards in one read, then dealt out per column.
+        let mut cards = cards(&mut *tx, &caller, shown).await?.into_iter().peekable();
+        let columns = Phase::ALL
+            .into_iter()
+            .map(|phase| {
+                let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
+                let cards = std::iter::from_fn(|| cards.next_if(|card| card.signal.phase == phase)).collect();
+                Column { phase, cards, total }
+            })
+            .collect();
         let limits = tx.board_limits(caller.tenant.id).await?;
         let colleagues = tx.processors(caller.tenant.id).await?;
         Ok(Board { tenant: (&caller.tenant).into(), viewer: caller.person.id, seq, paging, filter, domains, columns, limits, colleagues })

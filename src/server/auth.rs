@@ -13,6 +13,8 @@ use crate::storage::CallerRecord;
 
 const PERSON_KEY: &str = "person";
 const LOGGED_IN_AT_KEY: &str = "logged_in_at";
+/// When a request last wrote the session back (see `touch`).
+const TOUCHED_AT_KEY: &str = "touched_at";
 
 async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(AppError::internal)
@@ -61,6 +63,7 @@ pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, Ap
                 && record.sessions_valid_after.is_none_or(|at| logged_in_at > at.timestamp())
                 && Utc::now().timestamp() - logged_in_at < max_age =>
         {
+            touch(&session, state.config.sessions.touch_seconds).await?;
             Ok(Some(record))
         }
         _ => {
@@ -68,6 +71,17 @@ pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, Ap
             Ok(None)
         }
     }
+}
+
+/// Change a session in use when it was last touched `every` seconds ago or
+/// more: a changed session is saved with a new idle deadline (and cookie).
+async fn touch(session: &Session, every: i64) -> Result<(), AppError> {
+    let now = Utc::now().timestamp();
+    let touched: i64 = session.get(TOUCHED_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
+    if now - touched >= every {
+        session.insert(TOUCHED_AT_KEY, now).await.map_err(AppError::internal)?;
+    }
+    Ok(())
 }
 
 /// A caller inside one tenant, allowed to call the server function at hand.
@@ -153,6 +167,7 @@ pub async fn start_session(person: &Person) -> Result<(), AppError> {
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(PERSON_KEY, person.id).await.map_err(AppError::internal)?;
     session.insert(LOGGED_IN_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
+    session.insert(TOUCHED_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
     Ok(())
 }
 
@@ -166,9 +181,16 @@ pub async fn set_flash<T: serde::Serialize>(key: &str, value: &T) -> Result<(), 
     session().await?.insert(key, value).await.map_err(AppError::internal)
 }
 
-/// Take (and forget) what `set_flash` kept.
+/// Take (and forget) what `set_flash` kept. Looked at first: removing marks
+/// the session changed, and a changed session is written back to the
+/// database, which most pages (each asks for its flash) must not cost.
 pub async fn take_flash<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, AppError> {
-    session().await?.remove(key).await.map_err(AppError::internal)
+    let session = session().await?;
+    let kept: Option<serde_json::Value> = session.get(key).await.map_err(AppError::internal)?;
+    if kept.is_none() {
+        return Ok(None);
+    }
+    session.remove(key).await.map_err(AppError::internal)
 }
 
 const FEEDBACK_KEY: &str = "form_feedback";

@@ -64,11 +64,15 @@ pub struct SessionConfig {
     pub idle_minutes: i64,
     /// Log out this long after logging in, whatever happens.
     pub absolute_hours: i64,
+    /// A session in use is written back (its idle time starting again) at
+    /// most this often: not on every request, which would make every page a
+    /// write to the database.
+    pub touch_seconds: i64,
 }
 
 impl Default for SessionConfig {
     fn default() -> Self {
-        SessionConfig { idle_minutes: 60, absolute_hours: 12 }
+        SessionConfig { idle_minutes: 60, absolute_hours: 12, touch_seconds: 60 }
     }
 }
 

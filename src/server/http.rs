@@ -35,10 +35,9 @@ pub fn router(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.https)
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)))
-        // Saved on every request, so the idle timeout counts from the last
-        // request, not from the last change to the session (log-in).
-        .with_always_save(true);
+        // Saved when changed: `auth::current_caller` touches a session in
+        // use once a minute, so its idle time counts from the last request.
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(idle)));
     let options = state.leptos_options.clone();
     // The icon needs its own route: `/{tenant}` would take it for a tenant.
     let site = std::path::Path::new(options.site_root.as_ref()).to_path_buf();

@@ -39,9 +39,11 @@ impl SqliteStore {
         if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
         }
-        let writer = SqlitePoolOptions::new().max_connections(1).connect_with(options.clone()).await?;
+        // A connection to a local file does not go stale: no test query
+        // (a round trip to the connection's thread) before each transaction.
+        let writer = SqlitePoolOptions::new().max_connections(1).test_before_acquire(false).connect_with(options.clone()).await?;
         sqlx::migrate!("migrations/sqlite").run(&writer).await?;
-        let readers = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let readers = SqlitePoolOptions::new().max_connections(8).test_before_acquire(false).connect_with(options).await?;
         let store = SqliteStore { readers, writer, feed: Default::default() };
         store.sessions().migrate().await?;
         Ok(store)

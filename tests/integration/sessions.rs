@@ -10,6 +10,7 @@ use crate::common::{Backend, TestApp, TestDb, spawn_app, spawn_app_with};
 on_both_backends!(
     an_idle_session_ends,
     a_session_in_use_stays_alive,
+    a_session_is_written_back_at_most_once_a_minute,
     a_session_ends_after_its_absolute_lifetime,
     log_in_issues_a_new_session_id,
     log_out_ends_the_session_on_the_server,
@@ -100,9 +101,10 @@ async fn an_idle_session_ends(backend: Backend) {
 }
 
 /// The idle timeout counts from the last request, also a server-function call
-/// (an island), not from the log-in.
+/// (an island), not from the log-in. (Written back on every request here; by
+/// default at most once a minute, see the next test.)
 async fn a_session_in_use_stays_alive(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_with(backend, |config| config.sessions.touch_seconds = 0).await;
     let idle = Duration::minutes(idle_minutes(&app));
     let cookie = log_in(&app, None).await;
     // Almost idle for too long ...
@@ -113,6 +115,22 @@ async fn a_session_in_use_stays_alive(backend: Backend) {
     let expiry = stored_expiry(&app.db, &cookie).await.expect("still stored");
     assert!(expiry > OffsetDateTime::now_utc() + idle - Duration::minutes(1), "expires at {expiry}, idle time {idle}");
     assert_eq!(who(&app, &cookie).await.as_deref(), Some(EMAIL));
+}
+
+/// A page or call within a minute of the last write-back reads the session
+/// without writing it: a busy person does not make every request a write.
+async fn a_session_is_written_back_at_most_once_a_minute(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let cookie = log_in(&app, None).await;
+    // A marker the next requests would overwrite if they saved the session.
+    let marker = OffsetDateTime::now_utc() + Duration::minutes(7);
+    set_stored_expiry(&app.db, &cookie, marker).await;
+    let response = post(&app, "bord", Some(&cookie), &[("tenant", "gent")], false).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(session_cookie(&response), None, "no new cookie: the session was not saved");
+    assert_eq!(who(&app, &cookie).await.as_deref(), Some(EMAIL));
+    let stored = stored_expiry(&app.db, &cookie).await.expect("still stored");
+    assert!((stored - marker).abs() < Duration::seconds(1), "the session was written back: expires at {stored}, not {marker}");
 }
 
 /// However busy, a session ends its absolute lifetime after log-in (here: at once).

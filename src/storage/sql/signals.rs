@@ -209,13 +209,7 @@ impl Signals for SqlTx {
         .fetch_one(&mut *self.0)
         .await?;
         for (table, codes) in [("signal_target_groups", &s.target_groups), ("signal_life_domains", &s.life_domains)] {
-            for code in codes {
-                sqlx::query(&format!("INSERT INTO {table} (signal_id, code) VALUES ($1, $2)"))
-                    .bind(id)
-                    .bind(code)
-                    .execute(&mut *self.0)
-                    .await?;
-            }
+            self.add_codes(table, id, codes).await?;
         }
         Ok(SignalId(id))
     }
@@ -267,13 +261,13 @@ impl Signals for SqlTx {
         let mut unique: Vec<&String> = stems.iter().collect();
         unique.sort();
         unique.dedup();
-        for stem in unique {
-            sqlx::query("INSERT INTO signal_stems (tenant_id, signal_id, stem) VALUES ($1, $2, $3)")
-                .bind(tenant)
-                .bind(signal)
-                .bind(stem)
-                .execute(&mut *self.0)
-                .await?;
+        for part in unique.chunks(500) {
+            let sql = format!("INSERT INTO signal_stems (tenant_id, signal_id, stem) VALUES {}", rows_sharing(2, part.len()));
+            let mut query = sqlx::query(&sql).bind(tenant).bind(signal);
+            for stem in part {
+                query = query.bind(*stem);
+            }
+            query.execute(&mut *self.0).await?;
         }
         Ok(())
     }

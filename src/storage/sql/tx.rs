@@ -7,6 +7,21 @@
 pub struct SqlTx(sqlx::Transaction<'static, Db>, Touched, Option<std::sync::Arc<ChangeFeed>>);
 
 impl SqlTx {
+    /// Add codes (target groups, life domains) to a signal, in one statement.
+    async fn add_codes(&mut self, table: &str, signal: i64, codes: &[String]) -> StoreResult<()> {
+        if codes.is_empty() {
+            return Ok(());
+        }
+        // `table` is one of our own table names, never input.
+        let sql = format!("INSERT INTO {table} (signal_id, code) VALUES {}", rows_sharing(1, codes.len()));
+        let mut query = sqlx::query(&sql).bind(signal);
+        for code in codes {
+            query = query.bind(code);
+        }
+        query.execute(&mut *self.0).await?;
+        Ok(())
+    }
+
     fn new(tx: sqlx::Transaction<'static, Db>, feed: Option<std::sync::Arc<ChangeFeed>>) -> Self {
         SqlTx(tx, Touched::default(), feed)
     }
@@ -74,6 +89,14 @@ impl SqlTx {
 /// Ids as comma-separated text, a few hundred at a time.
 fn chunks(ids: &[i64]) -> Vec<String> {
     ids.chunks(500).map(|c| c.iter().map(i64::to_string).collect::<Vec<_>>().join(",")).collect()
+}
+
+/// `VALUES` rows for one statement that writes many rows: each row starts
+/// with the same `shared` parameters ($1 …) and ends with one of its own,
+/// e.g. `($1, $2), ($1, $3)`. One statement instead of one per row.
+fn rows_sharing(shared: usize, rows: usize) -> String {
+    let first: Vec<String> = (1..=shared).map(|i| format!("${i}")).collect();
+    (0..rows).map(|row| format!("({}, ${})", first.join(", "), shared + 1 + row)).collect::<Vec<_>>().join(", ")
 }
 
 /// Signals and bundles a transaction changed, per tenant.

@@ -71,13 +71,7 @@ impl Workbench for SqlTx {
         self.1.earlier(tenant, ChangedSignal { id: signal, domain, organisation });
         for (table, codes) in [("signal_target_groups", &edit.target_groups), ("signal_life_domains", &edit.life_domains)] {
             sqlx::query(&format!("DELETE FROM {table} WHERE signal_id = $1")).bind(signal).execute(&mut *self.0).await?;
-            for code in codes {
-                sqlx::query(&format!("INSERT INTO {table} (signal_id, code) VALUES ($1, $2)"))
-                    .bind(signal)
-                    .bind(code)
-                    .execute(&mut *self.0)
-                    .await?;
-            }
+            self.add_codes(table, signal.0, codes).await?;
         }
         Ok(true)
     }
