@@ -76,9 +76,10 @@ pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, Ap
 /// Change a session in use when it was last touched `every` seconds ago or
 /// more: a changed session is saved with a new idle deadline (and cookie).
 async fn touch(session: &Session, every: i64) -> Result<(), AppError> {
-    let now = Utc::now().timestamp();
+    // In milliseconds: the session counts as changed only when the value does.
+    let now = Utc::now().timestamp_millis();
     let touched: i64 = session.get(TOUCHED_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
-    if now - touched >= every {
+    if now - touched >= every * 1000 {
         session.insert(TOUCHED_AT_KEY, now).await.map_err(AppError::internal)?;
     }
     Ok(())
@@ -167,7 +168,7 @@ pub async fn start_session(person: &Person) -> Result<(), AppError> {
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(PERSON_KEY, person.id).await.map_err(AppError::internal)?;
     session.insert(LOGGED_IN_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
-    session.insert(TOUCHED_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
+    session.insert(TOUCHED_AT_KEY, Utc::now().timestamp_millis()).await.map_err(AppError::internal)?;
     Ok(())
 }
 
