@@ -10,7 +10,8 @@ say() { printf '==> [%4ds] %s\n' "$((SECONDS - started))" "$*"; }
 
 mkdir -p target
 say "building the server (release) in the background (log: target/build-server.log)"
-cargo build --release --features ssr --bin seinhuis >target/build-server.log 2>&1 &
+# --timings: target/cargo-timings/ shows where the time went.
+cargo build --release --features ssr --bin seinhuis --timings >target/build-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 scripts/tools.sh build
