@@ -1,24 +1,26 @@
 # Seinhuis: the two commands of the README, and a few more.
-#   make run     build (release) and start on http://127.0.0.1:3000 with demo data
-#   make test    install what is missing, then run every test
-#   make build   release build of server and site, without starting
-#   make dev     debug build, started like `make run` (faster to build)
+#   make run       build (quick to compile) and start on http://127.0.0.1:3000 with demo data
+#   make test      install what is missing, then run every test
+#   make build     optimised release build of server and site, for operators
+#   make run-release   the release build, started like `make run`
 
-.PHONY: run build test dev tools clean
+.PHONY: run run-release build test dev tools clean
 
-run: build
+run:
+	scripts/build.sh debug
+	SEINHUIS_DEMO_DATA=true LEPTOS_SITE_ROOT=target/site-dev ./target/debug/seinhuis serve
+
+run-release: build
 	SEINHUIS_DEMO_DATA=true ./target/release/seinhuis serve
 
 build:
-	scripts/build.sh
+	scripts/build.sh release
 
 test:
 	scripts/test.sh
 
-dev: tools
-	cargo build --features ssr --bin seinhuis
-	scripts/site.sh debug
-	SEINHUIS_DEMO_DATA=true LEPTOS_SITE_ROOT=target/site-dev ./target/debug/seinhuis serve
+# The name earlier READMEs gave `make run`'s quick build.
+dev: run
 
 tools:
 	scripts/tools.sh build
