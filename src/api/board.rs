@@ -98,21 +98,19 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
         // in them and in the stream, and showing it twice does no harm.
         let seq = tx.change_seq(caller.tenant.id).await?;
         let counts = tx.board_counts(caller.tenant.id, &selection).await?;
+        let total = |phase| counts.iter().find(|(p, _)| *p == phase).map_or(0, |(_, n)| *n);
+        // Column by column in the board's order, then the facts of all their
+        // cards in one read, dealt out again per column.
         let mut shown = Vec::new();
-        for phase in Phase::ALL {
-            let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
-            if total > 0 {
-                shown.extend(tx.board_column(caller.tenant.id, &selection, phase, paging.shown(phase)).await?);
-            }
+        for phase in Phase::ALL.into_iter().filter(|phase| total(*phase) > 0) {
+            shown.extend(tx.board_column(caller.tenant.id, &selection, phase, paging.shown(phase)).await?);
         }
-        // The facts of all columns' cards in one read, then dealt out per column.
         let mut cards = cards(&mut *tx, &caller, shown).await?.into_iter().peekable();
         let columns = Phase::ALL
             .into_iter()
             .map(|phase| {
-                let total = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
                 let cards = std::iter::from_fn(|| cards.next_if(|card| card.signal.phase == phase)).collect();
-                Column { phase, cards, total }
+                Column { phase, cards, total: total(phase) }
             })
             .collect();
         let limits = tx.board_limits(caller.tenant.id).await?;
