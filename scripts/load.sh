@@ -5,6 +5,8 @@
 #                              baseline, then five bursts of 16 log-ins
 #   LOAD_SECONDS=30 scripts/load.sh
 #   LOAD_NO_BUILD=1 scripts/load.sh   measure the release build already there
+#   LOAD_SOAK=1 scripts/load.sh       instead: 200 connections for 10 minutes
+#                                     over the pages and the intake, 0 errors
 # Prints requests per second and latency percentiles per page, each page's
 # share of /health's rate, the intake's share of the bare axum + sqlx insert
 # (examples/intake_baseline.rs), and the server's RSS at start, after the
@@ -64,6 +66,11 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Origin"] = "$base"
 LUA
 
+# wrk's errors: answers other than 2xx/3xx, and socket errors (timeouts too).
+count_errors() {
+    awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$1"
+}
+
 declare -A rate
 # Runs wrk and prints one line: name, req/s, p50, p90, p99, errors, share of `of`.
 measure() {
@@ -72,10 +79,36 @@ measure() {
     out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")
     rate[$name]=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
     pct() { awk -v p="$1" '$1 == p { print $2 }' <<<"$out"; }
-    errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+    errors=$(count_errors "$out")
     share=$(awk -v a="${rate[$name]}" -v b="${rate[$of]}" 'BEGIN { printf "%.0f %% of %s", 100 * a / b, "'"$of"'" }')
     printf '%-16s %10s %9s %9s %9s %7s   %s\n' "$name" "${rate[$name]}" "$(pct 50%)" "$(pct 90%)" "$(pct 99%)" "$errors" "$share"
 }
+if [ -n "${LOAD_SOAK:-}" ]; then
+    # A soak run: 200 people at once for LOAD_SOAK_SECONDS (600), each
+    # connection going round the pages a coordinator uses, every tenth
+    # request a signal sent by the signaalgever. Any error fails the run.
+    soak_seconds="${LOAD_SOAK_SECONDS:-600}"
+    cat >"$work/soak.lua" <<LUA
+local pages = {"/gent", "/gent/bord", "/gent/bundels", "/gent/knelpunten", "/gent/overleg", "/gent/rapporten", "/gent/publiek"}
+local n = 0
+request = function()
+    n = n + 1
+    if n % 10 == 0 then
+        return wrk.format("POST", "/api/signaal-indienen", {["Content-Type"] = "application/x-www-form-urlencoded",
+            ["Origin"] = "$base", ["Cookie"] = "$giver"}, "$form")
+    end
+    return wrk.format("GET", pages[n % #pages + 1], {["Cookie"] = "$cookie"})
+end
+LUA
+    echo "soak: 200 connections for $soak_seconds s"
+    out=$(wrk -t2 -c200 -d"${soak_seconds}s" --timeout 10s --latency -s "$work/soak.lua" "$base")
+    echo "$out"
+    errors=$(count_errors "$out")
+    echo "RSS after the soak: $(rss), $(threads) threads; errors: $errors"
+    [ "$errors" -eq 0 ] || { echo "the soak run had errors" >&2; exit 1; }
+    exit 0
+fi
+
 printf '\n%-16s %10s %9s %9s %9s %7s   %s\n' what "req/s" p50 p90 p99 errors share
 for page in /health /gent /gent/bord; do
     measure "$page" /health -H "Cookie: $cookie" "$base$page"
