@@ -2,6 +2,8 @@
 //! function, looked up in the one table of `domain::access`. Every server
 //! function starts here, before it reads anything.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use tower_sessions::Session;
 
@@ -47,9 +49,40 @@ pub async fn current_person(state: &AppState) -> Result<Option<Person>, AppError
     Ok(current_caller(state).await?.map(|c| c.person))
 }
 
+/// Who is calling, looked up once per request: a page calls several server
+/// functions while it renders, and each asks. Provided for every request
+/// (`http::router`); a request without it (a stream) looks up each time.
+#[derive(Clone, Default)]
+pub struct CallerCache(Arc<tokio::sync::Mutex<Option<Option<CallerRecord>>>>);
+
+impl CallerCache {
+    /// Forget the caller (log-in and log-out change who it is).
+    async fn forget() {
+        if let Some(cache) = leptos::prelude::use_context::<CallerCache>() {
+            *cache.0.lock().await = None;
+        }
+    }
+}
+
 /// The logged-in person with all their memberships, in one read of the
-/// database (see `current_person` for when a session no longer counts).
+/// database per request (see `current_person` for when a session no longer
+/// counts).
 pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, AppError> {
+    let Some(cache) = leptos::prelude::use_context::<CallerCache>() else {
+        return look_up_caller(state).await;
+    };
+    // Held while looking up: the page's other server functions wait for this
+    // answer instead of each reading it too.
+    let mut slot = cache.0.lock().await;
+    if let Some(known) = slot.as_ref() {
+        return Ok(known.clone());
+    }
+    let found = look_up_caller(state).await?;
+    *slot = Some(found.clone());
+    Ok(found)
+}
+
+async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppError> {
     let session = session().await?;
     let Some(id) = session.get::<PersonId>(PERSON_KEY).await.map_err(AppError::internal)? else {
         return Ok(None);
@@ -164,6 +197,7 @@ pub async fn platform(state: &AppState, endpoint: &str) -> Result<Person, AppErr
 
 /// Start a fresh session for this person (a new session id: no fixation).
 pub async fn start_session(person: &Person) -> Result<(), AppError> {
+    CallerCache::forget().await;
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(PERSON_KEY, person.id).await.map_err(AppError::internal)?;
@@ -173,6 +207,7 @@ pub async fn start_session(person: &Person) -> Result<(), AppError> {
 }
 
 pub async fn end_session() -> Result<(), AppError> {
+    CallerCache::forget().await;
     session().await?.flush().await.map_err(AppError::internal)
 }
 

@@ -60,12 +60,21 @@ pub fn router(state: AppState) -> Router {
         .route(super::reports::PUBLIC_PUBLICATION_PDF, get(super::reports::public_publication_pdf))
         .route_service("/favicon.svg", icon)
         .nest_service("/pkg", bundles)
-        .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
+        // Each request (a page, or a server function called over HTTP) gets its own caller cache.
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            || leptos::prelude::provide_context(super::auth::CallerCache::default()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             {
                 // The not-found page renders the header, which asks who is logged in.
                 let state = state.clone();
-                move || leptos::prelude::provide_context(state.clone())
+                move || {
+                    leptos::prelude::provide_context(state.clone());
+                    leptos::prelude::provide_context(super::auth::CallerCache::default());
+                }
             },
             shell,
         ))
@@ -173,7 +182,7 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
     // address, old client addresses in the audit log, and the live boards'
     // old changes. Remind processors of signals waiting for screening past
     // their tenant's deadline, and leads of action lines past their due date.
-    // Hourly, from the start.
+    // Keep the query planner's statistics current. Hourly, from the start.
     let (store, limits, public_url) = (state.store.clone(), state.config.limits.clone(), state.config.public_url.clone());
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(Duration::from_secs(3600));
@@ -198,6 +207,9 @@ pub async fn serve(state: AppState) -> anyhow::Result<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(mails = n, "queued screening reminders"),
                 Err(e) => tracing::warn!(error = %e.message(), "queueing screening reminders failed"),
+            }
+            if let Err(e) = store.optimize().await {
+                tracing::warn!(error = %e, "updating the query planner's statistics failed");
             }
             match crate::usecases::campaigns::remind_overdue_leads(store.as_ref(), &public_url, now).await {
                 Ok(0) => {}

@@ -78,6 +78,10 @@ pub trait Store: Send + Sync + 'static {
     async fn write(&self) -> StoreResult<Box<dyn Tx>>;
     /// Is the database reachable?
     async fn ping(&self) -> StoreResult<()>;
+    /// Keep the query planner's statistics current (SQLite's `PRAGMA
+    /// optimize`; PostgreSQL's autovacuum does this itself). Run at start
+    /// and hourly.
+    async fn optimize(&self) -> StoreResult<()>;
     /// Where log-in sessions are kept (the same database).
     fn sessions(&self) -> SessionBackend;
     /// The numbered changes of the tenants' boards, as they commit (from any
@@ -190,6 +194,9 @@ pub trait Signals {
     async fn insert_signal(&mut self, tenant: TenantId, signal: &NewSignal, at: DateTime<Utc>) -> StoreResult<SignalId>;
     /// Every signal of the tenant, oldest first.
     async fn signal_summaries(&mut self, tenant: TenantId) -> StoreResult<Vec<SignalSummary>>;
+    /// The tenant's signals in these phases, oldest first: a page that needs
+    /// a few phases does not read the whole tenant (an intake flood included).
+    async fn signal_summaries_in(&mut self, tenant: TenantId, phases: &[Phase]) -> StoreResult<Vec<SignalSummary>>;
     /// The oldest `limit` signals in this phase that the board selects.
     async fn board_column(
         &mut self,

@@ -56,6 +56,10 @@ impl Store for PostgresStore {
         Ok(())
     }
 
+    async fn optimize(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
     fn feed(&self) -> &ChangeFeed {
         &self.feed
     }

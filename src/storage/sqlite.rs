@@ -75,6 +75,15 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn optimize(&self) -> StoreResult<()> {
+        // Without statistics the planner guesses, and its guesses get worse as
+        // a tenant grows. 0x10002: also tables never analysed; the limit keeps
+        // each analysis to a sample of rows.
+        sqlx::query("PRAGMA analysis_limit = 400").execute(&self.writer).await?;
+        sqlx::query("PRAGMA optimize = 0x10002").execute(&self.writer).await?;
+        Ok(())
+    }
+
     fn feed(&self) -> &ChangeFeed {
         &self.feed
     }

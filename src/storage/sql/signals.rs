@@ -218,6 +218,15 @@ impl Signals for SqlTx {
         self.summaries_where("", tenant, None).await
     }
 
+    async fn signal_summaries_in(&mut self, tenant: TenantId, phases: &[Phase]) -> StoreResult<Vec<SignalSummary>> {
+        if phases.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Our own phase codes, written into the text.
+        let codes = phases.iter().map(|p| format!("'{}'", p.code())).collect::<Vec<_>>().join(",");
+        self.summaries_where(&format!("AND s.phase IN ({codes})"), tenant, None).await
+    }
+
     async fn board_column(
         &mut self,
         tenant: TenantId,
@@ -253,11 +262,11 @@ impl Signals for SqlTx {
     }
 
     async fn set_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()> {
-        sqlx::query("DELETE FROM signal_stems WHERE tenant_id = $1 AND signal_id = $2")
-            .bind(tenant)
-            .bind(signal)
-            .execute(&mut *self.0)
-            .await?;
+        // By the signal alone: with the tenant too, SQLite chose the
+        // (tenant, stem) index and read all the tenant's stems (13 ms per
+        // intake at 3,000 signals). A signal's stems share its tenant (the
+        // foreign key), and the insert below fails for another tenant's.
+        sqlx::query("DELETE FROM signal_stems WHERE signal_id = $1").bind(signal).execute(&mut *self.0).await?;
         let mut unique: Vec<&String> = stems.iter().collect();
         unique.sort();
         unique.dedup();

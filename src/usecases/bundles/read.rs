@@ -102,7 +102,7 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller, id: BundleId) -> Res
             let targets =
                 Phase::ALL.into_iter().filter(|to| bundle::move_to(&state, &states, *to, filled.clone(), true, &actor).is_ok()).collect();
             let candidates = tx
-                .signal_summaries(tenant)
+                .signal_summaries_in(tenant, &[Phase::Retained])
                 .await?
                 .into_iter()
                 .filter(|s| caller.membership.processes(&s.scope) && bundle::join(&state, &s.state(), true, &actor).is_ok())
@@ -129,7 +129,7 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller, id: BundleId) -> Res
 pub async fn unbundled(store: &dyn Store, caller: &TenantCaller) -> Result<Vec<SignalSummary>, AppError> {
     let mut tx = store.read().await?;
     Ok(tx
-        .signal_summaries(caller.tenant.id)
+        .signal_summaries_in(caller.tenant.id, &[Phase::Retained])
         .await?
         .into_iter()
         .filter(|s| s.phase == Phase::Retained && s.bundle.is_none() && caller.membership.processes(&s.scope))

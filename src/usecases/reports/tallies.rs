@@ -23,6 +23,11 @@ pub const READ_CORRECTS_UP_TO: usize = 500;
 /// transaction each. Several servers may do this at once: each takes its
 /// own signals off the list. Returns how many were counted.
 pub async fn catch_up(store: &dyn Store) -> Result<usize, AppError> {
+    // One catch-up at a time in this process: readers that find many signals
+    // uncounted at once (a busy morning) wait for the first one's count
+    // instead of each queueing a write of its own.
+    static RUNNING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = RUNNING.lock().await;
     let mut total = 0;
     loop {
         let mut tx = store.write().await?;
