@@ -44,12 +44,8 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<Bottleneck
     let my_signals = if caller.membership.has(Role::Regisseur) {
         let past_screening: Vec<Phase> =
             Phase::ALL.into_iter().filter(|p| !matches!(p, Phase::Submitted | Phase::InScreening | Phase::Withdrawn)).collect();
-        let mut mine: Vec<SignalSummary> = tx
-            .signal_summaries_in(tenant, &past_screening)
-            .await?
-            .into_iter()
-            .filter(|s| caller.membership.steers(&s.scope))
-            .collect();
+        let mut mine: Vec<SignalSummary> =
+            tx.signal_summaries_in(tenant, &past_screening).await?.into_iter().filter(|s| caller.membership.steers(&s.scope)).collect();
         mine.reverse();
         mine.truncate(200);
         mine
