@@ -211,6 +211,8 @@ pub trait Signals {
     async fn board_matching(&mut self, tenant: TenantId, selection: &BoardSelection, ids: &[SignalId]) -> StoreResult<Vec<SignalId>>;
     /// Replace the search stems of a signal.
     async fn set_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()>;
+    /// The search stems of a signal that has none yet (a new one).
+    async fn add_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()>;
     /// Up to `limit` signals (of any tenant) without search stems yet, with their title and description.
     async fn unstemmed_signals(&mut self, limit: i64) -> StoreResult<Vec<(TenantId, SignalId, String, String)>>;
     async fn signal_summary(&mut self, tenant: TenantId, id: SignalId) -> StoreResult<Option<SignalSummary>>;

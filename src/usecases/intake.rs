@@ -118,13 +118,20 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> Result<SignalId, AppError> {
     let tenant = caller.tenant.id;
-    let mut tx = store.write().await?;
-    let areas = tx.districts(tenant).await?;
-    let domains: Vec<i64> = tx.policy_domains(tenant).await?.iter().map(|d| d.id.0).collect();
+    // Checked before the write transaction: writers take turns, and reading
+    // inside one keeps the others waiting. A domain removed meanwhile is
+    // refused by the foreign key.
+    let (areas, domains) = {
+        let mut tx = store.read().await?;
+        let areas = tx.districts(tenant).await?;
+        let domains: Vec<i64> = tx.policy_domains(tenant).await?.iter().map(|d| d.id.0).collect();
+        (areas, domains)
+    };
     let errors = draft.check(&areas, &domains);
     if !errors.is_empty() {
         return Err(AppError::Form(errors));
     }
+    let mut tx = store.write().await?;
     let text = |s: &str| s.trim().to_string();
     let signal = NewSignal {
         title: text(&draft.title),

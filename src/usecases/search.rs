@@ -9,13 +9,23 @@ use crate::storage::{Store, Tx};
 /// How many signals one backfill transaction indexes.
 const BATCH: i64 = 500;
 
-/// (Re)index one signal's texts.
+/// Reindex one signal's texts (after an edit or a redaction).
 pub async fn index(tx: &mut dyn Tx, tenant: TenantId, signal: SignalId, title: &str, description: &str) -> Result<(), AppError> {
+    tx.set_stems(tenant, signal, &signal_stems(title, description)).await?;
+    Ok(())
+}
+
+/// Index the texts of a signal that has no stems yet: a new one, or one
+/// made before search existed.
+pub async fn index_new(tx: &mut dyn Tx, tenant: TenantId, signal: SignalId, title: &str, description: &str) -> Result<(), AppError> {
+    tx.add_stems(tenant, signal, &signal_stems(title, description)).await?;
+    Ok(())
+}
+
+fn signal_stems(title: &str, description: &str) -> Vec<String> {
     let stems = crate::text::stems(&format!("{title} {description}"));
     // A text of stopwords only has no stems: a marker, so the backfill skips it.
-    let stems = if stems.is_empty() { vec![String::new()] } else { stems };
-    tx.set_stems(tenant, signal, &stems).await?;
-    Ok(())
+    if stems.is_empty() { vec![String::new()] } else { stems }
 }
 
 /// Index every signal that has no stems yet (made before search existed);
@@ -29,7 +39,7 @@ pub async fn backfill(store: &dyn Store) -> Result<usize, AppError> {
             return Ok(done);
         }
         for (tenant, signal, title, description) in &batch {
-            index(&mut *tx, *tenant, *signal, title, description).await?;
+            index_new(&mut *tx, *tenant, *signal, title, description).await?;
         }
         tx.commit().await?;
         done += batch.len();

@@ -12,7 +12,7 @@ use crate::storage::{Store, Tx};
 pub async fn submit(tx: &mut dyn Tx, tenant: TenantId, signal: &NewSignal, at: DateTime<Utc>) -> Result<SignalId, AppError> {
     let id = tx.insert_signal(tenant, signal, at).await?;
     tx.insert_event(tenant, id, signal.reporter, at, &EventDraft::submitted()).await?;
-    super::search::index(tx, tenant, id, &signal.title, &signal.description).await?;
+    super::search::index_new(tx, tenant, id, &signal.title, &signal.description).await?;
     Ok(id)
 }
 

@@ -17,6 +17,7 @@ on_both_backends!(
     a_processor_only_moves_signals_it_processes,
     an_unfinished_transaction_leaves_nothing,
     tenants_never_see_each_others_rows,
+    reading_some_phases_reads_only_those_of_the_tenant,
     events_cannot_be_edited_or_deleted,
     demo_data_tells_believable_histories,
 );
@@ -154,6 +155,30 @@ async fn tenants_never_see_each_others_rows(backend: Backend) {
     let mut tx = store.write().await.unwrap();
     let foreign = NewSignal { title: "Vreemd domein".into(), policy_domain: Some(gent.welzijn), ..NewSignal::default() };
     assert!(tx.insert_signal(kortrijk.tenant.id, &foreign, chrono::Utc::now()).await.is_err());
+}
+
+async fn reading_some_phases_reads_only_those_of_the_tenant(backend: Backend) {
+    let db = database(backend).await;
+    let store = db.store.as_ref();
+    let gent = fixture(store, "gent").await;
+    let kortrijk = fixture(store, "kortrijk").await;
+    let waiting = gent.submit(store, "Wachtlijst voor de opvang", gent.welzijn).await;
+    let screened = gent.submit(store, "Geen GGZ voor mensen in armoede", gent.welzijn).await;
+    let elsewhere = kortrijk.submit(store, "Eenzaamheid bij ouderen", kortrijk.welzijn).await;
+    move_signal(store, &gent.processor, to(Phase::InScreening, screened, 1), URL).await.unwrap();
+
+    let mut tx = store.read().await.unwrap();
+    let ids = |summaries: Vec<SignalSummary>| summaries.into_iter().map(|s| s.id).collect::<Vec<_>>();
+    assert_eq!(ids(tx.signal_summaries_in(gent.tenant.id, &[Phase::InScreening]).await.unwrap()), vec![screened]);
+    assert_eq!(ids(tx.signal_summaries_in(gent.tenant.id, &[Phase::Submitted]).await.unwrap()), vec![waiting]);
+    assert_eq!(
+        ids(tx.signal_summaries_in(gent.tenant.id, &[Phase::Submitted, Phase::InScreening]).await.unwrap()),
+        vec![waiting, screened],
+        "oldest first"
+    );
+    assert_eq!(ids(tx.signal_summaries_in(kortrijk.tenant.id, &[Phase::Submitted, Phase::InScreening]).await.unwrap()), vec![elsewhere]);
+    assert!(tx.signal_summaries_in(gent.tenant.id, &[Phase::Retained]).await.unwrap().is_empty());
+    assert!(tx.signal_summaries_in(gent.tenant.id, &[]).await.unwrap().is_empty());
 }
 
 async fn events_cannot_be_edited_or_deleted(backend: Backend) {

@@ -267,6 +267,10 @@ impl Signals for SqlTx {
         // intake at 3,000 signals). A signal's stems share its tenant (the
         // foreign key), and the insert below fails for another tenant's.
         sqlx::query("DELETE FROM signal_stems WHERE signal_id = $1").bind(signal).execute(&mut *self.0).await?;
+        self.add_stems(tenant, signal, stems).await
+    }
+
+    async fn add_stems(&mut self, tenant: TenantId, signal: SignalId, stems: &[String]) -> StoreResult<()> {
         let mut unique: Vec<&String> = stems.iter().collect();
         unique.sort();
         unique.dedup();
