@@ -55,6 +55,23 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Begin a transaction in a task of its own. sqlx's `begin` is not
+/// cancel-safe: a request dropped after `BEGIN` reached the connection but
+/// before the transaction's guard existed (a browser closed mid-submit, the
+/// end of a load run) left that pooled connection inside a transaction
+/// nobody would end. On SQLite's one writer, every later write then failed.
+/// A spawned begin runs to its end; when nobody waits for it any more, its
+/// transaction is dropped, and so rolled back.
+pub(crate) async fn begin_detached<T: Send + 'static>(
+    begin: impl Future<Output = Result<T, sqlx::Error>> + Send + 'static,
+) -> StoreResult<T> {
+    match tokio::spawn(begin).await {
+        Ok(begun) => Ok(begun?),
+        Err(failed) if failed.is_panic() => std::panic::resume_unwind(failed.into_panic()),
+        Err(_) => Err(StoreError::Database(sqlx::Error::PoolClosed)),
+    }
+}
+
 impl StoreError {
     /// A unique constraint refused the write (e.g. a second open invitation).
     pub fn is_unique_violation(&self) -> bool {

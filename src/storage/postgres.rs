@@ -44,11 +44,13 @@ impl Store for PostgresStore {
     }
 
     async fn read(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx::new(self.pool.begin().await?, None)))
+        let pool = self.pool.clone();
+        Ok(Box::new(SqlTx::new(begin_detached(async move { pool.begin().await }).await?, None)))
     }
 
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx::new(self.pool.begin().await?, None)))
+        let pool = self.pool.clone();
+        Ok(Box::new(SqlTx::new(begin_detached(async move { pool.begin().await }).await?, None)))
     }
 
     async fn ping(&self) -> StoreResult<()> {

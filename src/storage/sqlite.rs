@@ -57,7 +57,8 @@ impl Store for SqliteStore {
     }
 
     async fn read(&self) -> StoreResult<Box<dyn Tx>> {
-        Ok(Box::new(SqlTx::new(self.readers.begin().await?, None)))
+        let readers = self.readers.clone();
+        Ok(Box::new(SqlTx::new(begin_detached(async move { readers.begin().await }).await?, None)))
     }
 
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
@@ -67,7 +68,9 @@ impl Store for SqliteStore {
         // (the sessions' saves) committed in between: seen in CI as a lost
         // signal submit. Writers take turns, so their changes are also
         // published in their numbers' order.
-        Ok(Box::new(SqlTx::new(self.writer.begin_with("BEGIN IMMEDIATE").await?, Some(self.feed.clone()))))
+        let writer = self.writer.clone();
+        let begun = begin_detached(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await?;
+        Ok(Box::new(SqlTx::new(begun, Some(self.feed.clone()))))
     }
 
     async fn ping(&self) -> StoreResult<()> {

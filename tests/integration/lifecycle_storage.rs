@@ -16,6 +16,7 @@ on_both_backends!(
     a_bundle_moves_with_all_its_signals,
     a_processor_only_moves_signals_it_processes,
     an_unfinished_transaction_leaves_nothing,
+    a_transaction_dropped_while_it_begins_leaves_the_connections_usable,
     tenants_never_see_each_others_rows,
     reading_some_phases_reads_only_those_of_the_tenant,
     events_cannot_be_edited_or_deleted,
@@ -129,6 +130,25 @@ async fn an_unfinished_transaction_leaves_nothing(backend: Backend) {
         // Dropped without commit.
     }
     assert_eq!(db.store.read().await.unwrap().count_signals(f.tenant.id).await.unwrap(), 0);
+}
+
+async fn a_transaction_dropped_while_it_begins_leaves_the_connections_usable(backend: Backend) {
+    use std::time::Duration;
+    let db = database(backend).await;
+    let store = db.store.as_ref();
+    let gent = fixture(store, "gent").await;
+    // Requests dropped at every moment of beginning a transaction (a browser
+    // closed mid-submit). sqlx's own begin left the connection inside a
+    // transaction nobody ended, and SQLite's one writer then refused all writes.
+    for wait in 0..300u64 {
+        let _ = tokio::time::timeout(Duration::from_micros(wait % 100), store.write()).await;
+        let _ = tokio::time::timeout(Duration::from_micros(wait % 100), store.read()).await;
+    }
+    // Every connection still begins: writes go through and are read back.
+    for n in 0..10 {
+        let id = gent.submit(store, &format!("Na afgebroken verzoeken {n}"), gent.welzijn).await;
+        assert!(store.read().await.unwrap().signal_summary(gent.tenant.id, id).await.unwrap().is_some());
+    }
 }
 
 async fn tenants_never_see_each_others_rows(backend: Backend) {
