@@ -6,8 +6,9 @@
 # Work runs side by side where it can (two cores: while one job waits on a
 # single big crate, a link or a database, the other uses the core):
 #   - the browser lane (tools, the debug site) beside the server's build;
-#   - the integration tests beside the end-to-end tests, each with its own
-#     databases and SMTP server.
+#   - the end-to-end tests as soon as the server and the site are built,
+#     beside the build of the tests and then the integration tests, each
+#     with its own databases and SMTP server.
 # Lints cost no build of their own: clippy-driver compiles this crate's
 # targets for the tests (as `cargo clippy` does for a check), so the
 # dependencies are compiled once, for real, and never again for a check.
@@ -47,10 +48,10 @@ trap cleanup EXIT
 
 say "tools for the tests (Chromium, PostgreSQL, pdftotext, aiosmtpd)"
 scripts/tools.sh system
-say "building (and linting) the server, its tests and examples"
-# `cargo test` builds the server binary too (the integration tests start it)
-# with the features `cargo build --bin` uses: one build serves both.
-cargo test --features ssr --no-run
+say "building (and linting) the server"
+# The end-to-end tests need only the server and the site: they start as soon
+# as both are built, and run while the tests' own binaries compile.
+cargo build --features ssr --bin seinhuis
 say "waiting for the browser lane"
 if ! wait "$browser_lane"; then
     cat target/test-browser-lane.log >&2
@@ -77,6 +78,9 @@ say "end-to-end tests in Chromium, in the background (log: target/test-e2e.log)"
     >target/test-e2e.log 2>&1 &
 e2e=$!
 
+say "building (and linting) the unit and integration tests and the examples"
+# The same features as the server's build above: its binary is not rebuilt.
+cargo test --features ssr --no-run
 say "unit and integration tests (SQLite and PostgreSQL)"
 # One scenario at a time: with many at once in one process, a server-rendered
 # page now and then never finished (a 408 after 30 s, on both backends, also

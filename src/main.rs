@@ -107,8 +107,16 @@ enum TenantCommand {
     },
 }
 
+/// mimalloc instead of glibc's malloc. glibc either kept freed memory in
+/// per-thread arenas for good (a burst of log-ins, 19 MiB per Argon2 hash,
+/// left RSS hundreds of MB up) or, with its arenas capped, made every thread
+/// take turns for one lock: under load a third of the server's time went to
+/// that lock. mimalloc allocates per thread without a lock and gives freed
+/// pages back to the system (docs/benchmarks.md, "Footprint under load").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
-    return_large_blocks();
     match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime.block_on(start()),
         Err(e) => {
@@ -133,21 +141,6 @@ async fn start() -> std::process::ExitCode {
             eprintln!("seinhuis: {e}");
             std::process::ExitCode::FAILURE
         }
-    }
-}
-
-/// glibc keeps freed memory in per-thread arenas and, after a large block is
-/// freed, raises its threshold so later large blocks come from those arenas
-/// too: a burst of log-ins (19 MiB per Argon2 hash) left RSS hundreds of MB
-/// up for good. A fixed 1 MiB threshold maps every large block on its own
-/// and gives it back when freed; two arenas bound what small ones keep.
-fn return_large_blocks() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets allocator parameters; it is called before any
-    // other thread exists, and both values are valid for these options.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 
