@@ -7,7 +7,8 @@
 #   LOAD_NO_BUILD=1 scripts/load.sh   measure the release build already there
 #   LOAD_SOAK=1 scripts/load.sh       instead: 200 connections for 10 minutes
 #                                     over the pages and the intake, 0 errors
-# Prints requests per second and latency percentiles per page, each page's
+# Prints requests per second and latency percentiles per page (and, for
+# reference, the log-in page, which reads nothing from the database), each page's
 # share of /health's rate, the intake's share of the bare axum + sqlx insert
 # (examples/intake_baseline.rs), and the server's RSS at start, after the
 # pages and after the log-in bursts. Results are kept in docs/benchmarks.md.
@@ -110,7 +111,11 @@ LUA
 fi
 
 printf '\n%-16s %10s %9s %9s %9s %7s   %s\n' what "req/s" p50 p90 p99 errors share
-for page in /health /gent /gent/bord; do
+measure /health /health -H "Cookie: $cookie" "$base/health"
+# For reference: the log-in page, rendered as every page is but reading
+# nothing from the database (no session cookie): what Leptos alone costs.
+measure /aanmelden /health "$base/aanmelden"
+for page in /gent /gent/bord; do
     measure "$page" /health -H "Cookie: $cookie" "$base$page"
 done
 echo "RSS after the pages: $(rss), $(threads) threads"

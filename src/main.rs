@@ -116,7 +116,27 @@ enum TenantCommand {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay`: how many milliseconds freed memory
+/// waits before it goes back to the system (10 in mimalloc 2, 1000 in 3).
+/// libmimalloc-sys names no constant for it; mimalloc keeps its options'
+/// numbers stable (`MIMALLOC_PURGE_DELAY=0` in the environment sets this one).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Give freed memory back at once. mimalloc purges only when it next
+/// allocates, so after a burst of log-ins an idle server kept the hashes'
+/// memory: 117–142 MB after five bursts of 16, against 74 MB with this.
+fn purge_freed_memory_at_once() {
+    // SAFETY: reading and setting an option is allowed at any time; the
+    // default is checked first, so a renumbered option is left alone.
+    unsafe {
+        if matches!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 10 | 1000) {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+        }
+    }
+}
+
 fn main() -> std::process::ExitCode {
+    purge_freed_memory_at_once();
     match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime.block_on(start()),
         Err(e) => {
@@ -247,5 +267,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{link}");
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when a new mimalloc renumbers the option or changes its
+    /// default: then the server would silently keep the delay.
+    #[test]
+    fn freed_memory_is_purged_at_once() {
+        purge_freed_memory_at_once();
+        // SAFETY: reading an option is allowed at any time.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }, 0);
     }
 }
