@@ -7,9 +7,8 @@
 # single big crate, a link or a database, the other uses the core):
 #   - the browser lane (tools, the debug site) beside the server's build;
 #   - the end-to-end tests as soon as the server and the site are built,
-#     and the integration tests as soon as their binary is, beside each
-#     other and the build of the unit tests, each with its own databases
-#     and SMTP server.
+#     beside the build of the tests and then the integration tests, each
+#     with its own databases and SMTP server.
 # Lints cost no build of their own: clippy-driver compiles this crate's
 # targets for the tests (as `cargo clippy` does for a check), so the
 # dependencies are compiled once, for real, and never again for a check.
@@ -39,10 +38,9 @@ say "browser lane in the background (log: target/test-browser-lane.log)"
 ) >target/test-browser-lane.log 2>&1 &
 browser_lane=$!
 e2e=""
-integration=""
 smtp_pids=()
 cleanup() {
-    kill "$browser_lane" ${e2e:+"$e2e"} ${integration:+"$integration"} 2>/dev/null || true
+    kill "$browser_lane" ${e2e:+"$e2e"} 2>/dev/null || true
     [ "${#smtp_pids[@]}" -eq 0 ] || kill "${smtp_pids[@]}" 2>/dev/null || true
     [ -z "${SEINHUIS_TEST_POSTGRES_URL:-}" ] || scripts/postgres.sh stop
 }
@@ -80,31 +78,15 @@ say "end-to-end tests in Chromium, in the background (log: target/test-e2e.log)"
     >target/test-e2e.log 2>&1 &
 e2e=$!
 
-say "building (and linting) the integration tests"
+say "building (and linting) the unit and integration tests and the examples"
 # The same features as the server's build above: its binary is not rebuilt.
-integration_bin=$(cargo test --features ssr --no-run --test integration 2>&1 | tee /dev/stderr |
-    sed -n 's/^ *Executable tests\/integration\/main\.rs (\(.*\))$/\1/p')
-[ -x "$integration_bin" ] || { echo "no integration test binary found" >&2; exit 1; }
-say "integration tests (SQLite and PostgreSQL) in the background (log: target/test-integration.log)"
-# Run directly, as cargo would (from this directory), so cargo is free to
-# build the unit tests meanwhile. One scenario at a time: with many at once
-# in one process, a server-rendered page now and then never finished (a 408
-# after 30 s, on both backends, also before issue 8). The cause is not found
-# yet; one at a time costs ~10 s.
-SEINHUIS_TEST_SMTP=127.0.0.1:2525 SEINHUIS_TEST_MAILDIR="$PWD/target/test-maildir" \
-    "$integration_bin" --test-threads=1 >target/test-integration.log 2>&1 &
-integration=$!
-
-say "building (and linting) the unit tests and the examples, then running the unit tests"
 cargo test --features ssr --no-run
-cargo test --features ssr --lib --bins
-
-say "waiting for the integration tests"
-integration_status=0
-wait "$integration" || integration_status=$?
-integration=""
-cat target/test-integration.log
-[ "$integration_status" -eq 0 ] || { echo "the integration tests failed (above)" >&2; exit 1; }
+say "unit and integration tests (SQLite and PostgreSQL)"
+# One scenario at a time: with many at once in one process, a server-rendered
+# page now and then never finished (a 408 after 30 s, on both backends, also
+# before issue 8). The cause is not found yet; one at a time costs ~10 s.
+SEINHUIS_TEST_SMTP=127.0.0.1:2525 SEINHUIS_TEST_MAILDIR="$PWD/target/test-maildir" \
+    cargo test --features ssr -- --test-threads=1
 
 say "waiting for the end-to-end tests"
 e2e_status=0
