@@ -88,6 +88,12 @@ impl Phase {
         matches!(self, Phase::Bundled | Phase::Analysed | Phase::Scheduled | Phase::InAction | Phase::Closed)
     }
 
+    /// Phases past screening: the signal was taken on (retained or further),
+    /// or not retained. What policy work (knelpunten) looks at.
+    pub const fn is_past_screening(self) -> bool {
+        !matches!(self, Phase::Submitted | Phase::InScreening | Phase::Withdrawn)
+    }
+
     /// Phases where the work on a signal is over.
     pub const fn is_final(self) -> bool {
         matches!(self, Phase::Closed | Phase::NotRetained | Phase::Withdrawn)

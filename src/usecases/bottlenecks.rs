@@ -42,8 +42,7 @@ pub async fn page(store: &dyn Store, caller: &TenantCaller) -> Result<Bottleneck
     let readable = |s: &SignalSummary| Reader::of(&caller.membership, caller.person.id, &s.scope).is_some();
     let without = tx.signals_without_bottleneck(tenant).await?.into_iter().filter(|s| readable(s)).collect();
     let my_signals = if caller.membership.has(Role::Regisseur) {
-        let past_screening: Vec<Phase> =
-            Phase::ALL.into_iter().filter(|p| !matches!(p, Phase::Submitted | Phase::InScreening | Phase::Withdrawn)).collect();
+        let past_screening: Vec<Phase> = Phase::ALL.into_iter().filter(|p| p.is_past_screening()).collect();
         let mut mine: Vec<SignalSummary> =
             tx.signal_summaries_in(tenant, &past_screening).await?.into_iter().filter(|s| caller.membership.steers(&s.scope)).collect();
         mine.reverse();
