@@ -99,12 +99,11 @@ pub async fn load_board(tenant: String, shown: Option<String>) -> Result<Board, 
         let seq = tx.change_seq(caller.tenant.id).await?;
         let counts = tx.board_counts(caller.tenant.id, &selection).await?;
         let total = |phase| counts.iter().find(|(p, _)| *p == phase).map_or(0, |(_, n)| *n);
-        // Column by column in the board's order, then the facts of all their
-        // cards in one read, dealt out again per column.
-        let mut shown = Vec::new();
-        for phase in Phase::ALL.into_iter().filter(|phase| total(*phase) > 0) {
-            shown.extend(tx.board_column(caller.tenant.id, &selection, phase, paging.shown(phase)).await?);
-        }
+        // All columns in one read, in the board's order, then the facts of
+        // all their cards in one read, dealt out again per column.
+        let columns: Vec<(Phase, i64)> =
+            Phase::ALL.into_iter().filter(|phase| total(*phase) > 0).map(|phase| (phase, paging.shown(phase))).collect();
+        let shown = tx.board_columns(caller.tenant.id, &selection, &columns).await?;
         let mut cards = cards(&mut *tx, &caller, shown).await?.into_iter().peekable();
         let columns = Phase::ALL
             .into_iter()
@@ -182,23 +181,6 @@ fn selection(
         assignee: filter.mine.then_some(caller.person.id),
     };
     (filter, selection)
-}
-
-/// How many signals wait for the caller's screening: (Ingediend, In screening),
-/// of those they process. For the tenant's home.
-#[server(endpoint = "te-screenen")]
-pub async fn to_screen(tenant: String) -> Result<(i64, i64), AppError> {
-    crate::server::answer(async move {
-        use crate::domain::board::ProcessedBy;
-        use crate::server::{app_state, auth};
-        let state = app_state()?;
-        let caller = auth::in_tenant(&state, "te-screenen", &tenant).await?;
-        let selection = crate::storage::BoardSelection::processed_by(ProcessedBy::of(&caller.membership));
-        let counts = state.store.read().await?.board_counts(caller.tenant.id, &selection).await?;
-        let count = |phase: Phase| counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
-        Ok((count(Phase::Submitted), count(Phase::InScreening)))
-    })
-    .await
 }
 
 /// Signals the caller processes as their cards: the facts beside each, the

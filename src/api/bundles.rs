@@ -52,7 +52,7 @@ pub async fn load_bundles(tenant: String) -> Result<BundlesPage, AppError> {
         let unbundled = crate::usecases::bundles::unbundled(state.store.as_ref(), &caller).await?;
         let suggested =
             crate::usecases::bundles::suggestions(state.store.as_ref(), &state.similarity, caller.tenant.id, &unbundled).await?;
-        let domains = state.store.read().await?.policy_domains(caller.tenant.id).await?;
+        let domains = state.store.read_one().await?.policy_domains(caller.tenant.id).await?;
         Ok(BundlesPage { tenant: (&caller.tenant).into(), bundles, unbundled, suggested, domains })
     })
     .await
@@ -65,7 +65,7 @@ pub async fn load_bundle(tenant: String, id: i64) -> Result<BundlePage, AppError
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "bundel", &tenant).await?;
         let page = crate::usecases::bundles::page(state.store.as_ref(), &caller, crate::domain::BundleId(id)).await?;
-        let domains = state.store.read().await?.policy_domains(caller.tenant.id).await?;
+        let domains = state.store.read_one().await?.policy_domains(caller.tenant.id).await?;
         let returned = auth::take_flash::<(i64, crate::domain::bundle::BundleText)>(RETURNED_KEY)
             .await?
             .filter(|(bundle, _)| *bundle == id)

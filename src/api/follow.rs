@@ -25,7 +25,7 @@ pub async fn load_my_signals(tenant: String) -> Result<MySignals, AppError> {
         let state = app_state()?;
         let caller = auth::in_tenant(&state, "mijn-signalen", &tenant).await?;
         let signals = crate::usecases::follow::my_signals(state.store.as_ref(), &caller).await?;
-        let notify = state.store.read().await?.notify_phase_changes(caller.person.id).await?;
+        let notify = state.store.read_one().await?.notify_phase_changes(caller.person.id).await?;
         let returned = super::workbench::returned_text().await?.filter(|r| r.form.starts_with("antwoord-"));
         Ok(MySignals { tenant: (&caller.tenant).into(), signals, notify, returned })
     })

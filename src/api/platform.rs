@@ -10,7 +10,7 @@ pub async fn platform_tenants() -> Result<Vec<TenantHeader>, AppError> {
     crate::server::answer(async move {
         let state = crate::server::app_state()?;
         crate::server::auth::platform(&state, "platform-gemeenten").await?;
-        let tenants = state.store.read().await?.tenants().await?;
+        let tenants = state.store.read_one().await?.tenants().await?;
         Ok(tenants.iter().map(TenantHeader::from).collect())
     })
     .await

@@ -271,7 +271,7 @@ pub async fn load_public_publication(tenant: String, id: i64) -> Result<Publicat
     crate::server::answer(async move {
         crate::server::auth::public("publieke-signalenbundel")?;
         let state = crate::server::app_state()?;
-        let tenant = state.store.read().await?.tenant_by_slug(&tenant).await?.ok_or(AppError::NotFound)?;
+        let tenant = state.store.read_one().await?.tenant_by_slug(&tenant).await?.ok_or(AppError::NotFound)?;
         crate::usecases::reports::publications::published(state.store.as_ref(), &tenant, id).await
     })
     .await

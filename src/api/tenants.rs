@@ -11,7 +11,7 @@ pub async fn public_tenants() -> Result<Vec<TenantHeader>, AppError> {
     crate::server::answer(async move {
         crate::server::auth::public("gemeenten")?;
         let state = crate::server::app_state()?;
-        let tenants = state.store.read().await?.tenants().await?;
+        let tenants = state.store.read_one().await?.tenants().await?;
         Ok(tenants.iter().map(TenantHeader::from).collect())
     })
     .await
@@ -23,7 +23,7 @@ pub async fn public_tenant(slug: String) -> Result<TenantHeader, AppError> {
     crate::server::answer(async move {
         crate::server::auth::public("gemeente")?;
         let state = crate::server::app_state()?;
-        let tenant = state.store.read().await?.tenant_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+        let tenant = state.store.read_one().await?.tenant_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
         Ok((&tenant).into())
     })
     .await

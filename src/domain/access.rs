@@ -65,7 +65,6 @@ pub const SERVER_FUNCTIONS: &[(&str, Audience)] = &[
     // The board and signals.
     ("bord", Audience::Tenant(PROCESSORS)),
     ("bord-kaarten", Audience::Tenant(PROCESSORS)),
-    ("te-screenen", Audience::Tenant(PROCESSORS)),
     ("signaal-verplaatsen", Audience::Tenant(PROCESSORS)),
     ("bundel-verplaatsen", Audience::Tenant(PROCESSORS)),
     // Bundles: read narrowed per bundle, changed by those who lead it.

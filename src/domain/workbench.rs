@@ -114,9 +114,12 @@ pub struct WorkView {
     pub edit: SignalEdit,
 }
 
-/// What waits for a person on their home, beside signals to screen.
+/// What waits for a person on their home.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiting {
+    /// For those who process: (Ingediend, In screening) of the signals they process.
+    #[serde(default)]
+    pub to_screen: Option<(i64, i64)>,
     /// Mentions, assignments and answers of the last weeks, newest first.
     pub notifications: Vec<Notification>,
     /// The signals assigned to them that are still to be worked.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::api::board::to_screen;
+use crate::api::TenantHeader;
 use crate::api::follow::load_my_signals;
 use crate::api::session::who_am_i;
 use crate::api::tenants::public_tenant;
@@ -22,8 +22,6 @@ const NEWS_DAYS: i64 = 14;
 /// What waits for one person in a tenant.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Waiting {
-    /// (Ingediend, In screening) of the signals they process.
-    to_screen: Option<(i64, i64)>,
     /// Their own signals with a change told to them lately, with that change.
     news: Vec<(FollowedSignal, String, chrono::DateTime<Utc>)>,
     /// Their cards, notifications and open questions.
@@ -34,10 +32,12 @@ struct Waiting {
 pub fn TenantPage() -> impl IntoView {
     let slug = param("tenant");
     let page = Resource::new(slug, |slug| async move {
-        let tenant = public_tenant(slug).await?;
-        let roles =
-            who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == tenant.slug)).map(|t| t.roles).unwrap_or_default();
-        let to_screen = if PROCESSORS.iter().any(|r| roles.contains(r)) { Some(to_screen(tenant.slug.clone()).await?) } else { None };
+        // A member's tenant is known with who they are; others read it.
+        let mine = who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == slug));
+        let (tenant, roles) = match mine {
+            Some(t) => (TenantHeader { slug: t.slug, name: t.name }, t.roles),
+            None => (public_tenant(slug).await?, Vec::new()),
+        };
         let mut news = Vec::new();
         if roles.contains(&Role::Signaalgever) {
             let since = Utc::now() - Duration::days(NEWS_DAYS);
@@ -51,7 +51,7 @@ pub fn TenantPage() -> impl IntoView {
             news.sort_by_key(|n| std::cmp::Reverse(n.2));
         }
         let work = if roles.is_empty() { Default::default() } else { load_waiting(tenant.slug.clone()).await? };
-        Ok((tenant, roles, Waiting { to_screen, news, work }))
+        Ok((tenant, roles, Waiting { news, work }))
     });
     loaded(page, |(tenant, roles, waiting)| {
         // The header's menu, explained: the same entries, from the route table.
@@ -81,7 +81,7 @@ pub fn TenantPage() -> impl IntoView {
             .map(|(page, _)| view! { <li><a href=format!("/{}/{page}", tenant.slug)>{explained(page)}</a></li> })
             .collect_view();
         let slug = tenant.slug.clone();
-        let screening = waiting.to_screen.map(|(submitted, in_screening)| {
+        let screening = waiting.work.to_screen.map(|(submitted, in_screening)| {
             let text = match (submitted, in_screening) {
                 (0, 0) => "Er wacht geen signaal op screening.".to_string(),
                 (s, i) => format!(

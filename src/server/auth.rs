@@ -89,7 +89,7 @@ async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppErr
     };
     let logged_in_at: i64 = session.get(LOGGED_IN_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
     let max_age = state.config.sessions.absolute_hours * 3600;
-    let record = state.store.read().await?.caller(id).await?;
+    let record = state.store.read_one().await?.caller(id).await?;
     match record {
         Some(record)
             if record.person.active

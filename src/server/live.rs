@@ -137,7 +137,7 @@ async fn open(
     seen: Option<i64>,
 ) -> Result<impl Stream<Item = Result<Event, Infallible>> + use<>, AppError> {
     let changes = store.feed().subscribe();
-    let current = store.read().await?.change_seq(caller.tenant.id).await?;
+    let current = store.read_one().await?.change_seq(caller.tenant.id).await?;
     let mut ready = VecDeque::new();
     // A board rendered (or last told) at another number reloads.
     if seen.is_some_and(|seen| seen != current) {

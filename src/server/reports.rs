@@ -144,7 +144,7 @@ pub async fn public_publication_pdf(
     Query(ready): Query<Ready>,
 ) -> Response {
     let file = async {
-        let tenant = state.store.read().await?.tenant_by_slug(&tenant).await?.ok_or(AppError::NotFound)?;
+        let tenant = state.store.read_one().await?.tenant_by_slug(&tenant).await?.ok_or(AppError::NotFound)?;
         let doc = crate::usecases::reports::publications::published(state.store.as_ref(), &tenant, id).await?;
         typeset(Template::Publication, doc).await
     };

@@ -51,6 +51,9 @@ pub trait Meetings {
     async fn remove_invitee(&mut self, tenant: TenantId, meeting: MeetingId, invitee: InviteeId) -> StoreResult<bool>;
     /// Is this person invited, by name or through their organisation?
     async fn is_invited(&mut self, tenant: TenantId, meeting: MeetingId, person: PersonId) -> StoreResult<bool>;
+    /// Every meeting of the tenant this person is invited to, by name or
+    /// through their organisation (`is_invited` for all at once).
+    async fn invited_to(&mut self, tenant: TenantId, person: PersonId) -> StoreResult<Vec<MeetingId>>;
 }
 
 /// Meetings' agendas, their minutes, and what could go on them.

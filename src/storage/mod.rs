@@ -91,6 +91,11 @@ pub trait Store: Send + Sync + 'static {
     fn backend(&self) -> Backend;
     /// A transaction for reading.
     async fn read(&self) -> StoreResult<Box<dyn Tx>>;
+    /// A connection for a read of one statement, outside a transaction: one
+    /// statement sees one state of the database anyway, and a transaction
+    /// would cost two more round trips (`BEGIN`, `ROLLBACK`) on every page.
+    /// Never for writes, nor for reads of several statements that must agree.
+    async fn read_one(&self) -> StoreResult<Box<dyn Tx>>;
     /// A transaction for a use case that writes. On SQLite writers take turns.
     async fn write(&self) -> StoreResult<Box<dyn Tx>>;
     /// Is the database reachable?
@@ -214,13 +219,13 @@ pub trait Signals {
     /// The tenant's signals in these phases, oldest first: a page that needs
     /// a few phases does not read the whole tenant (an intake flood included).
     async fn signal_summaries_in(&mut self, tenant: TenantId, phases: &[Phase]) -> StoreResult<Vec<SignalSummary>>;
-    /// The oldest `limit` signals in this phase that the board selects.
-    async fn board_column(
+    /// The board's columns: per (phase, limit) the oldest `limit` signals in
+    /// that phase the board selects, column after column in the order given.
+    async fn board_columns(
         &mut self,
         tenant: TenantId,
         selection: &BoardSelection,
-        phase: Phase,
-        limit: i64,
+        columns: &[(Phase, i64)],
     ) -> StoreResult<Vec<SignalSummary>>;
     /// How many signals the board selects, per phase (phases without any left out).
     async fn board_counts(&mut self, tenant: TenantId, selection: &BoardSelection) -> StoreResult<Vec<(Phase, i64)>>;

@@ -48,6 +48,10 @@ impl Store for PostgresStore {
         Ok(Box::new(SqlTx::new(begin_detached(async move { pool.begin().await }).await?, None)))
     }
 
+    async fn read_one(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx::single(self.pool.acquire().await?)))
+    }
+
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
         let pool = self.pool.clone();
         Ok(Box::new(SqlTx::new(begin_detached(async move { pool.begin().await }).await?, None)))
@@ -73,7 +77,7 @@ impl Store for PostgresStore {
 
 /// Tell every server instance's listener (`listener.rs`), at the commit.
 /// The payload carries the signals when they fit; else the listener reads them.
-async fn announce(tx: &mut sqlx::Transaction<'static, Db>, change: &BoardChange) -> StoreResult<()> {
+async fn announce(tx: &mut Conn, change: &BoardChange) -> StoreResult<()> {
     let payload = super::listener::payload(change);
     sqlx::query("SELECT pg_notify($1, $2)").bind(super::listener::CHANNEL).bind(payload).execute(&mut **tx).await?;
     Ok(())

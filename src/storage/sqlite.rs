@@ -61,6 +61,10 @@ impl Store for SqliteStore {
         Ok(Box::new(SqlTx::new(begin_detached(async move { readers.begin().await }).await?, None)))
     }
 
+    async fn read_one(&self) -> StoreResult<Box<dyn Tx>> {
+        Ok(Box::new(SqlTx::single(self.readers.acquire().await?)))
+    }
+
     async fn write(&self) -> StoreResult<Box<dyn Tx>> {
         // IMMEDIATE: the write lock is taken at the start. A deferred
         // transaction that reads first and then writes fails at once with
@@ -97,7 +101,7 @@ impl Store for SqliteStore {
 }
 
 /// One process serves SQLite: the transaction publishes after its commit.
-async fn announce(_: &mut sqlx::Transaction<'static, Db>, _: &BoardChange) -> StoreResult<()> {
+async fn announce(_: &mut Conn, _: &BoardChange) -> StoreResult<()> {
     Ok(())
 }
 

@@ -25,7 +25,7 @@ pub async fn top_up(store: &dyn Store, index: &SimilarityIndex, tenant: TenantId
     let tenant_index = index.tenant(tenant);
     loop {
         let after = tenant_index.read().expect("index lock").max_id;
-        let batch = store.read().await?.signal_texts_after(tenant, after, TOP_UP_BATCH).await?;
+        let batch = store.read_one().await?.signal_texts_after(tenant, after, TOP_UP_BATCH).await?;
         let complete = (batch.len() as i64) < TOP_UP_BATCH;
         if batch.is_empty() {
             return Ok(());

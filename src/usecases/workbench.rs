@@ -8,11 +8,13 @@ use chrono::{DateTime, Utc};
 
 use super::mails::{self, MailText, signal_link};
 use super::signals::actor_for;
+use crate::domain::access::PROCESSORS;
+use crate::domain::board::ProcessedBy;
 use crate::domain::workbench::{self as work, Colleague, NotificationKind, SignalEdit, WorkView};
 use crate::domain::*;
 use crate::error::AppError;
 use crate::server::auth::TenantCaller;
-use crate::storage::{Store, Teammate, Tx};
+use crate::storage::{BoardSelection, Store, Teammate, Tx};
 
 /// The colleagues who may read a signal with this scope, as the team (its
 /// processors and its domain's regisseurs, never only as its reporter).
@@ -320,11 +322,21 @@ pub async fn link(
     Ok(())
 }
 
-/// A person's own notifications of the last days, and their open questions.
+/// What waits for a person on their home, in one read: signals to screen,
+/// their notifications of the last days, cards, questions, actions, meetings.
 pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Result<work::Waiting, AppError> {
     let tenant = caller.tenant.id;
     let mut tx = store.read().await?;
     let since = Utc::now() - chrono::Duration::days(days);
+    // In the same read as the rest: one transaction for the whole home.
+    let to_screen = if PROCESSORS.iter().any(|role| caller.membership.has(*role)) {
+        let selection = BoardSelection::processed_by(ProcessedBy::of(&caller.membership));
+        let counts = tx.board_counts(tenant, &selection).await?;
+        let count = |phase: Phase| counts.iter().find(|(p, _)| *p == phase).map_or(0, |(_, n)| *n);
+        Some((count(Phase::Submitted), count(Phase::InScreening)))
+    } else {
+        None
+    };
     let notifications = tx.notifications(tenant, caller.person.id, since).await?;
     let mine = if caller.membership.has(Role::Signaalverwerker) || caller.membership.has(Role::Hoofdsignaalverwerker) {
         // Still theirs to work: the ones they may still process and not closed.
@@ -339,13 +351,15 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
     let visibility = Visibility::for_reader(Reader::Reporter);
     let questions = tx.open_questions_for(tenant, caller.person.id).await?.into_iter().map(|q| visibility.question(q)).collect();
     let actions = tx.lines_led_by(tenant, caller.person.id).await?.into_iter().map(|(_, campaign, line)| (campaign, line)).collect();
-    let mut meetings = Vec::new();
-    for meeting in tx.meetings(tenant).await?.into_iter().filter(|m| m.status.is_open() && m.starts_at >= Utc::now()) {
-        if tx.is_invited(tenant, meeting.id, caller.person.id).await? {
-            meetings.push((meeting.id, meeting.name()));
-        }
-    }
-    Ok(work::Waiting { notifications, mine, questions, actions, meetings })
+    let invited = tx.invited_to(tenant, caller.person.id).await?;
+    let meetings = tx
+        .meetings(tenant)
+        .await?
+        .into_iter()
+        .filter(|m| m.status.is_open() && m.starts_at >= Utc::now() && invited.contains(&m.id))
+        .map(|m| (m.id, m.name()))
+        .collect();
+    Ok(work::Waiting { to_screen, notifications, mine, questions, actions, meetings })
 }
 
 /// The caller opened a signal: what Seinhuis told them about it is read.
@@ -353,7 +367,7 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
 pub async fn read_notifications(store: &dyn Store, caller: &TenantCaller, signal: SignalId) -> Result<(), AppError> {
     let (tenant, person) = (caller.tenant.id, caller.person.id);
     let since = Utc::now() - chrono::Duration::days(crate::api::workbench::WAITING_DAYS);
-    let unread = store.read().await?.notifications(tenant, person, since).await?.iter().any(|n| n.signal == signal && !n.read);
+    let unread = store.read_one().await?.notifications(tenant, person, since).await?.iter().any(|n| n.signal == signal && !n.read);
     if unread {
         let mut tx = store.write().await?;
         tx.read_notifications(tenant, person, signal, Utc::now()).await?;

@@ -272,7 +272,6 @@ fn sample(endpoint: &str, tenant: &str) -> Vec<(&'static str, String)> {
         "gemeente" => vec![s("slug", tenant)],
         "signaleren"
         | "bord"
-        | "te-screenen"
         | "beheer-mensen"
         | "beheer-organisaties"
         | "beheer-instellingen"

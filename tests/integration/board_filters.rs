@@ -12,10 +12,8 @@ on_both_backends!(filters_and_search_select_what_the_rule_selects, old_signals_a
 
 /// Every signal of Gent the selection picks, over all columns.
 async fn selected(tx: &mut Box<dyn seinhuis::storage::Tx>, tenant: seinhuis::domain::TenantId, selection: &BoardSelection) -> Vec<i64> {
-    let mut ids = Vec::new();
-    for phase in Phase::ALL {
-        ids.extend(tx.board_column(tenant, selection, phase, 1000).await.unwrap().into_iter().map(|s| s.id.0));
-    }
+    let columns: Vec<_> = Phase::ALL.into_iter().map(|phase| (phase, 1000)).collect();
+    let mut ids: Vec<i64> = tx.board_columns(tenant, selection, &columns).await.unwrap().into_iter().map(|s| s.id.0).collect();
     ids.sort();
     ids
 }

@@ -172,26 +172,29 @@ async fn the_board_filters_and_pages_in_sql_as_the_rule_says(backend: Backend) {
         for member in tx.members(tenant.id).await.unwrap() {
             let membership = tx.memberships(member.person).await.unwrap().into_iter().find(|m| m.tenant == tenant.id).unwrap();
             let processed = ProcessedBy::of(&membership);
-            let counts = tx.board_counts(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone())).await.unwrap();
+            let selection = seinhuis::storage::BoardSelection::processed_by(processed.clone());
+            let counts = tx.board_counts(tenant.id, &selection).await.unwrap();
+            assert!(signals.iter().all(|s| processed.matches(&s.scope) == membership.processes(&s.scope)));
+            // The rule, in Rust, over every signal of the tenant: per column
+            // oldest first, the columns in the board's order.
+            let expected = |phase: Phase| -> Vec<_> {
+                signals.iter().filter(|s| s.phase == phase && membership.processes(&s.scope)).map(|s| s.id).collect()
+            };
+            let case = format!("{} as {}", tenant.slug, member.email);
             for phase in Phase::ALL {
-                // The rule, in Rust, over every signal of the tenant: oldest first.
-                let expected: Vec<_> =
-                    signals.iter().filter(|s| s.phase == phase && membership.processes(&s.scope)).map(|s| s.id).collect();
-                assert!(signals.iter().all(|s| processed.matches(&s.scope) == membership.processes(&s.scope)));
-                let case = format!("{} as {} in {phase:?}", tenant.slug, member.email);
-                let column = tx
-                    .board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 1000)
-                    .await
-                    .unwrap();
-                assert_eq!(column.iter().map(|s| s.id).collect::<Vec<_>>(), expected, "{case}");
                 let count = counts.iter().find(|(p, _)| *p == phase).map(|(_, n)| *n).unwrap_or(0);
-                assert_eq!(count, expected.len() as i64, "{case}");
-                let page = tx
-                    .board_column(tenant.id, &seinhuis::storage::BoardSelection::processed_by(processed.clone()), phase, 2)
-                    .await
-                    .unwrap();
-                assert_eq!(page.iter().map(|s| s.id).collect::<Vec<_>>(), expected.iter().take(2).copied().collect::<Vec<_>>(), "{case}");
+                assert_eq!(count, expected(phase).len() as i64, "{case} in {phase:?}");
             }
+            let whole: Vec<_> = Phase::ALL.into_iter().map(|phase| (phase, 1000)).collect();
+            let board = tx.board_columns(tenant.id, &selection, &whole).await.unwrap();
+            let all: Vec<_> = Phase::ALL.into_iter().flat_map(expected).collect();
+            assert_eq!(board.iter().map(|s| s.id).collect::<Vec<_>>(), all, "{case}");
+            // Each column paged on its own (1, 2 or 3 cards), some columns left out.
+            let paged: Vec<_> =
+                Phase::ALL.into_iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|(i, phase)| (phase, 1 + i as i64 % 3)).collect();
+            let board = tx.board_columns(tenant.id, &selection, &paged).await.unwrap();
+            let first: Vec<_> = paged.iter().flat_map(|(phase, n)| expected(*phase).into_iter().take(*n as usize)).collect();
+            assert_eq!(board.iter().map(|s| s.id).collect::<Vec<_>>(), first, "{case}, paged");
             people += 1;
         }
     }

@@ -15,6 +15,7 @@ use seinhuis::domain::workbench::{Colleague, NotificationKind, Waiting};
 use seinhuis::domain::{EventKind, FollowedSignal, HistoryEntry, Mail, SignalId};
 
 on_both_backends!(
+    the_home_counts_what_waits_in_one_read,
     a_mention_tells_a_colleague_who_may_read_it_and_nobody_else,
     the_privacy_guard_checks_comments_unless_confirmed,
     assignment_goes_to_who_processes_it_and_filters_the_board,
@@ -625,4 +626,39 @@ async fn a_bulk_action_checks_each_card_and_says_why_not(backend: Backend) {
     let mut want = vec![shelter, prenatal];
     want.sort();
     assert_eq!(members, want);
+}
+
+/// Every member of Gent's home: a processor's signals to screen are their
+/// board's first two columns, others get none; the coming meetings are those
+/// the person is invited to, by name or through their organisation.
+async fn the_home_counts_what_waits_in_one_read(backend: Backend) {
+    use seinhuis::domain::Phase;
+    let app = spawn_app(backend).await;
+    let gent = app.tenant_id("gent").await;
+    let mut tx = app.db.store.read().await.unwrap();
+    let (members, meetings) = (tx.members(gent).await.unwrap(), tx.meetings(gent).await.unwrap());
+    let (mut processors, mut invited) = (0, 0);
+    for member in members.iter().filter(|m| m.active) {
+        let client = app.logged_in(&member.email).await;
+        let (home, _) = waiting(&app, &client).await;
+        if member.roles.iter().any(|r| seinhuis::domain::access::PROCESSORS.contains(r)) {
+            let (status, body) = app.call(&client, "bord", &[("tenant", "gent")]).await;
+            assert_eq!(status, 200, "{body}");
+            let board: Board = serde_json::from_str(&body).unwrap();
+            let total = |phase| board.columns.iter().find(|c| c.phase == phase).map_or(0, |c| c.total);
+            assert_eq!(home.to_screen, Some((total(Phase::Submitted), total(Phase::InScreening))), "{}", member.email);
+            processors += 1;
+        } else {
+            assert_eq!(home.to_screen, None, "{} processes nothing", member.email);
+        }
+        let mut expected = Vec::new();
+        for meeting in meetings.iter().filter(|m| m.status.is_open() && m.starts_at >= chrono::Utc::now()) {
+            if tx.is_invited(gent, meeting.id, member.person).await.unwrap() {
+                expected.push((meeting.id, meeting.name()));
+            }
+        }
+        invited += expected.len();
+        assert_eq!(home.meetings, expected, "{}", member.email);
+    }
+    assert!(processors >= 3 && invited >= 1, "the demo has processors ({processors}) and invitations ({invited})");
 }

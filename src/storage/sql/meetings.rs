@@ -201,4 +201,15 @@ impl Meetings for SqlTx {
         Ok(found.is_some())
     }
 
+    async fn invited_to(&mut self, tenant: TenantId, person: PersonId) -> StoreResult<Vec<MeetingId>> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT i.meeting_id FROM meeting_invitees i WHERE i.tenant_id = $1 AND (i.person_id = $2 \
+                OR i.organisation_id IN (SELECT m.organisation_id FROM memberships m WHERE m.tenant_id = $1 AND m.person_id = $2))",
+        )
+        .bind(tenant)
+        .bind(person)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
 }

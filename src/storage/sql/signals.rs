@@ -227,18 +227,44 @@ impl Signals for SqlTx {
         self.summaries_where(&format!("AND s.phase IN ({codes})"), tenant, None).await
     }
 
-    async fn board_column(
+    async fn board_columns(
         &mut self,
         tenant: TenantId,
         selection: &BoardSelection,
-        phase: Phase,
-        limit: i64,
+        columns: &[(Phase, i64)],
     ) -> StoreResult<Vec<SignalSummary>> {
-        let (condition, binds) = selection_sql(selection, 4);
-        let sql = format!("{SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = $2 AND {condition} ORDER BY s.created_at, s.id LIMIT $3");
-        let query = sqlx::query_as::<_, SummaryRow>(&sql).bind(tenant).bind(phase.code()).bind(limit);
-        let rows = bind_all!(query, binds).fetch_all(&mut *self.0).await?;
-        rows.into_iter().map(SummaryRow::summary).collect()
+        if columns.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One statement for the whole board (each statement is a round trip
+        // to the database): per column its oldest cards, each part limited
+        // on its own so it can walk the (tenant, phase, created_at) index.
+        let (condition, binds) = selection_sql(selection, 2);
+        let limits = 2 + binds.len();
+        // Phase codes are our own constants, written into the text.
+        let parts: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (phase, _))| {
+                format!(
+                    "SELECT * FROM ({SUMMARY_SELECT} WHERE s.tenant_id = $1 AND s.phase = '{}' AND {condition} \
+                     ORDER BY s.created_at, s.id LIMIT ${}) AS c{i}",
+                    phase.code(),
+                    limits + i
+                )
+            })
+            .collect();
+        let sql = parts.join(" UNION ALL ");
+        let mut query = bind_all!(sqlx::query_as::<_, SummaryRow>(&sql).bind(tenant), binds);
+        for (_, limit) in columns {
+            query = query.bind(*limit);
+        }
+        let mut cards = query.fetch_all(&mut *self.0).await?.into_iter().map(SummaryRow::summary).collect::<StoreResult<Vec<_>>>()?;
+        // UNION ALL promises no order: the board's columns in their order,
+        // each oldest first.
+        let column = |phase: Phase| columns.iter().position(|(p, _)| *p == phase);
+        cards.sort_by_key(|s| (column(s.phase), s.created_at, s.id));
+        Ok(cards)
     }
 
     async fn board_counts(&mut self, tenant: TenantId, selection: &BoardSelection) -> StoreResult<Vec<(Phase, i64)>> {

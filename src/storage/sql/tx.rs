@@ -4,7 +4,33 @@
 
 /// An open transaction, what it changed on the boards so far, and (on
 /// SQLite) the feed it publishes its numbered change to after the commit.
-pub struct SqlTx(sqlx::Transaction<'static, Db>, Touched, Option<std::sync::Arc<ChangeFeed>>);
+pub struct SqlTx(Conn, Touched, Option<std::sync::Arc<ChangeFeed>>);
+
+/// A transaction, or a connection for a read of one statement
+/// (`Store::read_one`). Both are a connection to the statements.
+enum Conn {
+    Tx(sqlx::Transaction<'static, Db>),
+    Single(sqlx::pool::PoolConnection<Db>),
+}
+
+impl std::ops::Deref for Conn {
+    type Target = <Db as sqlx::Database>::Connection;
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Conn::Tx(tx) => tx,
+            Conn::Single(connection) => connection,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        match self {
+            Conn::Tx(tx) => tx,
+            Conn::Single(connection) => connection,
+        }
+    }
+}
 
 impl SqlTx {
     /// Add codes (target groups, life domains) to a signal, in one statement.
@@ -23,7 +49,11 @@ impl SqlTx {
     }
 
     fn new(tx: sqlx::Transaction<'static, Db>, feed: Option<std::sync::Arc<ChangeFeed>>) -> Self {
-        SqlTx(tx, Touched::default(), feed)
+        SqlTx(Conn::Tx(tx), Touched::default(), feed)
+    }
+
+    fn single(connection: sqlx::pool::PoolConnection<Db>) -> Self {
+        SqlTx(Conn::Single(connection), Touched::default(), None)
     }
 
     /// Give what this transaction touched, per tenant, the next number of
@@ -138,9 +168,19 @@ impl Touched {
 #[async_trait]
 impl Tx for SqlTx {
     async fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        let numbered = self.number_changes().await?;
-        let SqlTx(tx, _, feed) = *self;
-        tx.commit().await?;
+        let numbered = match self.0 {
+            Conn::Tx(_) => self.number_changes().await?,
+            // A read of one statement: nothing to commit. A write through it
+            // is a bug that must not pass unnoticed.
+            Conn::Single(_) => {
+                assert!(self.1.0.is_empty(), "a write through Store::read_one");
+                Vec::new()
+            }
+        };
+        let SqlTx(connection, _, feed) = *self;
+        if let Conn::Tx(tx) = connection {
+            tx.commit().await?;
+        }
         if let Some(feed) = feed {
             for change in numbered {
                 feed.publish(change);

@@ -33,13 +33,8 @@ pub async fn list(store: &dyn Store, caller: &TenantCaller) -> Result<Vec<Meetin
     if reads_all(caller) {
         return Ok(meetings);
     }
-    let mut mine = Vec::new();
-    for meeting in meetings {
-        if tx.is_invited(caller.tenant.id, meeting.id, caller.person.id).await? {
-            mine.push(meeting);
-        }
-    }
-    Ok(mine)
+    let invited = tx.invited_to(caller.tenant.id, caller.person.id).await?;
+    Ok(meetings.into_iter().filter(|m| invited.contains(&m.id)).collect())
 }
 
 /// Plan a new meeting.
