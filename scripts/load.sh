@@ -5,6 +5,10 @@
 #                              baseline, then five bursts of 16 log-ins
 #   LOAD_SECONDS=30 scripts/load.sh
 #   LOAD_NO_BUILD=1 scripts/load.sh   measure the release build already there
+#   LOAD_POSTGRES=1 scripts/load.sh   the same on PostgreSQL (scripts/postgres.sh,
+#                                     a fresh database); the intake's bare baseline
+#                                     is SQLite's, so that pair is left out
+#   SEINHUIS_BIN=path scripts/load.sh measure another build (e.g. an older commit's)
 #   LOAD_SOAK=1 scripts/load.sh       instead: 200 connections for 10 minutes
 #                                     over the pages and the intake, 0 errors
 # Prints requests per second and latency percentiles per page (and, for
@@ -30,9 +34,15 @@ if [ -z "${LOAD_NO_BUILD:-}" ]; then
 fi
 
 work=$(mktemp -d)
+database="sqlite://$work/load.db"
+if [ -n "${LOAD_POSTGRES:-}" ]; then
+    scripts/postgres.sh start >/dev/null
+    database=$(scripts/postgres.sh fresh seinhuis_load | tail -n 1)
+fi
+echo "database: ${database%%:*}"
 SEINHUIS_DEMO_DATA=true LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
     SEINHUIS_RATE_LIMIT_PER_MINUTE=1000000 RUST_LOG=warn \
-    ./target/release/seinhuis --database-url "sqlite://$work/load.db" serve >"$work/server.out" 2>"$work/server.log" &
+    "${SEINHUIS_BIN:-./target/release/seinhuis}" --database-url "$database" serve >"$work/server.out" 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do
@@ -120,13 +130,17 @@ for page in /gent /gent/bord; do
 done
 echo "RSS after the pages: $(rss), $(threads) threads"
 
-# The intake against the same insert served by axum and sqlx alone.
-./target/release/examples/intake_baseline "127.0.0.1:$((port + 1))" "$work/baseline.db" >/dev/null &
-baseline=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$((port + 1))/" && break; sleep 0.2; done
-measure baseline baseline -s "$work/intake.lua" "http://127.0.0.1:$((port + 1))/intake"
-kill $baseline
-measure intake baseline -s "$work/intake.lua" -H "Cookie: $giver" "$base/api/signaal-indienen"
+# The intake against the same insert served by axum and sqlx alone (on SQLite).
+if [ -n "${LOAD_POSTGRES:-}" ]; then
+    measure intake /health -s "$work/intake.lua" -H "Cookie: $giver" "$base/api/signaal-indienen"
+else
+    ./target/release/examples/intake_baseline "127.0.0.1:$((port + 1))" "$work/baseline.db" >/dev/null &
+    baseline=$!
+    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$((port + 1))/" && break; sleep 0.2; done
+    measure baseline baseline -s "$work/intake.lua" "http://127.0.0.1:$((port + 1))/intake"
+    kill $baseline
+    measure intake baseline -s "$work/intake.lua" -H "Cookie: $giver" "$base/api/signaal-indienen"
+fi
 echo "RSS after the intake: $(rss), $(threads) threads"
 
 # Five bursts of 16 log-ins at once, five seconds apart (Argon2: 19 MiB each),

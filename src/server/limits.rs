@@ -56,9 +56,13 @@ impl Rule {
         self.period_ms / i64::from(self.attempts.max(1))
     }
 
-    /// How far ahead of now a key's arrival time may lie: `attempts` at once.
+    /// How far ahead of now a key's arrival time may lie: `attempts` at once,
+    /// which is the whole period. Not interval × attempts: with more attempts
+    /// than milliseconds (a load test's limit) the interval rounds down to 0,
+    /// and that product to 0, which refused two attempts whose clocks were
+    /// read out of order.
     pub fn tolerance_ms(&self) -> i64 {
-        self.interval_ms() * i64::from(self.attempts.max(1))
+        self.period_ms
     }
 
     /// The rule in memory, as the database applies it: the key's next arrival
@@ -150,6 +154,19 @@ mod tests {
         // Five citizens' reports an hour: one every twelve minutes after the first five.
         let citizens = Rule { attempts: 5, period_ms: 3_600_000 };
         assert_eq!(citizens.interval_ms(), 720_000);
+    }
+
+    #[test]
+    fn more_attempts_than_milliseconds_refuse_nothing() {
+        let rule = Rule { attempts: 1_000_000, period_ms: 60_000 };
+        assert_eq!(rule.interval_ms(), 0);
+        // A request that read the clock earlier commits after a later one.
+        let later = rule.next_arrival(None, 1_001);
+        assert!(rule.next_arrival(later, 1_000).is_some());
+        let mut tat = None;
+        for _ in 0..10_000 {
+            tat = Some(rule.next_arrival(tat, 1_000).expect("never refused"));
+        }
     }
 
     #[test]

@@ -328,8 +328,9 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
     let tenant = caller.tenant.id;
     let mut tx = store.read().await?;
     let since = Utc::now() - chrono::Duration::days(days);
+    let processes = PROCESSORS.iter().any(|role| caller.membership.has(*role));
     // In the same read as the rest: one transaction for the whole home.
-    let to_screen = if PROCESSORS.iter().any(|role| caller.membership.has(*role)) {
+    let to_screen = if processes {
         let selection = BoardSelection::processed_by(ProcessedBy::of(&caller.membership));
         let counts = tx.board_counts(tenant, &selection).await?;
         let count = |phase: Phase| counts.iter().find(|(p, _)| *p == phase).map_or(0, |(_, n)| *n);
@@ -338,7 +339,7 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
         None
     };
     let notifications = tx.notifications(tenant, caller.person.id, since).await?;
-    let mine = if caller.membership.has(Role::Signaalverwerker) || caller.membership.has(Role::Hoofdsignaalverwerker) {
+    let mine = if processes {
         // Still theirs to work: the ones they may still process and not closed.
         tx.assigned_to(tenant, caller.person.id)
             .await?
