@@ -39,6 +39,7 @@ on_both_backends!(
     a_board_that_missed_a_number_resyncs_first,
     only_the_tenants_processors_open_its_stream,
     a_signal_put_in_another_domain_leaves_one_board_and_reaches_the_other,
+    a_new_signal_reaches_the_boards_of_its_domain_with_its_scope,
 );
 
 /// The app, with (on PostgreSQL) its listener connected: a stream opened
@@ -374,5 +375,31 @@ async fn postgres_two_instances_share_the_news_and_a_lost_listener_resyncs() {
         }
         assert_eq!(message, change(before + 2, &[second]), "after the reconnect a move reaches the board again");
         break;
+    }
+}
+
+/// A signal sent in is told to the boards that process it, and only to
+/// them. Its change is written down with the scope it was given at the
+/// insert (not read again at the commit): the same as the database holds.
+async fn a_new_signal_reaches_the_boards_of_its_domain_with_its_scope(backend: Backend) {
+    let app = live_app(backend).await;
+    let (bram, joris) = (app.logged_in(PROCESSOR).await, app.logged_in(WONEN_PROCESSOR).await);
+    let gent = seq(&app, "gent").await;
+    let mut bram_board = open(&bram, &app.base, "/gent/bord/live", None).await;
+    let mut joris_board = open(&joris, &app.base, "/gent/bord/live", None).await;
+    let (gezondheid, wonen) = gezondheid_and_wonen(&app).await;
+    assert_eq!(bram_board.next().await, change(gent + 1, &[gezondheid]), "Bram processes gezondheid");
+    assert_eq!(bram_board.next().await, number_only(gent + 2), "Bram does not process wonen");
+    assert_eq!(joris_board.next().await, number_only(gent + 1), "Joris does not process gezondheid");
+    assert_eq!(joris_board.next().await, change(gent + 2, &[wonen]), "Joris processes wonen");
+
+    let tenant = app.tenant_id("gent").await;
+    let mut tx = app.db.store.read().await.unwrap();
+    for (number, signal) in [(gent + 1, gezondheid), (gent + 2, wonen)] {
+        let stored = tx.signal_summary(tenant, signal).await.unwrap().unwrap().scope;
+        let written = tx.change(tenant, number).await.unwrap().expect("the change is written down");
+        assert!(stored.policy_domain.is_some() && stored.organisation.is_some(), "{stored:?}");
+        let scope = ChangedSignal { id: signal, domain: stored.policy_domain, organisation: stored.organisation };
+        assert_eq!(written.signals, vec![scope]);
     }
 }

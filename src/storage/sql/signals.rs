@@ -211,6 +211,7 @@ impl Signals for SqlTx {
         for (table, codes) in [("signal_target_groups", &s.target_groups), ("signal_life_domains", &s.life_domains)] {
             self.add_codes(table, id, codes).await?;
         }
+        self.1.inserted(tenant, ChangedSignal { id: SignalId(id), domain: s.policy_domain, organisation: s.organisation });
         Ok(SignalId(id))
     }
 

@@ -63,9 +63,12 @@ impl SqlTx {
     async fn number_changes(&mut self) -> StoreResult<Vec<BoardChange>> {
         let touched = std::mem::take(&mut self.1);
         let mut numbered = Vec::new();
-        for (tenant, TenantTouched { signals, bundles, earlier, meetings }) in touched.0 {
-            let mut changed = Vec::new();
-            let ids: Vec<i64> = signals.iter().map(|s| s.0).collect();
+        for (tenant, TenantTouched { signals, bundles, earlier, meetings, inserted }) in touched.0 {
+            // A signal inserted here has the scope it was given (one statement
+            // less in every intake's transaction); the others are read.
+            let (known, unknown): (Vec<SignalId>, Vec<SignalId>) = signals.iter().partition(|id| inserted.contains_key(id));
+            let mut changed: Vec<ChangedSignal> = known.iter().map(|id| inserted[id]).collect();
+            let ids: Vec<i64> = unknown.iter().map(|s| s.0).collect();
             let in_bundles: Vec<i64> = bundles.iter().map(|b| b.0).collect();
             // Numbers from our own typed ids, written into the text.
             let conditions: Vec<String> = chunks(&ids)
@@ -139,6 +142,9 @@ struct TenantTouched {
     bundles: std::collections::BTreeSet<BundleId>,
     /// Scopes signals had before this transaction changed them.
     earlier: Vec<ChangedSignal>,
+    /// Scopes of signals this transaction inserted and did not change since:
+    /// known, so the commit need not read them again.
+    inserted: std::collections::BTreeMap<SignalId, ChangedSignal>,
     /// Meetings whose agenda or plan changed.
     meetings: std::collections::BTreeSet<MeetingId>,
 }
@@ -161,7 +167,13 @@ impl Touched {
     fn earlier(&mut self, tenant: TenantId, signal: ChangedSignal) {
         let touched = self.0.entry(tenant).or_default();
         touched.signals.insert(signal.id);
+        touched.inserted.remove(&signal.id);
         touched.earlier.push(signal);
+    }
+
+    /// A signal this transaction inserted, with the scope it was given.
+    fn inserted(&mut self, tenant: TenantId, signal: ChangedSignal) {
+        self.0.entry(tenant).or_default().inserted.insert(signal.id, signal);
     }
 }
 
