@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::param;
-use crate::api::TenantHeader;
 use crate::api::follow::load_my_signals;
 use crate::api::session::who_am_i;
 use crate::api::tenants::public_tenant;
@@ -32,12 +31,9 @@ struct Waiting {
 pub fn TenantPage() -> impl IntoView {
     let slug = param("tenant");
     let page = Resource::new(slug, |slug| async move {
-        // A member's tenant is known with who they are; others read it.
-        let mine = who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == slug));
-        let (tenant, roles) = match mine {
-            Some(t) => (TenantHeader { slug: t.slug, name: t.name }, t.roles),
-            None => (public_tenant(slug).await?, Vec::new()),
-        };
+        let tenant = public_tenant(slug).await?;
+        let roles =
+            who_am_i().await?.and_then(|me| me.tenants.into_iter().find(|t| t.slug == tenant.slug)).map(|t| t.roles).unwrap_or_default();
         let mut news = Vec::new();
         if roles.contains(&Role::Signaalgever) {
             let since = Utc::now() - Duration::days(NEWS_DAYS);

@@ -19,6 +19,12 @@ const LOGGED_IN_AT_KEY: &str = "logged_in_at";
 const TOUCHED_AT_KEY: &str = "touched_at";
 
 async fn session() -> Result<Session, AppError> {
+    // No request any more: the browser left while the page rendered (its
+    // owner is disposed, a resource still runs). Nobody reads this answer,
+    // and it is no fault of ours to log.
+    if leptos::prelude::use_context::<::http::request::Parts>().is_none() {
+        return Err(AppError::Transport("de aanvraag werd afgebroken".into()));
+    }
     leptos_axum::extract::<Session>().await.map_err(AppError::internal)
 }
 
