@@ -19,9 +19,9 @@ const LOGGED_IN_AT_KEY: &str = "logged_in_at";
 const TOUCHED_AT_KEY: &str = "touched_at";
 
 async fn session() -> Result<Session, AppError> {
-    // No request any more: the browser left while the page rendered (its
-    // owner is disposed, a resource still runs). Nobody reads this answer,
-    // and it is no fault of ours to log.
+    // No request any more: a page's resource still ran after its request's
+    // owner was disposed (seen right after accepting an invitation; the page
+    // itself was served whole). Nobody reads this answer: nothing to log.
     if leptos::prelude::use_context::<::http::request::Parts>().is_none() {
         return Err(AppError::Transport("de aanvraag werd afgebroken".into()));
     }

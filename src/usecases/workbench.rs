@@ -328,7 +328,7 @@ pub async fn waiting(store: &dyn Store, caller: &TenantCaller, days: i64) -> Res
     let tenant = caller.tenant.id;
     let mut tx = store.read().await?;
     let since = Utc::now() - chrono::Duration::days(days);
-    let processes = PROCESSORS.iter().any(|role| caller.membership.has(*role));
+    let processes = caller.has_any(PROCESSORS);
     // In the same read as the rest: one transaction for the whole home.
     let to_screen = if processes {
         let selection = BoardSelection::processed_by(ProcessedBy::of(&caller.membership));
