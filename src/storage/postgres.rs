@@ -19,6 +19,13 @@ use crate::domain::workbench::{Colleague, LinkedSignal, Notification, Notificati
 type Db = sqlx::Postgres;
 /// Reads that decide a write lock their rows until the transaction ends.
 const ROW_LOCK: &str = " FOR UPDATE";
+/// The tenant's next change number, written down with the change: one
+/// statement, one round trip. The counter's row stays locked until the
+/// commit, so numbers commit in order.
+const NUMBER_CHANGE: &str = "WITH counter AS ( \
+       INSERT INTO change_counters (tenant_id, seq) VALUES ($1, 1) \
+       ON CONFLICT (tenant_id) DO UPDATE SET seq = change_counters.seq + 1 RETURNING seq) \
+     INSERT INTO changes (tenant_id, seq, signals, at, meetings) SELECT $1, seq, $2, $3, $4 FROM counter RETURNING seq";
 
 pub struct PostgresStore {
     pool: PgPool,

@@ -21,6 +21,14 @@ use crate::domain::workbench::{Colleague, LinkedSignal, Notification, Notificati
 type Db = sqlx::Sqlite;
 /// SQLite has no row locks: its writers take turns for the whole database.
 const ROW_LOCK: &str = "";
+/// The tenant's next change number, written down with the change: two
+/// statements in one call, so one round trip to the writer's thread (sqlx
+/// runs each statement of the text in turn, `$n` the same value in each).
+/// SQLite has no writes inside `WITH`.
+const NUMBER_CHANGE: &str = "INSERT INTO change_counters (tenant_id, seq) VALUES ($1, 1) \
+     ON CONFLICT (tenant_id) DO UPDATE SET seq = change_counters.seq + 1; \
+     INSERT INTO changes (tenant_id, seq, signals, at, meetings) \
+     SELECT $1, seq, $2, $3, $4 FROM change_counters WHERE tenant_id = $1 RETURNING seq";
 
 pub struct SqliteStore {
     readers: SqlitePool,

@@ -91,25 +91,18 @@ impl SqlTx {
             changed.extend(earlier);
             changed.sort_by_key(|s| (s.id, s.domain, s.organisation));
             changed.dedup();
-            let seq: i64 = sqlx::query_scalar(
-                "INSERT INTO change_counters (tenant_id, seq) VALUES ($1, 1) \
-                 ON CONFLICT (tenant_id) DO UPDATE SET seq = change_counters.seq + 1 RETURNING seq",
-            )
-            .bind(tenant)
-            .fetch_one(&mut *self.0)
-            .await?;
             let signals =
                 serde_json::to_string(&changed).map_err(|e| StoreError::Corrupt { column: "changes.signals", value: e.to_string() })?;
             let meetings: Vec<MeetingId> = meetings.into_iter().collect();
             let meetings_json =
                 serde_json::to_string(&meetings).map_err(|e| StoreError::Corrupt { column: "changes.meetings", value: e.to_string() })?;
-            sqlx::query("INSERT INTO changes (tenant_id, seq, signals, at, meetings) VALUES ($1, $2, $3, $4, $5)")
+            // Numbered and written down in one round trip (each backend's `NUMBER_CHANGE`).
+            let seq: i64 = sqlx::query_scalar(NUMBER_CHANGE)
                 .bind(tenant)
-                .bind(seq)
                 .bind(&signals)
                 .bind(Utc::now())
                 .bind(&meetings_json)
-                .execute(&mut *self.0)
+                .fetch_one(&mut *self.0)
                 .await?;
             let change = BoardChange { tenant, seq, signals: changed, meetings };
             announce(&mut self.0, &change).await?;
