@@ -90,19 +90,39 @@ pub async fn current_caller(state: &AppState) -> Result<Option<CallerRecord>, Ap
 
 async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppError> {
     let session = session().await?;
-    let Some(id) = session.get::<PersonId>(PERSON_KEY).await.map_err(AppError::internal)? else {
+    let max_age = state.config.sessions.absolute_hours * 3600;
+    let valid = |record: &CallerRecord, logged_in_at: i64| {
+        record.person.active
+            && record.sessions_valid_after.is_none_or(|at| logged_in_at > at.timestamp())
+            && Utc::now().timestamp() - logged_in_at < max_age
+    };
+    // A session seen before: one query reads the caller and checks that the
+    // session is still stored and unexpired, without loading the session.
+    if let Some(id) = session.id()
+        && let Some(known) = state.known_sessions.get(&id)
+    {
+        match state.store.read_one().await?.caller_in_session(known.person, &id.to_string()).await? {
+            Some(record) if valid(&record, known.logged_in_at) => {
+                let touched = touch(&session, known.touched_at, state.config.sessions.touch_seconds).await?;
+                state.known_sessions.remember(id, Known { touched_at: touched, ..known });
+                return Ok(Some(record));
+            }
+            // Ended, expired or no longer valid: the full check below ends it.
+            _ => state.known_sessions.forget(&id),
+        }
+    }
+    let Some(person) = session.get::<PersonId>(PERSON_KEY).await.map_err(AppError::internal)? else {
         return Ok(None);
     };
     let logged_in_at: i64 = session.get(LOGGED_IN_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
-    let max_age = state.config.sessions.absolute_hours * 3600;
-    let record = state.store.read_one().await?.caller(id).await?;
+    let record = state.store.read_one().await?.caller(person).await?;
     match record {
-        Some(record)
-            if record.person.active
-                && record.sessions_valid_after.is_none_or(|at| logged_in_at > at.timestamp())
-                && Utc::now().timestamp() - logged_in_at < max_age =>
-        {
-            touch(&session, state.config.sessions.touch_seconds).await?;
+        Some(record) if valid(&record, logged_in_at) => {
+            let touched_at: i64 = session.get(TOUCHED_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
+            let touched_at = touch(&session, touched_at, state.config.sessions.touch_seconds).await?;
+            if let Some(id) = session.id() {
+                state.known_sessions.remember(id, Known { person, logged_in_at, touched_at });
+            }
             Ok(Some(record))
         }
         _ => {
@@ -112,16 +132,58 @@ async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppErr
     }
 }
 
-/// Change a session in use when it was last touched `every` seconds ago or
-/// more: a changed session is saved with a new idle deadline (and cookie).
-async fn touch(session: &Session, every: i64) -> Result<(), AppError> {
+/// Change a session in use when it was last touched (`touched_at`, in
+/// milliseconds) `every` seconds ago or more: a changed session is saved with
+/// a new idle deadline (and cookie). When it was touched last, now.
+async fn touch(session: &Session, touched_at: i64, every: i64) -> Result<i64, AppError> {
     // In milliseconds: the session counts as changed only when the value does.
     let now = Utc::now().timestamp_millis();
-    let touched: i64 = session.get(TOUCHED_AT_KEY).await.map_err(AppError::internal)?.unwrap_or(0);
-    if now - touched >= every * 1000 {
-        session.insert(TOUCHED_AT_KEY, now).await.map_err(AppError::internal)?;
+    if now - touched_at < every * 1000 {
+        return Ok(touched_at);
     }
-    Ok(())
+    session.insert(TOUCHED_AT_KEY, now).await.map_err(AppError::internal)?;
+    Ok(now)
+}
+
+/// What this server instance knows of a log-in session it has seen.
+#[derive(Clone, Copy, Debug)]
+pub struct Known {
+    person: PersonId,
+    logged_in_at: i64,
+    touched_at: i64,
+}
+
+/// Whose each log-in session seen by this instance is. A session's person
+/// never changes (a log-in gets a new id), so this is never wrong about whose
+/// it is; whether it still counts (stored, unexpired, its person active) is
+/// read with the caller on every request (`People::caller_in_session`), so a
+/// log-out on another instance counts here at once. Holds ids only, no
+/// session data; forgotten as a whole when it grows past `KNOWN_SESSIONS`.
+#[derive(Default)]
+pub struct KnownSessions(std::sync::Mutex<std::collections::HashMap<tower_sessions::session::Id, Known>>);
+
+/// More sessions than a server instance serves in its idle time.
+const KNOWN_SESSIONS: usize = 10_000;
+
+impl KnownSessions {
+    fn get(&self, id: &tower_sessions::session::Id) -> Option<Known> {
+        self.0.lock().ok()?.get(id).copied()
+    }
+
+    fn remember(&self, id: tower_sessions::session::Id, known: Known) {
+        if let Ok(mut sessions) = self.0.lock() {
+            if sessions.len() >= KNOWN_SESSIONS {
+                sessions.clear();
+            }
+            sessions.insert(id, known);
+        }
+    }
+
+    fn forget(&self, id: &tower_sessions::session::Id) {
+        if let Ok(mut sessions) = self.0.lock() {
+            sessions.remove(id);
+        }
+    }
 }
 
 /// A caller inside one tenant, allowed to call the server function at hand.
@@ -205,6 +267,7 @@ pub async fn platform(state: &AppState, endpoint: &str) -> Result<Person, AppErr
 pub async fn start_session(person: &Person) -> Result<(), AppError> {
     CallerCache::forget().await;
     let session = session().await?;
+    forget_known(&session);
     session.cycle_id().await.map_err(AppError::internal)?;
     session.insert(PERSON_KEY, person.id).await.map_err(AppError::internal)?;
     session.insert(LOGGED_IN_AT_KEY, Utc::now().timestamp()).await.map_err(AppError::internal)?;
@@ -214,19 +277,62 @@ pub async fn start_session(person: &Person) -> Result<(), AppError> {
 
 pub async fn end_session() -> Result<(), AppError> {
     CallerCache::forget().await;
-    session().await?.flush().await.map_err(AppError::internal)
+    let session = session().await?;
+    forget_known(&session);
+    session.flush().await.map_err(AppError::internal)
+}
+
+/// This instance forgets the session (its row goes, or its id changes).
+fn forget_known(session: &Session) {
+    if let (Some(id), Some(state)) = (session.id(), leptos::prelude::use_context::<AppState>()) {
+        state.known_sessions.forget(&id);
+    }
 }
 
 /// Keep a value in the session for the next page only (a form returned
 /// without JavaScript, with its errors).
 pub async fn set_flash<T: serde::Serialize>(key: &str, value: &T) -> Result<(), AppError> {
-    session().await?.insert(key, value).await.map_err(AppError::internal)
+    session().await?.insert(key, value).await.map_err(AppError::internal)?;
+    mark_flash();
+    Ok(())
+}
+
+/// A cookie that says a flash may wait in the session. Pages look for their
+/// flash only when the browser sends it, so the many pages after which
+/// nothing waits need not load the session for it. Its value is no secret.
+const FLASH_COOKIE: &str = "seinhuis_melding";
+/// Long enough for the page the browser is sent back to.
+const FLASH_SECONDS: i64 = 600;
+
+fn mark_flash() {
+    let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
+    let secure = leptos::prelude::use_context::<AppState>().is_some_and(|state| state.config.https);
+    let cookie =
+        format!("{FLASH_COOKIE}=1; Path=/; Max-Age={FLASH_SECONDS}; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" });
+    if let Ok(value) = ::http::HeaderValue::from_str(&cookie) {
+        response.append_header(::http::header::SET_COOKIE, value);
+    }
+}
+
+/// Did the browser send the cookie of `mark_flash`?
+fn flash_marked() -> bool {
+    leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get_all(::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|cookies| cookies.split(';').any(|c| c.trim().split_once('=').is_some_and(|(name, _)| name == FLASH_COOKIE)))
+    })
 }
 
 /// Take (and forget) what `set_flash` kept. Looked at first: removing marks
 /// the session changed, and a changed session is written back to the
 /// database, which most pages (each asks for its flash) must not cost.
 pub async fn take_flash<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, AppError> {
+    if !flash_marked() {
+        return Ok(None);
+    }
     let session = session().await?;
     let kept: Option<serde_json::Value> = session.get(key).await.map_err(AppError::internal)?;
     if kept.is_none() {
@@ -244,6 +350,7 @@ pub async fn set_feedback(feedback: crate::api::feedback::Feedback) -> Result<()
     let existing: Option<crate::api::feedback::Feedback> = session.get(FEEDBACK_KEY).await.map_err(AppError::internal)?;
     if existing.is_none() || !feedback.ok {
         session.insert(FEEDBACK_KEY, feedback).await.map_err(AppError::internal)?;
+        mark_flash();
     }
     Ok(())
 }

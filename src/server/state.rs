@@ -20,6 +20,8 @@ pub struct AppState {
     pub similarity: Arc<SimilarityIndex>,
     /// Per-instance policy-domain classifiers, one per tenant.
     pub classifiers: Arc<crate::usecases::suggest::Classifiers>,
+    /// Per-instance: whose each log-in session seen here is (`auth::KnownSessions`).
+    pub known_sessions: Arc<super::auth::KnownSessions>,
 }
 
 impl AppState {
@@ -30,6 +32,7 @@ impl AppState {
             store,
             similarity: Arc::new(SimilarityIndex::default()),
             classifiers: Arc::default(),
+            known_sessions: Arc::default(),
             config: Arc::new(config),
         }
     }

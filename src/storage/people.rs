@@ -38,6 +38,10 @@ pub trait People {
     /// last ended, and their active memberships with roles, domains and
     /// tenants. What every request needs before anything else.
     async fn caller(&mut self, person: PersonId) -> StoreResult<Option<CallerRecord>>;
+    /// The same, in the same one query, only while the log-in session with
+    /// this id is stored and not expired: a request whose session's person is
+    /// known needs no read of the session itself.
+    async fn caller_in_session(&mut self, person: PersonId, session: &str) -> StoreResult<Option<CallerRecord>>;
 }
 
 /// A caller as one query finds them (see `People::caller`).

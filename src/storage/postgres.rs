@@ -19,6 +19,8 @@ use crate::domain::workbench::{Colleague, LinkedSignal, Notification, Notificati
 type Db = sqlx::Postgres;
 /// Reads that decide a write lock their rows until the transaction ends.
 const ROW_LOCK: &str = " FOR UPDATE";
+/// A log-in session (`$2`, its id) is stored and not expired (tower-sessions' table).
+const SESSION_ALIVE: &str = "EXISTS (SELECT 1 FROM tower_sessions.session WHERE id = $2 AND expiry_date > now())";
 /// The tenant's next change number, written down with the change: one
 /// statement, one round trip. The counter's row stays locked until the
 /// commit, so numbers commit in order.

@@ -21,6 +21,9 @@ use crate::domain::workbench::{Colleague, LinkedSignal, Notification, Notificati
 type Db = sqlx::Sqlite;
 /// SQLite has no row locks: its writers take turns for the whole database.
 const ROW_LOCK: &str = "";
+/// A log-in session (`$2`, its id) is stored and not expired. tower-sessions
+/// keeps SQLite's expiry as text; `datetime` reads it as its own deletion does.
+const SESSION_ALIVE: &str = "EXISTS (SELECT 1 FROM tower_sessions WHERE id = $2 AND datetime(expiry_date) > datetime('now'))";
 /// The tenant's next change number, written down with the change: two
 /// statements in one call, so one round trip to the writer's thread (sqlx
 /// runs each statement of the text in turn, `$n` the same value in each).

@@ -32,8 +32,13 @@ fn session_cookie(response: &reqwest::Response) -> Option<String> {
 }
 
 async fn post(app: &TestApp, endpoint: &str, cookie: Option<&str>, form: &[(&str, &str)], html: bool) -> reqwest::Response {
+    post_to(&app.base, endpoint, cookie, form, html).await
+}
+
+/// `post`, to a server instance of choice.
+async fn post_to(base: &str, endpoint: &str, cookie: Option<&str>, form: &[(&str, &str)], html: bool) -> reqwest::Response {
     // No cookie store: every cookie is sent on purpose.
-    let mut request = crate::common::new_client().post(format!("{}/api/{endpoint}", app.base)).header("Origin", &app.base).form(form);
+    let mut request = crate::common::new_client().post(format!("{base}/api/{endpoint}")).header("Origin", base).form(form);
     if let Some(cookie) = cookie {
         request = request.header("Cookie", format!("{COOKIE}={cookie}"));
     }
@@ -52,7 +57,11 @@ async fn log_in(app: &TestApp, cookie: Option<&str>) -> String {
 
 /// Whom the server takes the holder of this cookie for.
 async fn who(app: &TestApp, cookie: &str) -> Option<String> {
-    let response = post(app, "wie-ben-ik", Some(cookie), &[], false).await;
+    who_at(&app.base, cookie).await
+}
+
+async fn who_at(base: &str, cookie: &str) -> Option<String> {
+    let response = post_to(base, "wie-ben-ik", Some(cookie), &[], false).await;
     assert_eq!(response.status(), 200);
     let me: serde_json::Value = response.json().await.unwrap();
     me.get("email").and_then(|e| e.as_str()).map(str::to_string)
@@ -176,6 +185,28 @@ async fn log_out_ends_the_session_on_the_server(backend: Backend) {
     assert_eq!(stored_expiry(&app.db, &cookie).await, None, "the session row is gone");
     assert_eq!(who(&app, &cookie).await, None, "the old cookie is not logged in");
     assert_eq!(post(&app, "bord", Some(&cookie), &[("tenant", "gent")], false).await.status(), 401);
+}
+
+/// PostgreSQL, two server instances on one database. An instance that has
+/// seen a session knows whose it is and reads no session for it; a log-out on
+/// the other instance, and an expiry, still count there at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_session_ended_on_one_instance_ends_on_the_other_at_once() {
+    let app = spawn_app(Backend::Postgres).await;
+    let other = app.spawn_instance(|_| {}).await;
+    for ending in ["log-out", "expiry"] {
+        let cookie = log_in(&app, None).await;
+        // Seen twice on the other instance: the second time it knew the session.
+        assert_eq!(who_at(&other, &cookie).await.as_deref(), Some(EMAIL));
+        assert_eq!(who_at(&other, &cookie).await.as_deref(), Some(EMAIL));
+        if ending == "log-out" {
+            assert_eq!(post(&app, "afmelden", Some(&cookie), &[], false).await.status(), 200);
+        } else {
+            set_stored_expiry(&app.db, &cookie, OffsetDateTime::now_utc() - Duration::seconds(1)).await;
+        }
+        assert_eq!(who_at(&other, &cookie).await, None, "after the {ending}, the other instance");
+        assert_eq!(post_to(&other, "bord", Some(&cookie), &[("tenant", "gent")], false).await.status(), 401, "{ending}");
+    }
 }
 
 /// The idle timeout the test app runs with (Leptos.toml).

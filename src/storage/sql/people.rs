@@ -101,9 +101,27 @@ impl People for SqlTx {
     }
 
     async fn caller(&mut self, person: PersonId) -> StoreResult<Option<CallerRecord>> {
+        let lines = self.caller_lines("", person, None).await?;
+        caller_record(lines)
+    }
+
+    async fn caller_in_session(&mut self, person: PersonId, session: &str) -> StoreResult<Option<CallerRecord>> {
+        let lines = self.caller_lines(&format!(" AND {SESSION_ALIVE}"), person, Some(session)).await?;
+        caller_record(lines)
+    }
+
+    async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
+        let rows = load_memberships(self, "m.person_id = $1", person.0).await?;
+        Ok(rows.into_iter().map(|(membership, _, _)| membership).collect())
+    }
+}
+
+impl SqlTx {
+    /// The lines of `People::caller`, under an extra condition (`$2`: a session id).
+    async fn caller_lines(&mut self, condition: &str, person: PersonId, session: Option<&str>) -> StoreResult<Vec<CallerLine>> {
         // Roles and role domains come as one list of (role, domain) pairs
         // beside each membership: a role without domains once with NULL.
-        let lines: Vec<CallerLine> = sqlx::query_as(
+        let sql = format!(
             "SELECT p.id, p.email, p.name, p.platform_admin, p.active, p.sessions_valid_after, \
                     m.id AS membership_id, m.tenant_id, t.slug, t.name AS tenant_name, t.kind AS tenant_kind, t.citizen_intake, \
                     m.organisation_id, o.processes_own_signals AS processes_own, o.territory_mandate, \
@@ -116,17 +134,13 @@ impl People for SqlTx {
                SELECT membership_id, role, NULL AS domain_role, NULL AS domain FROM membership_roles \
                UNION ALL SELECT membership_id, NULL, role, policy_domain_id FROM membership_role_domains \
              ) x ON x.membership_id = m.id \
-             WHERE p.id = $1 ORDER BY t.name, m.id, x.role, x.domain_role, x.domain",
-        )
-        .bind(person)
-        .fetch_all(&mut *self.0)
-        .await?;
-        caller_record(lines)
-    }
-
-    async fn memberships(&mut self, person: PersonId) -> StoreResult<Vec<Membership>> {
-        let rows = load_memberships(self, "m.person_id = $1", person.0).await?;
-        Ok(rows.into_iter().map(|(membership, _, _)| membership).collect())
+             WHERE p.id = $1{condition} ORDER BY t.name, m.id, x.role, x.domain_role, x.domain"
+        );
+        let mut query = sqlx::query_as(&sql).bind(person);
+        if let Some(session) = session {
+            query = query.bind(session);
+        }
+        Ok(query.fetch_all(&mut *self.0).await?)
     }
 }
 
