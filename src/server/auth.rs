@@ -101,7 +101,11 @@ async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppErr
     if let Some(id) = session.id()
         && let Some(known) = state.known_sessions.get(&id)
     {
-        match state.store.read_one().await?.caller_in_session(known.person, &id.to_string()).await? {
+        // Bound first: the pooled connection goes back before `touch`, which
+        // may load the session through the same pool (held across it, a burst
+        // of touches could take every connection and wait for one more).
+        let record = state.store.read_one().await?.caller_in_session(known.person, &id.to_string()).await?;
+        match record {
             Some(record) if valid(&record, known.logged_in_at) => {
                 let touched = touch(&session, known.touched_at, state.config.sessions.touch_seconds).await?;
                 state.known_sessions.remember(id, Known { touched_at: touched, ..known });

@@ -14,6 +14,7 @@ on_both_backends!(
     a_session_ends_after_its_absolute_lifetime,
     log_in_issues_a_new_session_id,
     log_out_ends_the_session_on_the_server,
+    many_requests_at_once_on_a_session_due_to_be_written_back_all_succeed,
 );
 
 const COOKIE: &str = "seinhuis_sessie";
@@ -185,6 +186,18 @@ async fn log_out_ends_the_session_on_the_server(backend: Backend) {
     assert_eq!(stored_expiry(&app.db, &cookie).await, None, "the session row is gone");
     assert_eq!(who(&app, &cookie).await, None, "the old cookie is not logged in");
     assert_eq!(post(&app, "bord", Some(&cookie), &[("tenant", "gent")], false).await.status(), 401);
+}
+
+/// More requests at once than the pool has connections, each on a known
+/// session due to be written back: none may hold its connection while it
+/// loads the session (through the same pool), or they wait on each other.
+async fn many_requests_at_once_on_a_session_due_to_be_written_back_all_succeed(backend: Backend) {
+    let app = spawn_app_with(backend, |config| config.sessions.touch_seconds = 0).await;
+    let cookie = log_in(&app, None).await;
+    assert_eq!(who(&app, &cookie).await.as_deref(), Some(EMAIL), "now known to the instance");
+    // Waiting on each other, they would fail when the pool gives up waiting.
+    let answers = futures::future::join_all((0..40).map(|_| who(&app, &cookie))).await;
+    assert!(answers.iter().all(|a| a.as_deref() == Some(EMAIL)), "{answers:?}");
 }
 
 /// PostgreSQL, two server instances on one database. An instance that has
