@@ -151,7 +151,7 @@ async fn touch(session: &Session, touched_at: i64, every: i64) -> Result<i64, Ap
 
 /// What this server instance knows of a log-in session it has seen.
 #[derive(Clone, Copy, Debug)]
-pub struct Known {
+struct Known {
     person: PersonId,
     logged_in_at: i64,
     touched_at: i64,
@@ -309,24 +309,27 @@ const FLASH_COOKIE: &str = "seinhuis_melding";
 const FLASH_SECONDS: i64 = 600;
 
 fn mark_flash() {
+    use tower_sessions::cookie::{Cookie, SameSite, time::Duration};
     let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
     let secure = leptos::prelude::use_context::<AppState>().is_some_and(|state| state.config.https);
-    let cookie =
-        format!("{FLASH_COOKIE}=1; Path=/; Max-Age={FLASH_SECONDS}; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" });
-    if let Ok(value) = ::http::HeaderValue::from_str(&cookie) {
+    let cookie = Cookie::build((FLASH_COOKIE, "1"))
+        .path("/")
+        .max_age(Duration::seconds(FLASH_SECONDS))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .build();
+    if let Ok(value) = ::http::HeaderValue::from_str(&cookie.to_string()) {
         response.append_header(::http::header::SET_COOKIE, value);
     }
 }
 
 /// Did the browser send the cookie of `mark_flash`?
 fn flash_marked() -> bool {
+    use tower_sessions::cookie::Cookie;
     leptos::prelude::use_context::<::http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get_all(::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|cookies| cookies.split(';').any(|c| c.trim().split_once('=').is_some_and(|(name, _)| name == FLASH_COOKIE)))
+        let sent = parts.headers.get_all(::http::header::COOKIE).iter().filter_map(|v| v.to_str().ok());
+        sent.flat_map(Cookie::split_parse).any(|cookie| cookie.is_ok_and(|c| c.name() == FLASH_COOKIE))
     })
 }
 
