@@ -107,8 +107,10 @@ async fn look_up_caller(state: &AppState) -> Result<Option<CallerRecord>, AppErr
         let record = state.store.read_one().await?.caller_in_session(known.person, &id.to_string()).await?;
         match record {
             Some(record) if valid(&record, known.logged_in_at) => {
-                let touched = touch(&session, known.touched_at, state.config.sessions.touch_seconds).await?;
-                state.known_sessions.remember(id, Known { touched_at: touched, ..known });
+                let touched_at = touch(&session, known.touched_at, state.config.sessions.touch_seconds).await?;
+                if touched_at != known.touched_at {
+                    state.known_sessions.remember(id, Known { touched_at, ..known });
+                }
                 return Ok(Some(record));
             }
             // Ended, expired or no longer valid: the full check below ends it.

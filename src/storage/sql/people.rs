@@ -101,12 +101,12 @@ impl People for SqlTx {
     }
 
     async fn caller(&mut self, person: PersonId) -> StoreResult<Option<CallerRecord>> {
-        let lines = self.caller_lines("", person, None).await?;
+        let lines = self.caller_lines(person, None).await?;
         caller_record(lines)
     }
 
     async fn caller_in_session(&mut self, person: PersonId, session: &str) -> StoreResult<Option<CallerRecord>> {
-        let lines = self.caller_lines(&format!(" AND {SESSION_ALIVE}"), person, Some(session)).await?;
+        let lines = self.caller_lines(person, Some(session)).await?;
         caller_record(lines)
     }
 
@@ -117,8 +117,10 @@ impl People for SqlTx {
 }
 
 impl SqlTx {
-    /// The lines of `People::caller`, under an extra condition (`$2`: a session id).
-    async fn caller_lines(&mut self, condition: &str, person: PersonId, session: Option<&str>) -> StoreResult<Vec<CallerLine>> {
+    /// The lines of `People::caller`; with a session id, only while that
+    /// session is stored and unexpired (each backend's `SESSION_ALIVE`).
+    async fn caller_lines(&mut self, person: PersonId, session: Option<&str>) -> StoreResult<Vec<CallerLine>> {
+        let condition = if session.is_some() { format!(" AND {SESSION_ALIVE}") } else { String::new() };
         // Roles and role domains come as one list of (role, domain) pairs
         // beside each membership: a role without domains once with NULL.
         let sql = format!(
